@@ -1,0 +1,48 @@
+/**
+ * `npm run scenarios:check [files…]`: validates, compiles and explores every
+ * scenario (all of scenarios/*.json by default), prints a table and exits
+ * non-zero on any problem.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { prepare } from '../engine/attempt';
+import { exploreScenario } from '../engine/exploreScenario';
+import { parseScenarioText } from '../engine/validateScenario';
+
+const dir = resolve(import.meta.dirname, '../../scenarios');
+const args = process.argv.slice(2);
+const files = args.length
+  ? args.map((f) => resolve(f))
+  : readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).map((f) => join(dir, f));
+
+let failures = 0;
+const rows: string[][] = [['scenario', 'states explored', 'perfect-run score', 'time (ms)', 'result']];
+for (const file of files) {
+  const name = basename(file);
+  let text: string;
+  try {
+    if (statSync(file).size > 2 * 1024 * 1024 * 4) throw new Error('file far too large');
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    console.error(`${name}: cannot read the file (${err instanceof Error ? err.message : err})`);
+    failures++;
+    rows.push([name, '-', '-', '-', 'unreadable']);
+    continue;
+  }
+  const t0 = performance.now();
+  const v = parseScenarioText(text);
+  if (!v.ok) {
+    for (const p of v.problems) console.error(`${name}: ${p.path}: ${p.message.en}`);
+    failures++;
+    rows.push([name, '-', '-', (performance.now() - t0).toFixed(0), `${v.problems.length} problem(s)`]);
+    continue;
+  }
+  const report = exploreScenario(prepare(v.scenario));
+  for (const p of report.problems) console.error(`${name}: ${p.path}: ${p.message.en}`);
+  if (report.problems.length) failures++;
+  rows.push([v.scenario.id, String(report.states), `${report.perfectScore}/100`, (performance.now() - t0).toFixed(0), report.problems.length ? `${report.problems.length} problem(s)` : 'ok']);
+}
+const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
+console.log(failures ? `\n${failures} scenario(s) failed the check.` : `\nAll ${files.length} scenario(s) are sound.`);
+process.exit(failures ? 1 : 0);

@@ -1,0 +1,96 @@
+/**
+ * One attempt driven by pure transitions of the compiled machine: start,
+ * send, and replay. The event list with its seed and options is the single
+ * source of truth: resume, instructor replay and tests all replay it.
+ */
+import { initialTransition, transition } from 'xstate';
+import { compileScenario, endOf } from './compileScenario';
+import { indexScenario, type ScenarioIndex } from './scenarioIndex';
+import { scoreOf } from './score';
+import type { AttemptContext, AttemptOptions, EngineEvent, Scenario, ScoreReport } from './types';
+
+export interface CompiledScenario {
+  scenario: Scenario;
+  index: ScenarioIndex;
+  machine: ReturnType<typeof compileScenario>;
+}
+
+const cache = new WeakMap<Scenario, CompiledScenario>();
+
+export function prepare(scenario: Scenario): CompiledScenario {
+  let c = cache.get(scenario);
+  if (!c) {
+    const index = indexScenario(scenario);
+    c = { scenario, index, machine: compileScenario(scenario, index) };
+    cache.set(scenario, c);
+  }
+  return c;
+}
+
+/** The parts of an xstate snapshot the rest of the house reads. */
+export interface Snapshot {
+  context: AttemptContext;
+  value: unknown;
+  status: 'active' | 'done' | 'error' | 'stopped';
+  matches(state: string): boolean;
+}
+
+export function startAttempt(c: CompiledScenario, options: AttemptOptions): Snapshot {
+  return initialTransition(c.machine, options)[0] as unknown as Snapshot;
+}
+
+export function advance(c: CompiledScenario, snapshot: Snapshot, event: EngineEvent): Snapshot {
+  if (snapshot.status !== 'active') return snapshot;
+  return transition(c.machine, snapshot as never, event)[0] as unknown as Snapshot;
+}
+
+export interface ReplayResult {
+  snapshot: Snapshot;
+  context: AttemptContext;
+  score: ScoreReport;
+  end: ReturnType<typeof endOf>;
+}
+
+export function replay(scenario: Scenario | CompiledScenario, options: AttemptOptions, events: readonly EngineEvent[]): ReplayResult {
+  const c = 'machine' in scenario ? scenario : prepare(scenario);
+  let snap = startAttempt(c, options);
+  for (const e of events) snap = advance(c, snap, e);
+  return summarize(c, snap);
+}
+
+export function summarize(c: CompiledScenario, snapshot: Snapshot): ReplayResult {
+  return { snapshot, context: snapshot.context, score: scoreOf(c.index, snapshot.context), end: endOf(snapshot) };
+}
+
+/** A live attempt for a screen: holds the snapshot and tells listeners once per event. */
+export class Attempt {
+  readonly events: EngineEvent[] = [];
+  private listeners = new Set<(s: Snapshot, e: EngineEvent | null) => void>();
+  snapshot: Snapshot;
+
+  constructor(readonly compiled: CompiledScenario, readonly options: AttemptOptions, events: readonly EngineEvent[] = []) {
+    this.snapshot = startAttempt(compiled, options);
+    for (const e of events) this.apply(e);
+  }
+
+  private apply(e: EngineEvent) {
+    this.snapshot = advance(this.compiled, this.snapshot, e);
+    this.events.push(e);
+  }
+
+  send(e: EngineEvent): Snapshot {
+    if (this.snapshot.status !== 'active') return this.snapshot;
+    this.apply(e);
+    for (const l of this.listeners) l(this.snapshot, e);
+    return this.snapshot;
+  }
+
+  subscribe(listener: (s: Snapshot, e: EngineEvent | null) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  get result(): ReplayResult {
+    return summarize(this.compiled, this.snapshot);
+  }
+}

@@ -1,0 +1,10 @@
+/** The engine's public surface: pure rules, no DOM, no Phaser, no storage. */
+export * from './types';
+export { prepare, startAttempt, advance, replay, summarize, Attempt, type CompiledScenario, type Snapshot, type ReplayResult } from './attempt';
+export { compileScenario, endOf } from './compileScenario';
+export { parseScenarioText, validateScenario, MAX_SCENARIO_BYTES, type Problem, type Validation } from './validateScenario';
+export { exploreScenario, perfectRun, type ExploreReport } from './exploreScenario';
+export { perfectActions } from './solver';
+export { scoreOf } from './score';
+export { viewOf, explainOutcome, type AttemptView, type ObjectView, type StepView, type RecordView, type OutcomeView } from './view';
+export { newSeed } from './random';

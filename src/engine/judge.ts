@@ -1,0 +1,362 @@
+/**
+ * The judgement of one action, as pure functions of (scenario, context, event).
+ * compileScenario.ts names each predicate as an xstate guard and each reducer
+ * as an assign action; nothing here knows about xstate.
+ */
+import { BUILTIN_RULES } from './builtinRules';
+import { applyEffects, evalExpr, holds, type ConditionScope } from './conditions';
+import { lotNumber, randomBetween } from './random';
+import type { ScenarioIndex } from './scenarioIndex';
+import type { ActEvent, AttemptContext, AttemptOptions, Category, EngineEvent, Outcome, RecordEntry, Step } from './types';
+
+/* ---------- set-up ---------- */
+
+export function createContext(ix: ScenarioIndex, options: AttemptOptions): AttemptContext {
+  const s = ix.scenario;
+  let rng = (options.seed >>> 0) ^ 0x9e3779b9;
+  let fault: string | null = null;
+  const drawable = s.faults.filter((f) => !('byRule' in f.trigger));
+  if (options.forcedFault && options.forcedFault !== 'none' && ix.faults.has(options.forcedFault)) {
+    fault = options.forcedFault;
+  } else if (!options.forcedFault && drawable.length) {
+    let r: number;
+    [r, rng] = randomBetween(rng, 0, 1, 6);
+    if (r < s.faultChance) {
+      const total = drawable.reduce((sum, f) => sum + (f.weight ?? 1), 0);
+      let pick: number;
+      [pick, rng] = randomBetween(rng, 0, total, 6);
+      for (const f of drawable) {
+        pick -= f.weight ?? 1;
+        if (pick <= 0 || f === drawable[drawable.length - 1]) {
+          fault = f.id;
+          break;
+        }
+      }
+    }
+  }
+  let ctx: AttemptContext = {
+    scenarioId: s.id,
+    version: s.version,
+    mode: options.mode,
+    seed: options.seed,
+    rng,
+    passMark: Math.max(s.passMark, options.passMark ?? 0),
+    fault,
+    phase: 0,
+    clock: 0,
+    done: {},
+    raised: {},
+    objects: {},
+    record: {},
+    outcomes: [],
+    hints: 0,
+    events: 0,
+    critical: null,
+  };
+  for (const o of s.objects) {
+    let value: number | undefined;
+    let lot: string | undefined;
+    if (o.value !== undefined) {
+      const e = o.value;
+      if (typeof e === 'object' && 'random' in e) [value, ctx.rng] = randomBetween(ctx.rng, e.random.min, e.random.max, e.random.decimals);
+      else value = evalExpr(e, ctx);
+    }
+    if (o.lot) [lot, ctx.rng] = lotNumber(ctx.rng, o.lot);
+    ctx.objects[o.id] = { state: o.state, ...(value !== undefined ? { value } : {}), ...(lot ? { lot } : {}) };
+  }
+  const f = fault ? ix.faults.get(fault) : undefined;
+  if (f && 'atStart' in f.trigger) ctx = raise(ix, ctx, [f.id]);
+  return ctx;
+}
+
+/* ---------- shared look-ups ---------- */
+
+export function faultHandled(ix: ScenarioIndex, ctx: AttemptContext, faultId: string): boolean {
+  const f = ix.faults.get(faultId);
+  return !!f && f.steps.every((s) => ctx.done[s.id] !== undefined);
+}
+
+export function faultContained(ix: ScenarioIndex, ctx: AttemptContext, faultId: string): boolean {
+  const f = ix.faults.get(faultId);
+  return !!f && f.steps.every((s) => s.stage !== 'contain' || ctx.done[s.id] !== undefined);
+}
+
+const scope = (ix: ScenarioIndex, ctx: AttemptContext, input?: number): ConditionScope => ({
+  ctx,
+  input,
+  faultHandled: (id) => faultHandled(ix, ctx, id),
+});
+
+const isAct = (e: EngineEvent): e is ActEvent => e.type === 'ACT';
+const matches = (e: EngineEvent, verb: string, target: string) => isAct(e) && e.verb === verb && e.target === target;
+
+function push(ctx: AttemptContext, o: Omit<Outcome, 'seq' | 'at'>): Outcome[] {
+  return [...ctx.outcomes, { seq: ctx.outcomes.length, at: ctx.clock, ...o }];
+}
+
+function scaled(ctx: AttemptContext, penalty: number): number {
+  return ctx.mode === 'discovery' ? 0 : penalty;
+}
+
+/** Raises faults not raised yet: applies their effects and says so. */
+function raise(ix: ScenarioIndex, ctx: AttemptContext, ids: string[]): AttemptContext {
+  let next = ctx;
+  for (const id of ids) {
+    const f = ix.faults.get(id);
+    if (!f) continue;
+    const announced = next.outcomes.some((o) => o.kind === 'fault-raised' && o.ref === id);
+    if (announced && !faultHandled(ix, next, id)) continue; // already being handled
+    if (announced) {
+      // The same fault again (a second contaminated glove…): its answer must be given again.
+      const done = { ...next.done };
+      for (const s of f.steps) delete done[s.id];
+      next = { ...next, done };
+    }
+    next = { ...next, raised: { ...next.raised, [id]: next.clock } };
+    next = applyEffects(next, f.effects);
+    next = { ...next, outcomes: push(next, { kind: 'fault-raised', ref: id, points: 0, penalty: 0 }) };
+  }
+  return next;
+}
+
+function withEffects(ix: ScenarioIndex, ctx: AttemptContext, effects: Step['effects'], input?: number): AttemptContext {
+  const after = applyEffects(ctx, effects, input);
+  const faults = (effects ?? []).flatMap((e) => ('raiseFault' in e ? [e.raiseFault] : []));
+  return faults.length ? raise(ix, after, faults) : after;
+}
+
+/* ---------- guards ---------- */
+
+export function ruleBroken(ix: ScenarioIndex, ctx: AttemptContext, event: EngineEvent, ruleId: string): boolean {
+  const r = ix.rules.get(ruleId);
+  if (!r || !isAct(event)) return false;
+  if (r.rule.on.verb !== undefined && r.rule.on.verb !== event.verb) return false;
+  if (r.rule.on.target !== undefined && r.rule.on.target !== event.target) return false;
+  if (r.fault && !(ctx.raised[r.fault] !== undefined && !faultHandled(ix, ctx, r.fault))) return false;
+  return holds(r.rule.when, scope(ix, ctx, event.value));
+}
+
+export function isCritical(ix: ScenarioIndex, ruleId: string): boolean {
+  return ix.rules.get(ruleId)?.rule.severity === 'critical';
+}
+
+/** The step may be done now (order, phase, fault and conditions), whatever the value. */
+export function stepOpen(ix: ScenarioIndex, ctx: AttemptContext, stepId: string): boolean {
+  const s = ix.steps.get(stepId);
+  if (!s || ctx.done[stepId] !== undefined) return false;
+  if (s.fault !== undefined) {
+    if (ctx.raised[s.fault] === undefined) return false;
+  } else if (s.phase !== ctx.phase) return false;
+  if (!(s.step.requires ?? []).every((r) => ctx.done[r] !== undefined)) return false;
+  return holds(s.step.when, scope(ix, ctx));
+}
+
+export function valueAccepted(ix: ScenarioIndex, ctx: AttemptContext, stepId: string, value: number | undefined): boolean {
+  const e = ix.steps.get(stepId)?.step.expect;
+  if (!e) return true;
+  if (value === undefined || !Number.isFinite(value)) return false;
+  if (e.value !== undefined) return Math.abs(value - evalExpr(e.value, ctx)) <= (e.tolerance ?? 0) + 1e-9;
+  const min = e.min !== undefined ? evalExpr(e.min, ctx) : -Infinity;
+  const max = e.max !== undefined ? evalExpr(e.max, ctx) : Infinity;
+  return value >= min - 1e-9 && value <= max + 1e-9;
+}
+
+export function stepDue(ix: ScenarioIndex, ctx: AttemptContext, event: EngineEvent, stepId: string): boolean {
+  const s = ix.steps.get(stepId);
+  return !!s && matches(event, s.step.action.verb, s.step.action.target) && stepOpen(ix, ctx, stepId)
+    && valueAccepted(ix, ctx, stepId, (event as ActEvent).value);
+}
+
+export function stepWrongValue(ix: ScenarioIndex, ctx: AttemptContext, event: EngineEvent, stepId: string): boolean {
+  const s = ix.steps.get(stepId);
+  return !!s && !!s.step.expect && matches(event, s.step.action.verb, s.step.action.target) && stepOpen(ix, ctx, stepId)
+    && !valueAccepted(ix, ctx, stepId, (event as ActEvent).value);
+}
+
+export function stepEarly(ix: ScenarioIndex, ctx: AttemptContext, event: EngineEvent, stepId: string): boolean {
+  const s = ix.steps.get(stepId);
+  if (!s || !matches(event, s.step.action.verb, s.step.action.target) || ctx.done[stepId] !== undefined) return false;
+  if (s.fault !== undefined) return false; // a fault step is only offered once its fault is raised
+  return !stepOpen(ix, ctx, stepId);
+}
+
+export function phaseComplete(ix: ScenarioIndex, ctx: AttemptContext, phase: number): boolean {
+  if (ctx.phase !== phase) return false;
+  if (!(ix.stepsByPhase[phase] ?? []).every((id) => ctx.done[id] !== undefined)) return false;
+  return Object.keys(ctx.raised).every((f) => faultHandled(ix, ctx, f));
+}
+
+/* ---------- the batch record ---------- */
+
+export type RecordVerdict = 'prefill' | 'filled' | 'blank' | 'incomplete' | 'no-reason' | 'accept';
+
+/** What good documentation practice says of a record, correct or sign action. */
+export function judgeRecord(ix: ScenarioIndex, ctx: AttemptContext, event: EngineEvent): RecordVerdict | null {
+  if (!isAct(event) || !['record', 'correct', 'sign'].includes(event.verb)) return null;
+  const entry = ix.record.get(event.target);
+  if (!entry) return null;
+  const current = ctx.record[entry.id];
+  if (event.verb === 'correct') {
+    if (!current) return 'blank';
+    if (!event.reason || !event.reason.trim()) return 'no-reason';
+    return 'accept';
+  }
+  if (current) return 'filled';
+  if (ctx.done[entry.after] === undefined) return 'prefill';
+  if (entry.kind === 'signature') {
+    const siblings = ix.recordByStep.get(entry.after) ?? [];
+    if (siblings.some((e) => e.kind !== 'signature' && !ctx.record[e.id])) return 'incomplete';
+  }
+  return 'accept';
+}
+
+export function recordValueRight(ix: ScenarioIndex, ctx: AttemptContext, entry: RecordEntry, value: number | undefined): boolean {
+  if (entry.kind !== 'value' || entry.value === undefined) return true;
+  if (value === undefined || !Number.isFinite(value)) return false;
+  return Math.abs(value - evalExpr(entry.value, ctx)) <= (entry.tolerance ?? 0) + 1e-9;
+}
+
+function recordIsLate(ix: ScenarioIndex, ctx: AttemptContext, entry: RecordEntry): boolean {
+  const phase = ix.steps.get(entry.after)?.phase;
+  return phase !== undefined && ctx.phase > phase;
+}
+
+/* ---------- reducers (each returns a new context) ---------- */
+
+const base = (ctx: AttemptContext, event: EngineEvent): AttemptContext => ({
+  ...ctx,
+  events: ctx.events + 1,
+  lastInput: isAct(event) ? event.value : undefined,
+});
+
+export function violation(ix: ScenarioIndex, ctx: AttemptContext, event: EngineEvent, ruleId: string): AttemptContext {
+  const r = ix.rules.get(ruleId)!.rule;
+  const critical = r.severity === 'critical';
+  let next = base(ctx, event);
+  next = {
+    ...next,
+    critical: critical && ctx.mode !== 'discovery' ? r.id : next.critical,
+    outcomes: push(next, {
+      kind: 'violation', ref: r.id, points: 0, penalty: scaled(ctx, r.penalty), category: r.category,
+      severity: r.severity, critical, ...actionOf(event),
+    }),
+  };
+  return withEffects(ix, next, r.effects, (event as ActEvent).value);
+}
+
+function actionOf(event: EngineEvent) {
+  return isAct(event) ? { verb: event.verb, target: event.target } : {};
+}
+
+export function completeStep(ix: ScenarioIndex, ctx: AttemptContext, event: EngineEvent, stepId: string): AttemptContext {
+  const { step, fault } = ix.steps.get(stepId)!;
+  const input = (event as ActEvent).value;
+  let next = base(ctx, event);
+  next = { ...next, done: { ...next.done, [stepId]: next.clock } };
+  next = { ...next, clock: next.clock + (step.minutes ?? 1) };
+  next = withEffects(ix, next, step.effects, input);
+  // A step done again (a fault answered twice) earns its points once.
+  const points = ctx.outcomes.some((o) => o.kind === 'step' && o.ref === stepId) ? 0 : step.points;
+  next = { ...next, outcomes: push(next, { kind: 'step', ref: stepId, points, penalty: 0, category: step.category, ...actionOf(event) }) };
+  if (fault && faultHandled(ix, next, fault)) {
+    next = { ...next, outcomes: push(next, { kind: 'fault-handled', ref: fault, points: 0, penalty: 0 }) };
+  }
+  if (next.fault) {
+    const f = ix.faults.get(next.fault);
+    if (f && 'afterStep' in f.trigger && f.trigger.afterStep === stepId) next = raise(ix, next, [f.id]);
+  }
+  return next;
+}
+
+export function wrongValue(ix: ScenarioIndex, ctx: AttemptContext, event: EngineEvent, stepId: string): AttemptContext {
+  const { step } = ix.steps.get(stepId)!;
+  const w = step.expect!.wrong;
+  const next = base(ctx, event);
+  return { ...next, outcomes: push(next, { kind: 'wrong-value', ref: stepId, points: 0, penalty: scaled(ctx, w.penalty), category: w.category ?? 'process', severity: 'minor', ...actionOf(event) }) };
+}
+
+export function early(ix: ScenarioIndex, ctx: AttemptContext, event: EngineEvent, stepId: string): AttemptContext {
+  const { step } = ix.steps.get(stepId)!;
+  const d = ix.scenario.defaults?.early;
+  const penalty = step.early?.penalty ?? d?.penalty ?? BUILTIN_RULES.early!.penalty;
+  const category: Category = d?.category ?? 'sequence';
+  const next = base(ctx, event);
+  return { ...next, outcomes: push(next, { kind: 'early', ref: stepId, points: 0, penalty: scaled(ctx, penalty), category, severity: 'minor', ...actionOf(event) }) };
+}
+
+export function noEffect(ctx: AttemptContext, event: EngineEvent): AttemptContext {
+  const next = base(ctx, event);
+  if (!isAct(event)) return next;
+  return { ...next, outcomes: push(next, { kind: 'no-effect', ref: event.target, points: 0, penalty: 0, ...actionOf(event) }) };
+}
+
+export function countHint(ctx: AttemptContext): AttemptContext {
+  return { ...ctx, hints: ctx.hints + 1, events: ctx.events + 1 };
+}
+
+export function enterPhase(ctx: AttemptContext, phase: number, id: string): AttemptContext {
+  if (ctx.phase === phase && ctx.outcomes.some((o) => o.kind === 'phase' && o.ref === id)) return ctx;
+  const next = { ...ctx, phase };
+  return { ...next, outcomes: push(next, { kind: 'phase', ref: id, points: 0, penalty: 0 }) };
+}
+
+function builtin(ctx: AttemptContext, id: string, event: EngineEvent, count = 1): Omit<Outcome, 'seq' | 'at'> {
+  const r = BUILTIN_RULES[id]!;
+  return { kind: 'violation', ref: id, points: 0, penalty: scaled(ctx, r.penalty) * count, category: r.category, severity: r.severity, ...actionOf(event) };
+}
+
+export function writeRecord(ix: ScenarioIndex, ctx: AttemptContext, event: EngineEvent): AttemptContext {
+  const verdict = judgeRecord(ix, ctx, event);
+  const act = event as ActEvent;
+  let next = base(ctx, event);
+  if (verdict === 'prefill' || verdict === 'incomplete' || verdict === 'no-reason') {
+    const id = { prefill: 'gdp-prefill', incomplete: 'gdp-sign-incomplete', 'no-reason': 'gdp-no-reason' }[verdict];
+    return { ...next, outcomes: push(next, builtin(ctx, id, event)) };
+  }
+  if (verdict !== 'accept') return { ...next, outcomes: push(next, { kind: 'no-effect', ref: act.target, points: 0, penalty: 0, ...actionOf(event) }) };
+  const entry = ix.record.get(act.target)!;
+  const right = recordValueRight(ix, ctx, entry, act.value);
+  const prev = next.record[entry.id];
+  const value = entry.kind === 'value' ? act.value : undefined;
+  if (act.verb === 'correct' && prev) {
+    next = {
+      ...next,
+      record: {
+        ...next.record,
+        [entry.id]: { ...prev, value, wrong: !right, corrections: [...prev.corrections, { from: prev.value, to: value, reason: act.reason!.trim(), at: next.clock }] },
+      },
+    };
+    const earnedBefore = next.outcomes.some((o) => o.kind === 'record' && o.ref === entry.id && o.points > 0);
+    if (right && !earnedBefore) next = { ...next, outcomes: push(next, { kind: 'record', ref: entry.id, points: entry.points, penalty: 0, category: 'documentation', ...actionOf(event) }) };
+    else if (!right) next = { ...next, outcomes: push(next, builtin(ctx, 'gdp-inaccurate', event)) };
+    return next;
+  }
+  const late = recordIsLate(ix, ctx, entry);
+  next = { ...next, record: { ...next.record, [entry.id]: { ...(value !== undefined ? { value } : {}), at: next.clock, wrong: !right, late, corrections: [] } } };
+  next = { ...next, outcomes: push(next, { kind: 'record', ref: entry.id, points: right ? entry.points : 0, penalty: 0, category: 'documentation', ...actionOf(event) }) };
+  if (!right) next = { ...next, outcomes: push(next, builtin(ctx, 'gdp-inaccurate', event)) };
+  if (late) next = { ...next, outcomes: push(next, builtin(ctx, 'gdp-late', event)) };
+  return next;
+}
+
+/** Entries the run must have: those of the procedure and of the faults raised. */
+export function expectedEntries(ix: ScenarioIndex, ctx: AttemptContext): RecordEntry[] {
+  return ix.scenario.record.filter((e) => {
+    const s = ix.steps.get(e.after);
+    return s?.fault === undefined || ctx.raised[s.fault] !== undefined;
+  });
+}
+
+export function submitRecord(ix: ScenarioIndex, ctx: AttemptContext, event: EngineEvent): AttemptContext {
+  let next = base(ctx, event);
+  const entries = expectedEntries(ix, next);
+  const blank = entries.filter((e) => !next.record[e.id]).length;
+  const wrong = entries.filter((e) => next.record[e.id]?.wrong).length;
+  if (blank) next = { ...next, outcomes: push(next, builtin(ctx, 'gdp-blank', event, blank)) };
+  if (wrong) next = { ...next, outcomes: push(next, builtin(ctx, 'gdp-uncorrected', event, wrong)) };
+  return { ...next, outcomes: push(next, { kind: 'end', ref: 'batch-record', points: 0, penalty: 0, ...actionOf(event) }) };
+}
+
+export const isSubmit = (event: EngineEvent) => isAct(event) && event.verb === 'submit' && event.target === 'batch-record';
+export const isRecordAction = (ix: ScenarioIndex, event: EngineEvent) =>
+  isAct(event) && ix.record.has(event.target) && ['record', 'correct', 'sign'].includes(event.verb);

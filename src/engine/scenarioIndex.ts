@@ -1,0 +1,69 @@
+/**
+ * Look-up tables built once per scenario, so guards and views find a step, a
+ * rule or an object by id without scanning arrays on every event.
+ */
+import type { Fault, FaultStep, MainStep, ObjectAction, RecordEntry, RoomObject, Rule, Scenario, Step } from './types';
+
+export interface IndexedStep {
+  step: Step;
+  /** Index of the phase, for a step of the procedure. */
+  phase?: number;
+  /** The fault it answers, for a step of a fault branch. */
+  fault?: string;
+}
+
+export interface IndexedRule {
+  rule: Rule;
+  fault?: string;
+}
+
+export interface ScenarioIndex {
+  scenario: Scenario;
+  objects: Map<string, RoomObject>;
+  steps: Map<string, IndexedStep>;
+  rules: Map<string, IndexedRule>;
+  faults: Map<string, Fault>;
+  record: Map<string, RecordEntry>;
+  stepsByPhase: string[][];
+  recordByStep: Map<string, RecordEntry[]>;
+  /** `verb target` → the action an object offers. */
+  actions: Map<string, ObjectAction>;
+}
+
+export const actionKey = (verb: string, target: string) => `${verb} ${target}`;
+
+export function indexScenario(scenario: Scenario): ScenarioIndex {
+  const steps = new Map<string, IndexedStep>();
+  const rules = new Map<string, IndexedRule>();
+  const phaseOf = new Map(scenario.phases.map((p, i) => [p.id, i]));
+  const stepsByPhase: string[][] = scenario.phases.map(() => []);
+  scenario.steps.forEach((s: MainStep) => {
+    const phase = phaseOf.get(s.phase) ?? 0;
+    steps.set(s.id, { step: s, phase });
+    stepsByPhase[phase]?.push(s.id);
+  });
+  scenario.rules.forEach((r) => rules.set(r.id, { rule: r }));
+  for (const f of scenario.faults) {
+    f.steps.forEach((s: FaultStep) => steps.set(s.id, { step: s, fault: f.id }));
+    (f.rules ?? []).forEach((r) => rules.set(r.id, { rule: r, fault: f.id }));
+  }
+  const recordByStep = new Map<string, RecordEntry[]>();
+  for (const e of scenario.record) {
+    const list = recordByStep.get(e.after) ?? [];
+    list.push(e);
+    recordByStep.set(e.after, list);
+  }
+  const actions = new Map<string, ObjectAction>();
+  for (const o of scenario.objects) for (const a of o.actions) actions.set(actionKey(a.verb, o.id), a);
+  return {
+    scenario,
+    objects: new Map(scenario.objects.map((o) => [o.id, o])),
+    steps,
+    rules,
+    faults: new Map(scenario.faults.map((f) => [f.id, f])),
+    record: new Map(scenario.record.map((e) => [e.id, e])),
+    stepsByPhase,
+    recordByStep,
+    actions,
+  };
+}

@@ -1,0 +1,359 @@
+/**
+ * Reads a scenario file and lists every problem at once, each as a JSON path
+ * and a plain sentence in French and English: the JSON Schema (ajv) first,
+ * then what a schema cannot say (unknown or duplicate ids, prerequisite
+ * cycles, missing translations, steps that could never be done).
+ */
+import Ajv2020 from 'ajv/dist/2020.js';
+import schema from '../../scenarios/scenario.schema.json';
+import type { Condition, Effect, Expr, Localized, Scenario, Step } from './types';
+
+export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
+
+export interface Problem {
+  path: string;
+  message: Localized;
+}
+
+export type Validation = { ok: true; scenario: Scenario; problems: [] } | { ok: false; problems: Problem[] };
+
+const say = (path: string, en: string, fr: string): Problem => ({ path, message: { en, fr } });
+
+let compiled: ReturnType<Ajv2020['compile']> | undefined;
+function schemaValidator() {
+  if (!compiled) {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    compiled = ajv.compile(schema);
+  }
+  return compiled;
+}
+
+/** `/steps/3/requires/0` → `steps[3].requires[0]` */
+export function toPath(pointer: string): string {
+  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let out = '';
+  for (const p of parts) out += /^\d+$/.test(p) ? `[${p}]` : out ? `.${p}` : p;
+  return out || '(file)';
+}
+
+const quote = (s: unknown) => `"${String(s)}"`;
+
+interface AjvError {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+function schemaProblem(e: AjvError): Problem | null {
+  const path = toPath(e.instancePath);
+  const p = e.params;
+  switch (e.keyword) {
+    case 'required':
+      return say(path, `${quote(p.missingProperty)} is missing`, `le champ ${quote(p.missingProperty)} manque`);
+    case 'additionalProperties':
+    case 'unevaluatedProperties': {
+      const extra = (p.additionalProperty ?? p.unevaluatedProperty) as string;
+      return say(path, `unknown field ${quote(extra)}`, `champ inconnu ${quote(extra)}`);
+    }
+    case 'type':
+      return say(path, `should be of type ${p.type}`, `devrait être de type ${p.type}`);
+    case 'enum':
+      return say(path, `should be one of ${(p.allowedValues as unknown[]).map(quote).join(', ')}`, `devrait valoir l'un de ${(p.allowedValues as unknown[]).map(quote).join(', ')}`);
+    case 'const':
+      return say(path, `should be ${JSON.stringify(p.allowedValue)}`, `devrait valoir ${JSON.stringify(p.allowedValue)}`);
+    case 'pattern':
+      return say(path, 'should be a kebab-case id (lower-case letters, digits and dashes)', "devrait être un identifiant en kebab-case (minuscules, chiffres et tirets)");
+    case 'minLength':
+      return say(path, 'should not be empty', 'ne doit pas être vide');
+    case 'maxLength':
+      return say(path, `is longer than ${p.limit} characters`, `dépasse ${p.limit} caractères`);
+    case 'minItems':
+      return say(path, `needs at least ${p.limit} item(s)`, `demande au moins ${p.limit} élément(s)`);
+    case 'maxItems':
+      return say(path, `has more than ${p.limit} items`, `a plus de ${p.limit} éléments`);
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return say(path, `should be ${p.comparison} ${p.limit}`, `devrait être ${p.comparison} ${p.limit}`);
+    case 'uniqueItems':
+      return say(path, 'has the same item twice', 'contient deux fois le même élément');
+    case 'oneOf':
+    case 'anyOf':
+    case 'if':
+    case 'allOf':
+      return null; // the errors of the branches say more
+    default:
+      return say(path, e.message ?? 'is not valid', e.message ? `non valide (${e.message})` : 'non valide');
+  }
+}
+
+/** Refuses what is not a plain JSON object: prototype keys anywhere are hostile. */
+function findHostileKeys(value: unknown, path: string, out: Problem[]): void {
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => findHostileKeys(v, `${path}[${i}]`, out));
+    return;
+  }
+  for (const key of Object.keys(value)) {
+    const here = path ? `${path}.${key}` : key;
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
+      out.push(say(here, `the key ${quote(key)} is not allowed`, `la clé ${quote(key)} est interdite`));
+    } else findHostileKeys((value as Record<string, unknown>)[key], here, out);
+  }
+}
+
+export function parseScenarioText(text: string, maxBytes = MAX_SCENARIO_BYTES): Validation {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > maxBytes) {
+    const mb = (maxBytes / 1024 / 1024).toFixed(0);
+    return { ok: false, problems: [say('(file)', `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a scenario may not exceed ${mb} MB`, `le fichier fait ${(bytes / 1024 / 1024).toFixed(1)} Mo ; un scénario ne peut dépasser ${mb} Mo`)] };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    return { ok: false, problems: [say('(file)', `this is not valid JSON (${detail})`, `ce n'est pas du JSON valide (${detail})`)] };
+  }
+  return validateScenario(data);
+}
+
+export function validateScenario(data: unknown): Validation {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    const what = Array.isArray(data) ? ['an array', 'un tableau'] : data === null ? ['null', 'null'] : [typeof data, typeof data];
+    return { ok: false, problems: [say('(file)', `a scenario must be a JSON object, not ${what[0]}`, `un scénario doit être un objet JSON, pas ${what[1]}`)] };
+  }
+  const hostile: Problem[] = [];
+  findHostileKeys(data, '', hostile);
+  if (hostile.length) return { ok: false, problems: hostile };
+  const validate = schemaValidator();
+  if (!validate(data)) {
+    const seen = new Set<string>();
+    const problems: Problem[] = [];
+    for (const e of (validate.errors ?? []) as AjvError[]) {
+      const p = schemaProblem(e);
+      if (!p) continue;
+      const key = p.path + p.message.en;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      problems.push(p);
+    }
+    if (!problems.length) problems.push(say('(file)', 'does not match the scenario schema', 'ne respecte pas le schéma des scénarios'));
+    return { ok: false, problems: dropOneOfNoise(problems) };
+  }
+  const problems = checkMeaning(data as Scenario);
+  return problems.length ? { ok: false, problems } : { ok: true, scenario: data as Scenario, problems: [] };
+}
+
+/** oneOf reports every branch; keep the deepest paths, which name the actual mistake. */
+function dropOneOfNoise(problems: Problem[]): Problem[] {
+  return problems.filter((p) => !problems.some((q) => q !== p && q.path.startsWith(p.path + '.') && p.message.en.startsWith('unknown field')));
+}
+
+/* ---------- what the schema cannot say ---------- */
+
+export function checkMeaning(s: Scenario): Problem[] {
+  const out: Problem[] = [];
+  const objects = new Map(s.objects.map((o) => [o.id, o]));
+  const phases = new Map(s.phases.map((p, i) => [p.id, i]));
+  const faults = new Map(s.faults.map((f) => [f.id, f]));
+  const allSteps: { step: Step; path: string; phase?: number; fault?: string }[] = [
+    ...s.steps.map((st, i) => ({ step: st as Step, path: `steps[${i}]`, phase: phases.get(st.phase) })),
+    ...s.faults.flatMap((f, fi) => f.steps.map((st, i) => ({ step: st as Step, path: `faults[${fi}].steps[${i}]`, fault: f.id }))),
+  ];
+  const stepIds = new Map<string, (typeof allSteps)[number]>();
+
+  const dup = (kind: [string, string], list: { id: string }[], at: (i: number) => string, seen = new Set<string>()) => {
+    list.forEach((x, i) => {
+      if (seen.has(x.id)) out.push(say(`${at(i)}.id`, `another ${kind[0]} is already called ${quote(x.id)}`, `un(e) autre ${kind[1]} s'appelle déjà ${quote(x.id)}`));
+      seen.add(x.id);
+    });
+  };
+  dup(['phase', 'phase'], s.phases, (i) => `phases[${i}]`);
+  dup(['object', 'objet'], s.objects, (i) => `objects[${i}]`);
+  dup(['fault', 'panne'], s.faults, (i) => `faults[${i}]`);
+  dup(['record entry', 'case du dossier'], s.record, (i) => `record[${i}]`);
+  const ruleList = [...s.rules.map((r, i) => ({ id: r.id, path: `rules[${i}]` })), ...s.faults.flatMap((f, fi) => (f.rules ?? []).map((r, i) => ({ id: r.id, path: `faults[${fi}].rules[${i}]` })))];
+  dup(['rule', 'règle'], ruleList, (i) => ruleList[i]!.path);
+  for (const st of allSteps) {
+    if (stepIds.has(st.step.id)) out.push(say(`${st.path}.id`, `another step is already called ${quote(st.step.id)}`, `une autre étape s'appelle déjà ${quote(st.step.id)}`));
+    else stepIds.set(st.step.id, st);
+  }
+  s.record.forEach((e, i) => {
+    if (objects.has(e.id)) out.push(say(`record[${i}].id`, `${quote(e.id)} is already the id of an object`, `${quote(e.id)} est déjà l'identifiant d'un objet`));
+  });
+  if (objects.has('batch-record')) out.push(say('objects', '"batch-record" is reserved for the batch record', '"batch-record" est réservé au dossier de lot'));
+
+  const needStep = (path: string, id: string) => {
+    if (!stepIds.has(id)) out.push(say(path, `no step is called ${quote(id)}`, `aucune étape ne s'appelle ${quote(id)}`));
+  };
+  const needObject = (path: string, id: string) => {
+    if (!objects.has(id)) out.push(say(path, `no object is called ${quote(id)}`, `aucun objet ne s'appelle ${quote(id)}`));
+    return objects.get(id);
+  };
+  const needFault = (path: string, id: string) => {
+    if (!faults.has(id)) out.push(say(path, `no fault is called ${quote(id)}`, `aucune panne ne s'appelle ${quote(id)}`));
+  };
+  const checkExpr = (e: Expr | undefined, path: string) => {
+    if (e === undefined || typeof e === 'number') return;
+    if ('value' in e) {
+      const o = needObject(`${path}.value`, e.value);
+      if (o && o.value === undefined && !setsValue(s, e.value)) out.push(say(`${path}.value`, `the object ${quote(e.value)} never has a value`, `l'objet ${quote(e.value)} n'a jamais de valeur`));
+    } else if ('add' in e) e.add.forEach((x, i) => checkExpr(x, `${path}.add[${i}]`));
+    else if ('mul' in e) e.mul.forEach((x, i) => checkExpr(x, `${path}.mul[${i}]`));
+    else if ('sub' in e) e.sub.forEach((x, i) => checkExpr(x, `${path}.sub[${i}]`));
+    else if ('div' in e) e.div.forEach((x, i) => checkExpr(x, `${path}.div[${i}]`));
+    else if ('round' in e) checkExpr(e.round[0], `${path}.round[0]`);
+    else if ('random' in e && e.random.min > e.random.max) out.push(say(`${path}.random`, 'min is above max', 'min est supérieur à max'));
+  };
+  const checkCond = (c: Condition | undefined, path: string): void => {
+    if (!c) return;
+    if ('done' in c) needStep(`${path}.done`, c.done);
+    else if ('notDone' in c) needStep(`${path}.notDone`, c.notDone);
+    else if ('equals' in c) {
+      const o = needObject(`${path}.equals.object`, c.equals.object);
+      if (o && !(c.equals.state in o.states)) out.push(say(`${path}.equals.state`, `the object ${quote(o.id)} has no state ${quote(c.equals.state)}`, `l'objet ${quote(o.id)} n'a pas d'état ${quote(c.equals.state)}`));
+    } else if ('between' in c) needObject(`${path}.between.object`, c.between.object);
+    else if ('faultActive' in c) needFault(`${path}.faultActive`, c.faultActive);
+    else if ('faultHandled' in c) needFault(`${path}.faultHandled`, c.faultHandled);
+    else if ('elapsed' in c) needStep(`${path}.elapsed.since`, c.elapsed.since);
+    else if ('all' in c) c.all.forEach((x, i) => checkCond(x, `${path}.all[${i}]`));
+    else if ('any' in c) c.any.forEach((x, i) => checkCond(x, `${path}.any[${i}]`));
+    else if ('not' in c) checkCond(c.not, `${path}.not`);
+  };
+  const checkEffects = (effects: Effect[] | undefined, path: string) =>
+    (effects ?? []).forEach((e, i) => {
+      const p = `${path}[${i}]`;
+      if ('set' in e) {
+        const o = needObject(`${p}.set.object`, e.set.object);
+        if (o && !(e.set.state in o.states)) out.push(say(`${p}.set.state`, `the object ${quote(o.id)} has no state ${quote(e.set.state)}`, `l'objet ${quote(o.id)} n'a pas d'état ${quote(e.set.state)}`));
+      } else if ('setValue' in e) {
+        needObject(`${p}.setValue.object`, e.setValue.object);
+        checkExpr(e.setValue.value, `${p}.setValue.value`);
+      } else if ('advanceClock' in e) checkExpr(e.advanceClock, `${p}.advanceClock`);
+      else needFault(`${p}.raiseFault`, e.raiseFault);
+    });
+
+  s.objects.forEach((o, i) => {
+    if (!(o.state in o.states)) out.push(say(`objects[${i}].state`, `the first state ${quote(o.state)} is not among the object's states`, `l'état initial ${quote(o.state)} ne figure pas parmi les états de l'objet`));
+    const verbs = new Set<string>();
+    o.actions.forEach((a, ai) => {
+      if (verbs.has(a.verb)) out.push(say(`objects[${i}].actions[${ai}].verb`, `the action ${quote(a.verb)} is listed twice`, `l'action ${quote(a.verb)} figure deux fois`));
+      verbs.add(a.verb);
+      if (['record', 'correct', 'sign', 'submit'].includes(a.verb)) out.push(say(`objects[${i}].actions[${ai}].verb`, `${quote(a.verb)} is reserved for the batch record`, `${quote(a.verb)} est réservé au dossier de lot`));
+      if (a.input && a.input.min > a.input.max) out.push(say(`objects[${i}].actions[${ai}].input`, 'min is above max', 'min est supérieur à max'));
+    });
+    checkExpr(o.value, `objects[${i}].value`);
+  });
+
+  for (const st of allSteps) {
+    const { step, path } = st;
+    if ('phase' in step && st.phase === undefined) {
+      out.push(say(`${path}.phase`, `no phase is called ${quote((step as { phase?: string }).phase)}`, `aucune phase ne s'appelle ${quote((step as { phase?: string }).phase)}`));
+    }
+    const o = needObject(`${path}.action.target`, step.action.target);
+    const action = o?.actions.find((a) => a.verb === step.action.verb);
+    if (o && !action) out.push(say(`${path}.action.verb`, `the object ${quote(o.id)} offers no action ${quote(step.action.verb)}`, `l'objet ${quote(o.id)} ne propose pas l'action ${quote(step.action.verb)}`));
+    if (action?.input && !step.expect) out.push(say(`${path}.expect`, 'the action asks for a value, so the step needs "expect"', "l'action demande une valeur : l'étape doit avoir « expect »"));
+    if (step.expect && action && !action.input) out.push(say(`${path}.expect`, 'the action asks for no value, so "expect" can never be judged', "l'action ne demande pas de valeur : « expect » ne peut pas être jugé"));
+    if (step.expect && step.expect.value === undefined && step.expect.min === undefined && step.expect.max === undefined) {
+      out.push(say(`${path}.expect`, 'give "value" (with "tolerance") or "min"/"max"', 'indiquez « value » (avec « tolerance ») ou « min »/« max »'));
+    }
+    checkExpr(step.expect?.value, `${path}.expect.value`);
+    (step.requires ?? []).forEach((r, ri) => {
+      const req = stepIds.get(r);
+      if (!req) return needStep(`${path}.requires[${ri}]`, r);
+      if (st.phase !== undefined && req.phase !== undefined && req.phase > st.phase) {
+        out.push(say(`${path}.requires[${ri}]`, `${quote(r)} belongs to a later phase, so this step could never be done`, `${quote(r)} appartient à une phase ultérieure : cette étape ne pourrait jamais être faite`));
+      }
+      if (st.phase !== undefined && req.fault !== undefined) {
+        out.push(say(`${path}.requires[${ri}]`, `${quote(r)} answers a fault that may not happen`, `${quote(r)} répond à une panne qui peut ne pas survenir`));
+      }
+    });
+    checkCond(step.when, `${path}.when`);
+    checkEffects(step.effects, `${path}.effects`);
+  }
+  for (const cycle of findCycles(allSteps.map((x) => x.step))) {
+    const st = stepIds.get(cycle[0]!)!;
+    out.push(say(`${st.path}.requires`, `prerequisites go round in a circle: ${cycle.join(' → ')}`, `les prérequis tournent en rond : ${cycle.join(' → ')}`));
+  }
+
+  const checkRule = (r: Scenario['rules'][number], path: string) => {
+    if (r.on.target !== undefined) {
+      const o = objects.get(r.on.target);
+      if (!o && !s.record.some((e) => e.id === r.on.target) && r.on.target !== 'batch-record') needObject(`${path}.on.target`, r.on.target);
+      if (o && r.on.verb !== undefined && !o.actions.some((a) => a.verb === r.on.verb)) {
+        out.push(say(`${path}.on.verb`, `the object ${quote(o.id)} offers no action ${quote(r.on.verb)}, so the rule can never fire`, `l'objet ${quote(o.id)} ne propose pas l'action ${quote(r.on.verb)} : la règle ne peut jamais s'appliquer`));
+      }
+    } else if (r.on.verb !== undefined && !s.objects.some((o) => o.actions.some((a) => a.verb === r.on.verb))) {
+      out.push(say(`${path}.on.verb`, `no object offers the action ${quote(r.on.verb)}`, `aucun objet ne propose l'action ${quote(r.on.verb)}`));
+    }
+    checkCond(r.when, `${path}.when`);
+    checkEffects(r.effects, `${path}.effects`);
+  };
+  s.rules.forEach((r, i) => checkRule(r, `rules[${i}]`));
+  s.faults.forEach((f, fi) => {
+    const path = `faults[${fi}]`;
+    if ('afterStep' in f.trigger) {
+      const t = stepIds.get(f.trigger.afterStep);
+      if (!t) needStep(`${path}.trigger.afterStep`, f.trigger.afterStep);
+      else if (t.fault) out.push(say(`${path}.trigger.afterStep`, 'a fault must be triggered by a step of the procedure', "une panne doit être déclenchée par une étape de la procédure"));
+    }
+    if ('byRule' in f.trigger && ![...s.rules, ...s.faults.flatMap((x) => x.rules ?? [])].some((r) => (r.effects ?? []).some((e) => 'raiseFault' in e && e.raiseFault === f.id))) {
+      out.push(say(`${path}.trigger`, 'no rule raises this fault', 'aucune règle ne déclenche cette panne'));
+    }
+    checkEffects(f.effects, `${path}.effects`);
+    (f.rules ?? []).forEach((r, i) => checkRule(r, `${path}.rules[${i}]`));
+  });
+  s.record.forEach((e, i) => {
+    needStep(`record[${i}].after`, e.after);
+    checkExpr(e.value, `record[${i}].value`);
+  });
+  if (s.record.length && !s.record.some((e) => e.kind === 'signature')) {
+    out.push(say('record', 'a batch record needs at least one signature', 'un dossier de lot demande au moins une signature'));
+  }
+  checkTexts(s, '', out);
+  return out;
+}
+
+function setsValue(s: Scenario, objectId: string): boolean {
+  const effects = [...s.steps.flatMap((x) => x.effects ?? []), ...s.faults.flatMap((f) => [...(f.effects ?? []), ...f.steps.flatMap((x) => x.effects ?? [])]), ...s.rules.flatMap((r) => r.effects ?? [])];
+  return effects.some((e) => 'setValue' in e && e.setValue.object === objectId);
+}
+
+function findCycles(steps: Step[]): string[][] {
+  const req = new Map(steps.map((s) => [s.id, s.requires ?? []]));
+  const state = new Map<string, 'open' | 'closed'>();
+  const cycles: string[][] = [];
+  const visit = (id: string, trail: string[]) => {
+    if (state.get(id) === 'closed') return;
+    if (state.get(id) === 'open') {
+      cycles.push([...trail.slice(trail.indexOf(id)), id]);
+      return;
+    }
+    state.set(id, 'open');
+    for (const r of req.get(id) ?? []) if (req.has(r)) visit(r, [...trail, id]);
+    state.set(id, 'closed');
+  };
+  for (const s of steps) visit(s.id, []);
+  return cycles;
+}
+
+/** Every localized text has both languages with words in them (the schema checks presence). */
+function checkTexts(value: unknown, path: string, out: Problem[]): void {
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => checkTexts(v, `${path}[${i}]`, out));
+    return;
+  }
+  const obj = value as Record<string, unknown>;
+  if (typeof obj.fr === 'string' && typeof obj.en === 'string') {
+    for (const lang of ['fr', 'en'] as const) {
+      if (!(obj[lang] as string).trim()) out.push(say(`${path}.${lang}`, `the ${lang === 'fr' ? 'French' : 'English'} text is blank`, `le texte ${lang === 'fr' ? 'français' : 'anglais'} est vide`));
+    }
+    return;
+  }
+  for (const [k, v] of Object.entries(obj)) checkTexts(v, path ? `${path}.${k}` : k, out);
+}

@@ -1,0 +1,196 @@
+/**
+ * What a screen may show of an attempt, derived from its snapshot: the room's
+ * objects with their states and actions, the steps (for the modes that show
+ * them), raised faults, the batch record, and each outcome with its lesson.
+ * The DOM twin and the Phaser room both draw this; neither decides anything.
+ */
+import type { CompiledScenario, Snapshot } from './attempt';
+import { BUILTIN_RULES } from './builtinRules';
+import { endOf } from './compileScenario';
+import { faultContained, faultHandled, stepOpen } from './judge';
+import { scoreOf } from './score';
+import type { Category, Localized, ObjectAction, Outcome, Phase, RecordEntry, ScoreReport, Severity } from './types';
+
+export interface ObjectView {
+  id: string;
+  name: Localized;
+  kind: string;
+  at?: [number, number];
+  state: string;
+  stateLabel: Localized;
+  value?: number;
+  unit?: string;
+  decimals?: number;
+  lot?: string;
+  actions: ObjectAction[];
+  /** A fault has changed it and is not answered yet (alarm, tear…). */
+  alert: boolean;
+}
+
+export interface StepView {
+  id: string;
+  title: Localized;
+  hint?: Localized;
+  done: boolean;
+  open: boolean;
+  fault?: string;
+}
+
+export interface RecordView {
+  entry: RecordEntry;
+  filled: boolean;
+  value?: number;
+  wrong: boolean;
+  late: boolean;
+  corrections: { from?: number; to?: number; reason: string; at: number }[];
+  /** Its step is done, so it may be written now. */
+  due: boolean;
+}
+
+export interface OutcomeView {
+  outcome: Outcome;
+  title: Localized;
+  explanation?: Localized;
+  reason?: Localized;
+  severity?: Severity;
+  category?: Category;
+  good: boolean;
+}
+
+export interface AttemptView {
+  end: 'running' | 'closure' | 'passed' | 'failed';
+  mode: Snapshot['context']['mode'];
+  phase: Phase;
+  phaseIndex: number;
+  phaseCount: number;
+  clock: number;
+  objects: ObjectView[];
+  steps: StepView[];
+  faults: { id: string; title: Localized; announce: Localized; stage: 'raised' | 'contained' | 'documented' }[];
+  record: RecordView[];
+  outcomes: OutcomeView[];
+  score: ScoreReport;
+}
+
+const NO_EFFECT: Localized = { fr: 'Sans effet pour le moment.', en: 'No effect for now.' };
+
+export function explainOutcome(c: CompiledScenario, o: Outcome): OutcomeView {
+  const ix = c.index;
+  const base = { outcome: o, severity: o.severity, category: o.category };
+  switch (o.kind) {
+    case 'step': {
+      const s = ix.steps.get(o.ref)!.step;
+      return { ...base, title: s.title, good: true };
+    }
+    case 'record': {
+      const e = ix.record.get(o.ref)!;
+      return { ...base, title: e.label, good: o.points > 0 };
+    }
+    case 'violation': {
+      const r = ix.rules.get(o.ref)?.rule;
+      if (r) return { ...base, title: r.explanation, explanation: r.explanation, reason: r.reason, good: false };
+      const b = BUILTIN_RULES[o.ref]!;
+      return { ...base, title: b.explanation, explanation: b.explanation, good: false };
+    }
+    case 'wrong-value': {
+      const s = ix.steps.get(o.ref)!.step;
+      return { ...base, title: s.title, explanation: s.expect!.wrong.explanation, good: false };
+    }
+    case 'early': {
+      const s = ix.steps.get(o.ref)!.step;
+      const text = s.early?.explanation ?? c.scenario.defaults?.early?.explanation ?? BUILTIN_RULES.early!.explanation;
+      return { ...base, title: s.title, explanation: text, good: false };
+    }
+    case 'fault-raised': {
+      const f = ix.faults.get(o.ref)!;
+      return { ...base, title: f.title, explanation: f.announce, good: false };
+    }
+    case 'fault-handled': {
+      const f = ix.faults.get(o.ref)!;
+      return { ...base, title: f.title, good: true };
+    }
+    case 'phase': {
+      const p = c.scenario.phases.find((x) => x.id === o.ref)!;
+      return { ...base, title: p.title, explanation: p.intro, good: true };
+    }
+    case 'end':
+      return { ...base, title: { fr: 'Dossier de lot remis', en: 'Batch record submitted' }, good: true };
+    default:
+      return { ...base, title: NO_EFFECT, good: true };
+  }
+}
+
+export function viewOf(c: CompiledScenario, snap: Snapshot): AttemptView {
+  const ctx = snap.context;
+  const ix = c.index;
+  const phaseIndex = Math.min(ctx.phase, c.scenario.phases.length - 1);
+  const activeFaults = Object.keys(ctx.raised).filter((f) => !faultHandled(ix, ctx, f));
+  const alerted = new Set(activeFaults.flatMap((f) => (ix.faults.get(f)?.effects ?? []).flatMap((e) => ('set' in e ? [e.set.object] : []))));
+  const objects: ObjectView[] = c.scenario.objects.map((o) => {
+    const st = ctx.objects[o.id]!;
+    return {
+      id: o.id,
+      name: o.name,
+      kind: o.kind,
+      at: o.at,
+      state: st.state,
+      stateLabel: o.states[st.state] ?? { fr: st.state, en: st.state },
+      value: st.value,
+      unit: o.unit,
+      decimals: o.decimals,
+      lot: st.lot,
+      actions: o.actions,
+      alert: alerted.has(o.id) && st.state === stateSetBy(c, activeFaults, o.id),
+    };
+  });
+  const steps: StepView[] = [];
+  for (const id of activeFaults) {
+    for (const s of ix.faults.get(id)!.steps) steps.push({ id: s.id, title: s.title, hint: s.hint, done: ctx.done[s.id] !== undefined, open: stepOpen(ix, ctx, s.id), fault: id });
+  }
+  for (const id of ix.stepsByPhase[phaseIndex] ?? []) {
+    const s = ix.steps.get(id)!.step;
+    steps.push({ id, title: s.title, hint: s.hint, done: ctx.done[id] !== undefined, open: stepOpen(ix, ctx, id) });
+  }
+  const record: RecordView[] = c.scenario.record
+    .filter((e) => {
+      const s = ix.steps.get(e.after);
+      return s?.fault === undefined || ctx.raised[s.fault] !== undefined;
+    })
+    .map((entry) => {
+      const r = ctx.record[entry.id];
+      return {
+        entry,
+        filled: !!r,
+        value: r?.value,
+        wrong: r?.wrong ?? false,
+        late: r?.late ?? false,
+        corrections: r?.corrections ?? [],
+        due: ctx.done[entry.after] !== undefined,
+      };
+    });
+  return {
+    end: endOf(snap),
+    mode: ctx.mode,
+    phase: c.scenario.phases[phaseIndex]!,
+    phaseIndex,
+    phaseCount: c.scenario.phases.length,
+    clock: ctx.clock,
+    objects,
+    steps,
+    faults: Object.keys(ctx.raised).map((id) => {
+      const f = ix.faults.get(id)!;
+      const stage = faultHandled(ix, ctx, id) ? 'documented' : faultContained(ix, ctx, id) ? 'contained' : 'raised';
+      return { id, title: f.title, announce: f.announce, stage };
+    }),
+    record,
+    outcomes: ctx.outcomes.map((o) => explainOutcome(c, o)),
+    score: scoreOf(ix, ctx),
+  };
+}
+
+function stateSetBy(c: CompiledScenario, faults: string[], objectId: string): string | undefined {
+  for (const f of faults) {
+    for (const e of c.index.faults.get(f)?.effects ?? []) if ('set' in e && e.set.object === objectId) return e.set.state;
+  }
+  return undefined;
+}
