@@ -1,0 +1,42 @@
+/**
+ * A tiny DOM builder that only ever sets text (never HTML), so any text that
+ * comes from a scenario or a file is shown as text, and a helper that keeps
+ * keyboard focus on the same control across re-renders.
+ */
+type Child = Node | string | number | null | undefined | false;
+type Attrs = Record<string, string | number | boolean | undefined | null | EventListener>;
+
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (typeof v === 'function') el.addEventListener(k.replace(/^on/, '').toLowerCase(), v);
+    else if (v === true) el.setAttribute(k, '');
+    else el.setAttribute(k, String(v));
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el: Element, children: (Child | Child[])[]) {
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
+  }
+}
+
+/** Replaces the content of `el`, keeping focus on the element with the same data-key. */
+export function render(el: Element, ...children: (Child | Child[])[]) {
+  const active = document.activeElement as HTMLElement | null;
+  const key = active && el.contains(active) ? active.dataset.key : undefined;
+  el.replaceChildren();
+  append(el, children);
+  if (key) (el.querySelector(`[data-key="${CSS.escape(key)}"]`) as HTMLElement | null)?.focus();
+}
+
+/** Reads a number typed in French (7,2) or English (7.2). */
+export function readNumber(input: HTMLInputElement): number | undefined {
+  if (!Number.isNaN(input.valueAsNumber)) return input.valueAsNumber;
+  const n = Number(input.value.trim().replace(',', '.'));
+  return input.value.trim() !== '' && Number.isFinite(n) ? n : undefined;
+}

@@ -1,0 +1,55 @@
+/**
+ * Plays engine events through the page as a person would: tap the object's
+ * twin button, then its action (typing a value where one is asked), or fill
+ * the batch record. The events come from the engine's perfect-run solver.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { prepare } from '../../src/engine/attempt';
+import { perfectRun } from '../../src/engine/exploreScenario';
+import type { ActEvent, AttemptOptions, Scenario } from '../../src/engine/types';
+
+export function loadScenario(id: string): Scenario {
+  return JSON.parse(readFileSync(resolve(import.meta.dirname, `../../scenarios/${id}.json`), 'utf8')) as Scenario;
+}
+
+export function perfectEvents(id: string, options: AttemptOptions): ActEvent[] {
+  return perfectRun(prepare(loadScenario(id)), options).events;
+}
+
+export type Input = 'touch' | 'mouse' | 'keyboard';
+
+async function press(page: Page, selector: string, how: Input) {
+  const el = page.locator(selector).first();
+  if (how === 'touch') await el.tap();
+  else if (how === 'keyboard') {
+    await el.focus();
+    await page.keyboard.press('Enter');
+  } else await el.click();
+}
+
+async function typeInto(page: Page, selector: string, value: number, how: Input) {
+  const el = page.locator(selector).first();
+  if (how === 'touch') await el.tap();
+  else await el.focus();
+  await el.fill(String(value));
+}
+
+export async function playEvent(page: Page, e: ActEvent, how: Input = 'mouse') {
+  if (e.target === 'batch-record' && e.verb === 'submit') return press(page, '[data-key="submit"]', how);
+  if (e.verb === 'record' || e.verb === 'sign') {
+    if (e.value !== undefined) {
+      await typeInto(page, `[data-key="recin:${e.target}"]`, e.value, how);
+    }
+    return press(page, `[data-key="rec:${e.target}"]`, how);
+  }
+  const twin = page.locator(`[data-object="${e.target}"]`);
+  if ((await twin.getAttribute('aria-expanded')) !== 'true') await press(page, `[data-object="${e.target}"]`, how);
+  if (e.value !== undefined) await typeInto(page, `[data-key="in:${e.target}:${e.verb}"]`, e.value, how);
+  await press(page, `[data-key="act:${e.target}:${e.verb}"]`, how);
+}
+
+export async function playAll(page: Page, events: ActEvent[], how: Input = 'mouse') {
+  for (const e of events) await playEvent(page, e, how);
+}
