@@ -1,0 +1,86 @@
+/**
+ * `npm run bench`: engine figures measured in one run, each against a
+ * baseline measured in the same run. Prints a table and writes
+ * bench-results/engine.json.
+ *  - validate + compile time per scenario, against JSON.parse of the same file;
+ *  - events per second through the compiled gowning machine, against a
+ *    hand-written minimal xstate machine fed the same event stream;
+ *  - exploration (soundness check) time per scenario.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { assign, initialTransition, setup, transition } from 'xstate';
+import { advance, prepare, startAttempt } from '../engine/attempt';
+import { compileScenario } from '../engine/compileScenario';
+import { exploreScenario, perfectRun } from '../engine/exploreScenario';
+import type { EngineEvent, Scenario } from '../engine/types';
+import { parseScenarioText } from '../engine/validateScenario';
+
+const root = resolve(import.meta.dirname, '../..');
+const dir = join(root, 'scenarios');
+const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'));
+
+function timeIt(fn: () => void, minMs = 300): number {
+  let n = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < minMs) {
+    fn();
+    n++;
+  }
+  return (performance.now() - t0) / n;
+}
+
+const rows: Record<string, unknown>[] = [];
+console.log('scenario               parse ms  validate+compile ms  ratio  explore ms  states');
+for (const f of files) {
+  const text = readFileSync(join(dir, f), 'utf8');
+  const v = parseScenarioText(text);
+  if (!v.ok) {
+    console.log(`${f}: invalid, skipped`);
+    continue;
+  }
+  const parse = timeIt(() => JSON.parse(text));
+  const build = timeIt(() => {
+    const r = parseScenarioText(text);
+    if (r.ok) compileScenario(r.scenario);
+  });
+  const t0 = performance.now();
+  const report = exploreScenario(prepare(v.scenario));
+  const explore = performance.now() - t0;
+  rows.push({ scenario: v.scenario.id, parseMs: parse, validateCompileMs: build, ratioToParse: build / parse, exploreMs: explore, states: report.states });
+  console.log(`${v.scenario.id.padEnd(22)} ${parse.toFixed(3).padStart(8)}  ${build.toFixed(2).padStart(19)}  ${(build / parse).toFixed(0).padStart(5)}  ${explore.toFixed(0).padStart(10)}  ${String(report.states).padStart(6)}`);
+}
+
+// Events per second: the gowning machine against a minimal hand-written machine.
+const gowning = JSON.parse(readFileSync(join(dir, 'gowning.json'), 'utf8')) as Scenario;
+const c = prepare(gowning);
+const options = { seed: 3, mode: 'training' as const, forcedFault: 'torn-glove' };
+const stream: EngineEvent[] = perfectRun(c, options).events;
+const minimal = setup({ types: { context: {} as { done: number; last: string }, events: {} as EngineEvent } }).createMachine({
+  context: { done: 0, last: '' },
+  on: { ACT: { guard: ({ event }) => event.type === 'ACT' && event.target !== '', actions: assign(({ context, event }) => ({ done: context.done + 1, last: event.type === 'ACT' ? event.verb : context.last })) } },
+});
+const runEngine = () => {
+  let s = startAttempt(c, options);
+  for (const e of stream) s = advance(c, s, e);
+};
+const runMinimal = () => {
+  let [s] = initialTransition(minimal);
+  for (const e of stream) [s] = transition(minimal, s, e);
+};
+for (let i = 0; i < 20; i++) {
+  runEngine();
+  runMinimal();
+}
+const engineMs = timeIt(runEngine, 1500);
+const minimalMs = timeIt(runMinimal, 1500);
+const engineEps = (stream.length / engineMs) * 1000;
+const minimalEps = (stream.length / minimalMs) * 1000;
+console.log(`\nevents/s through gowning (${stream.length}-event perfect run with a fault): ${engineEps.toFixed(0)}`);
+console.log(`events/s through a minimal hand-written xstate machine, same stream: ${minimalEps.toFixed(0)}`);
+console.log(`ratio engine / minimal: ${(engineEps / minimalEps).toFixed(3)}  (the minimal machine is ${(minimalEps / engineEps).toFixed(1)}× faster)`);
+
+mkdirSync(join(root, 'bench-results'), { recursive: true });
+const out = { date: new Date().toISOString(), node: process.version, scenarios: rows, eventsPerSecond: { gowning: engineEps, minimal: minimalEps, ratio: engineEps / minimalEps, streamLength: stream.length } };
+writeFileSync(join(root, 'bench-results', 'engine.json'), JSON.stringify(out, null, 2));
+console.log('\nwritten: bench-results/engine.json');

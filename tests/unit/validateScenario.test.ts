@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenarioText, validateScenario } from '../../src/engine/validateScenario';
+import { gowning, gowningText } from './fixtures';
+
+const problemsOf = (data: unknown) => {
+  const v = validateScenario(data);
+  return v.ok ? [] : v.problems.map((p) => `${p.path}: ${p.message.en}`);
+};
+
+describe('scenario validation', () => {
+  it('accepts the shipped gowning scenario', () => {
+    expect(parseScenarioText(gowningText).ok).toBe(true);
+  });
+
+  it('says plainly when a file is not JSON', () => {
+    const v = parseScenarioText('{ "id": "x", ');
+    expect(v.ok).toBe(false);
+    expect(v.problems[0]!.message.en).toMatch(/not valid JSON/);
+    expect(v.problems[0]!.message.fr).toMatch(/pas du JSON valide/);
+  });
+
+  it('refuses an array or a bare value instead of an object', () => {
+    expect(problemsOf([1, 2])).toEqual(['(file): a scenario must be a JSON object, not an array']);
+    expect(problemsOf('hello')[0]).toMatch(/not string/);
+  });
+
+  it('refuses a file over 2 MB with a sentence saying so', () => {
+    const big = gowningText.replace('"notes": "', `"notes": "${'x'.repeat(2_200_000)}`);
+    const v = parseScenarioText(big);
+    expect(v.ok).toBe(false);
+    expect(v.problems[0]!.message.en).toMatch(/may not exceed 2 MB/);
+  });
+
+  it('reports wrong types with their JSON path, all at once', () => {
+    const s = gowning() as unknown as Record<string, unknown>;
+    s.passMark = 'eighty';
+    (s.steps as Record<string, unknown>[])[2]!.points = 'five';
+    delete (s.title as Record<string, unknown>).en;
+    const problems = problemsOf(s);
+    expect(problems).toContain('passMark: should be of type number');
+    expect(problems).toContain('steps[2].points: should be of type number');
+    expect(problems).toContain('title: "en" is missing');
+  });
+
+  it('names a missing prerequisite the way an instructor can find it', () => {
+    const s = gowning();
+    s.steps[3]!.requires = ['fill-bag'];
+    expect(problemsOf(s)).toContain('steps[3].requires[0]: no step is called "fill-bag"');
+  });
+
+  it('finds unknown objects, states and faults', () => {
+    const s = gowning();
+    s.steps[0]!.action.target = 'autoclave';
+    s.steps[1]!.effects = [{ set: { object: 'locker', state: 'exploded' } }];
+    s.rules[0]!.when = { faultActive: 'meteor' };
+    const problems = problemsOf(s);
+    expect(problems).toContain('steps[0].action.target: no object is called "autoclave"');
+    expect(problems).toContain('steps[1].effects[0].set.state: the object "locker" has no state "exploded"');
+    expect(problems).toContain('rules[0].when.faultActive: no fault is called "meteor"');
+  });
+
+  it('finds duplicate ids', () => {
+    const s = gowning();
+    s.steps[4]!.id = s.steps[3]!.id;
+    s.objects[1]!.id = s.objects[0]!.id;
+    const problems = problemsOf(s);
+    expect(problems.some((p) => p.startsWith('steps[4].id: another step is already called'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('objects[1].id: another object is already called'))).toBe(true);
+  });
+
+  it('finds a prerequisite cycle', () => {
+    const s = gowning();
+    const a = s.steps.find((x) => x.id === 'don-hood')!;
+    const b = s.steps.find((x) => x.id === 'don-inner-gloves')!;
+    b.requires = ['don-hood'];
+    a.requires = ['don-inner-gloves'];
+    expect(problemsOf(s).some((p) => /prerequisites go round in a circle: .*don-hood.*don-inner-gloves|circle: .*don-inner-gloves.*don-hood/.test(p))).toBe(true);
+  });
+
+  it('refuses __proto__ and constructor keys anywhere', () => {
+    const text = gowningText.replace('"id": "gowning",', '"id": "gowning", "__proto__": {"polluted": true}, "extra": {"constructor": 1},');
+    const v = parseScenarioText(text);
+    expect(v.ok).toBe(false);
+    expect(v.problems.map((p) => p.path)).toEqual(['__proto__', 'extra.constructor']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses a text with one language missing or blank', () => {
+    const s = gowning();
+    s.objectives[0]!.en = '   ';
+    expect(problemsOf(s)).toContain('objectives[0].en: the English text is blank');
+  });
+
+  it('keeps HTML or script inside a text as plain text', () => {
+    const s = gowning();
+    s.title.fr = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+    const v = validateScenario(s);
+    expect(v.ok).toBe(true);
+    if (v.ok) expect(v.scenario.title.fr).toBe('<img src=x onerror=alert(1)><script>alert(2)</script>');
+  });
+
+  it('requires a reason on a critical rule', () => {
+    const s = gowning();
+    const critical = s.rules.find((r) => r.severity === 'critical')!;
+    delete critical.reason;
+    expect(problemsOf(s).some((p) => p.includes('"reason" is missing'))).toBe(true);
+  });
+});
