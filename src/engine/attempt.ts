@@ -3,8 +3,8 @@
  * send, and replay. The event list with its seed and options is the single
  * source of truth: resume, instructor replay and tests all replay it.
  */
-import { initialTransition, transition } from 'xstate';
-import { compileScenario, endOf } from './compileScenario';
+import { createActor, type AnyActorScope } from 'xstate';
+import { compileScenario, endOf, machineEvent } from './compileScenario';
 import { indexScenario, type ScenarioIndex } from './scenarioIndex';
 import { scoreOf } from './score';
 import type { AttemptContext, AttemptOptions, EngineEvent, Scenario, ScoreReport } from './types';
@@ -13,6 +13,8 @@ export interface CompiledScenario {
   scenario: Scenario;
   index: ScenarioIndex;
   machine: ReturnType<typeof compileScenario>;
+  /** One inert actor scope reused by every pure transition (see scopeFor). */
+  scope: AnyActorScope;
 }
 
 const cache = new WeakMap<Scenario, CompiledScenario>();
@@ -21,7 +23,8 @@ export function prepare(scenario: Scenario): CompiledScenario {
   let c = cache.get(scenario);
   if (!c) {
     const index = indexScenario(scenario);
-    c = { scenario, index, machine: compileScenario(scenario, index) };
+    const machine = compileScenario(scenario, index);
+    c = { scenario, index, machine, scope: scopeFor(machine) };
     cache.set(scenario, c);
   }
   return c;
@@ -35,13 +38,34 @@ export interface Snapshot {
   matches(state: string): boolean;
 }
 
+/**
+ * xstate's pure `transition()` builds a throwaway actor (and so a whole
+ * initial state) on every call; our machines only assign, so one inert scope,
+ * built the way xstate builds its own, serves every transition and makes
+ * each one about ten times cheaper. Results are identical (tested by replay).
+ */
+function scopeFor(machine: ReturnType<typeof compileScenario>): AnyActorScope {
+  const self = createActor(machine, { input: { seed: 0, mode: 'training', forcedFault: 'none' } });
+  return {
+    self,
+    defer: () => {},
+    id: '',
+    logger: () => {},
+    sessionId: '',
+    stopChild: () => {},
+    system: self.system,
+    emit: () => {},
+    actionExecutor: () => {},
+  } as unknown as AnyActorScope;
+}
+
 export function startAttempt(c: CompiledScenario, options: AttemptOptions): Snapshot {
-  return initialTransition(c.machine, options)[0] as unknown as Snapshot;
+  return c.machine.getInitialSnapshot(c.scope, options) as unknown as Snapshot;
 }
 
 export function advance(c: CompiledScenario, snapshot: Snapshot, event: EngineEvent): Snapshot {
   if (snapshot.status !== 'active') return snapshot;
-  return transition(c.machine, snapshot as never, event)[0] as unknown as Snapshot;
+  return c.machine.transition(snapshot as never, machineEvent(event) as never, c.scope) as unknown as Snapshot;
 }
 
 export interface ReplayResult {

@@ -5,13 +5,23 @@
  * is reviewed and submitted) and the end, passed or failed. Each rule of the
  * scenario is one guarded transition with a named guard and action.
  */
-import { and, assign, not, setup } from 'xstate';
+import { and, assign, setup } from 'xstate';
 import * as J from './judge';
 import { indexScenario, type ScenarioIndex } from './scenarioIndex';
 import { scoreOf } from './score';
 import type { AttemptContext, AttemptOptions, EngineEvent, Scenario } from './types';
 
-type Transition = { guard?: unknown; actions?: unknown; target?: string; reenter?: boolean };
+type Transition = { guard?: unknown; actions?: unknown; target?: string };
+
+const RECORD_VERBS = ['record', 'correct', 'sign'] as const;
+
+/** The name under which the machine receives an action. */
+export const eventName = (verb: string, target: string) => `act.${verb}.${target}`;
+
+/** The event the machine receives for a logged event: ACT becomes act.<verb>.<target>. */
+export function machineEvent(e: EngineEvent): EngineEvent {
+  return e.type === 'ACT' ? ({ ...e, type: eventName(e.verb, e.target) } as unknown as EngineEvent) : e;
+}
 
 export function compileScenario(scenario: Scenario, ix: ScenarioIndex = indexScenario(scenario)) {
   const phases = scenario.phases;
@@ -32,8 +42,6 @@ export function compileScenario(scenario: Scenario, ix: ScenarioIndex = indexSce
       faultRaised: ({ context }, p: { fault: string }) => context.raised[p.fault] !== undefined,
       faultContained: ({ context }, p: { fault: string }) => J.faultContained(ix, context, p.fault),
       faultDocumented: ({ context }, p: { fault: string }) => J.faultHandled(ix, context, p.fault),
-      recordAction: ({ event }) => J.isRecordAction(ix, event),
-      submitRecord: ({ event }) => J.isSubmit(event),
       passMarkReached: ({ context }) => scoreOf(ix, context).passed,
     },
     actions: {
@@ -49,22 +57,44 @@ export function compileScenario(scenario: Scenario, ix: ScenarioIndex = indexSce
     },
   });
 
-  const allRules = [...ix.rules.keys()];
-  const ruleTransitions: Transition[] = allRules.flatMap((rule) => {
-    const broken = { type: 'ruleBroken', params: { rule } };
-    const record = { type: 'recordViolation', params: { rule } };
-    return J.isCritical(ix, rule)
-      ? [{ guard: and([broken, 'failsAttempt']), actions: record, target: '#scenario.failed' }, { guard: broken, actions: record }]
-      : [{ guard: broken, actions: record }];
-  });
-  const recordTransitions: Transition[] = [{ guard: 'recordAction', actions: 'writeRecord' }];
+  /*
+   * Actions reach the machine as `act.<verb>.<target>` (see machineEvent), so
+   * xstate finds the transitions of one action by its name: the rules that
+   * watch it, then the steps it may complete, then "no effect".
+   */
+  const rulesFor = (verb: string, target: string): Transition[] =>
+    [...ix.rules.values()]
+      .filter(({ rule }) => (rule.on.verb === undefined || rule.on.verb === verb) && (rule.on.target === undefined || rule.on.target === target))
+      .flatMap(({ rule }) => {
+        const broken = { type: 'ruleBroken', params: { rule: rule.id } };
+        const record = { type: 'recordViolation', params: { rule: rule.id } };
+        return rule.severity === 'critical'
+          ? [{ guard: and([broken, 'failsAttempt']), actions: record, target: '#scenario.failed' }, { guard: broken, actions: record }]
+          : [{ guard: broken, actions: record }];
+      });
   // Fault steps first: while a fault is raised, answering it is what an action means.
-  const stepOrder = [...ix.steps.values()].sort((a, b) => Number(b.fault !== undefined) - Number(a.fault !== undefined)).map((s) => s.step.id);
-  const stepTransitions: Transition[] = stepOrder.flatMap((step) => [
-    { guard: { type: 'stepWrongValue', params: { step } }, actions: { type: 'wrongValue', params: { step } } },
-    { guard: { type: 'stepDue', params: { step } }, actions: { type: 'completeStep', params: { step } } },
-    { guard: { type: 'stepEarly', params: { step } }, actions: { type: 'tooEarly', params: { step } } },
-  ]);
+  const stepOrder = [...ix.steps.values()].sort((a, b) => Number(b.fault !== undefined) - Number(a.fault !== undefined)).map((x) => x.step);
+  const stepsFor = (verb: string, target: string): Transition[] =>
+    stepOrder
+      .filter((st) => st.action.verb === verb && st.action.target === target)
+      .flatMap((st) => [
+        { guard: { type: 'stepWrongValue', params: { step: st.id } }, actions: { type: 'wrongValue', params: { step: st.id } } },
+        { guard: { type: 'stepDue', params: { step: st.id } }, actions: { type: 'completeStep', params: { step: st.id } } },
+        { guard: { type: 'stepEarly', params: { step: st.id } }, actions: { type: 'tooEarly', params: { step: st.id } } },
+      ]);
+  const noEffect: Transition = { actions: 'noEffect' };
+  const runningOn: Record<string, Transition[] | Transition> = {};
+  const closureOn: Record<string, Transition[] | Transition> = {};
+  for (const o of scenario.objects) {
+    for (const a of o.actions) runningOn[eventName(a.verb, o.id)] = [...rulesFor(a.verb, o.id), ...stepsFor(a.verb, o.id), noEffect];
+  }
+  for (const e of scenario.record) {
+    for (const verb of RECORD_VERBS) {
+      runningOn[eventName(verb, e.id)] = [...rulesFor(verb, e.id), { actions: 'writeRecord' }];
+      closureOn[eventName(verb, e.id)] = { actions: 'writeRecord' };
+    }
+  }
+  closureOn[eventName('submit', 'batch-record')] = { actions: 'closeRecord', target: 'review' };
 
   const procedureStates = Object.fromEntries(
     phases.map((p, index) => [
@@ -101,24 +131,14 @@ export function compileScenario(scenario: Scenario, ix: ScenarioIndex = indexSce
     states: {
       running: {
         type: 'parallel',
-        on: {
-          ACT: [...ruleTransitions, ...recordTransitions, ...stepTransitions, { actions: 'noEffect' }],
-          HINT: { actions: 'countHint' },
-        },
+        on: { ...runningOn, HINT: { actions: 'countHint' }, '*': noEffect },
         states: {
           procedure: { initial: phases[0]!.id, states: procedureStates },
           ...faultRegions,
         },
       },
       closure: {
-        on: {
-          ACT: [
-            ...recordTransitions,
-            { guard: and(['submitRecord', not('recordAction')]), actions: 'closeRecord', target: 'review' },
-            { actions: 'noEffect' },
-          ],
-          HINT: { actions: 'countHint' },
-        },
+        on: { ...closureOn, HINT: { actions: 'countHint' }, '*': noEffect },
       },
       review: {
         always: [{ guard: 'passMarkReached', target: 'passed' }, { target: 'failed' }],

@@ -87,7 +87,8 @@ const scope = (ix: ScenarioIndex, ctx: AttemptContext, input?: number): Conditio
   faultHandled: (id) => faultHandled(ix, ctx, id),
 });
 
-const isAct = (e: EngineEvent): e is ActEvent => e.type === 'ACT';
+/** An action, whether logged as ACT or dispatched to the machine as act.<verb>.<target>. */
+const isAct = (e: EngineEvent): e is ActEvent => 'verb' in e;
 const matches = (e: EngineEvent, verb: string, target: string) => isAct(e) && e.verb === verb && e.target === target;
 
 function push(ctx: AttemptContext, o: Omit<Outcome, 'seq' | 'at'>): Outcome[] {
@@ -357,6 +358,3 @@ export function submitRecord(ix: ScenarioIndex, ctx: AttemptContext, event: Engi
   return { ...next, outcomes: push(next, { kind: 'end', ref: 'batch-record', points: 0, penalty: 0, ...actionOf(event) }) };
 }
 
-export const isSubmit = (event: EngineEvent) => isAct(event) && event.verb === 'submit' && event.target === 'batch-record';
-export const isRecordAction = (ix: ScenarioIndex, event: EngineEvent) =>
-  isAct(event) && ix.record.has(event.target) && ['record', 'correct', 'sign'].includes(event.verb);
