@@ -9,8 +9,8 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { assign, initialTransition, setup, transition } from 'xstate';
-import { advance, prepare, startAttempt } from '../engine/attempt';
+import { assign, setup } from 'xstate';
+import { advance, prepare, scopeFor, startAttempt } from '../engine/attempt';
 import { compileScenario } from '../engine/compileScenario';
 import { exploreScenario, perfectRun } from '../engine/exploreScenario';
 import type { EngineEvent, Scenario } from '../engine/types';
@@ -64,9 +64,11 @@ const runEngine = () => {
   let s = startAttempt(c, options);
   for (const e of stream) s = advance(c, s, e);
 };
+// Both machines are driven the same way: pure transitions through one reused scope.
+const minimalScope = scopeFor(minimal);
 const runMinimal = () => {
-  let [s] = initialTransition(minimal);
-  for (const e of stream) [s] = transition(minimal, s, e);
+  let s = minimal.getInitialSnapshot(minimalScope);
+  for (const e of stream) s = minimal.transition(s, e, minimalScope);
 };
 for (let i = 0; i < 20; i++) {
   runEngine();

@@ -3,7 +3,7 @@
  * send, and replay. The event list with its seed and options is the single
  * source of truth: resume, instructor replay and tests all replay it.
  */
-import { createActor, type AnyActorScope } from 'xstate';
+import { createActor, type AnyActorScope, type AnyStateMachine } from 'xstate';
 import { compileScenario, endOf, machineEvent } from './compileScenario';
 import { indexScenario, type ScenarioIndex } from './scenarioIndex';
 import { scoreOf } from './score';
@@ -24,7 +24,7 @@ export function prepare(scenario: Scenario): CompiledScenario {
   if (!c) {
     const index = indexScenario(scenario);
     const machine = compileScenario(scenario, index);
-    c = { scenario, index, machine, scope: scopeFor(machine) };
+    c = { scenario, index, machine, scope: scopeFor(machine as unknown as AnyStateMachine, { seed: 0, mode: 'training', forcedFault: 'none' }) };
     cache.set(scenario, c);
   }
   return c;
@@ -44,8 +44,8 @@ export interface Snapshot {
  * built the way xstate builds its own, serves every transition and makes
  * each one about ten times cheaper. Results are identical (tested by replay).
  */
-function scopeFor(machine: ReturnType<typeof compileScenario>): AnyActorScope {
-  const self = createActor(machine, { input: { seed: 0, mode: 'training', forcedFault: 'none' } });
+export function scopeFor(machine: AnyStateMachine, input?: unknown): AnyActorScope {
+  const self = createActor(machine, { input });
   return {
     self,
     defer: () => {},
