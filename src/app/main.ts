@@ -1,46 +1,81 @@
 /**
- * The composition root: starts i18n, loads the scenarios, and wires one
- * training session together (engine attempt → play screen and room → debrief).
+ * The composition root: starts i18n and storage, loads the scenarios, and
+ * wires one training session together (profile → engine attempt → play
+ * screen and room → autosave → debrief). Screens get data and callbacks;
+ * only this file talks to the store.
  */
 import { Attempt, prepare, type CompiledScenario } from '../engine/attempt';
 import { newSeed } from '../engine/random';
-import type { Lang, Mode, Scenario } from '../engine/types';
+import type { AttemptOptions, Lang, Localized, Mode, Scenario } from '../engine/types';
 import { viewOf } from '../engine/view';
-import { detectLanguage, initI18n, lang, setLanguage, t } from '../i18n';
+import { detectLanguage, initI18n, lang, setLanguage, t, tr } from '../i18n';
+import { eventsOf, openStore, optionsOf, problemMessage, resultOf, StoreError, type AttemptRecord, type Profile, type Store } from '../store';
+import { warningBanner } from '../ui/banner';
 import { debriefScreen } from '../ui/debriefScreen';
 import { h, render } from '../ui/dom';
-import { homeScreen } from '../ui/homeScreen';
+import { downloadText, stamp } from '../ui/download';
+import { homeScreen, type HomeOptions } from '../ui/homeScreen';
 import { PlayScreen } from '../ui/playScreen';
+import { profileScreen } from '../ui/profileScreen';
 import { builtinCatalog, type Catalog } from './scenarioCatalog';
 import '../ui/styles.css';
 
 const LANG_KEY = 'salle-blanche.lang';
+const PROFILE_KEY = 'salle-blanche.profile';
 
 interface Session {
   compiled: CompiledScenario;
   attempt: Attempt;
   screen: PlayScreen;
+  recordId: string | null;
 }
 
 class App {
   private main = document.getElementById('main')!;
   private header = document.getElementById('app-header')!;
+  private warnings = document.getElementById('warnings')!;
   private catalog: Catalog = builtinCatalog();
+  private store!: Store;
+  private profile: Profile | null = null;
   private session: Session | null = null;
-  private onLanguage: (() => void) | null = null;
+  private redraw: (() => void) | null = null;
+  private report: string | undefined;
 
   async start() {
-    const saved = safeGet(LANG_KEY);
-    await initI18n(detectLanguage(saved));
+    await initI18n(detectLanguage(safeGet(LANG_KEY)));
     document.documentElement.lang = lang();
     this.drawHeader();
-    // A link can open a scenario directly: ?scenario=gowning&mode=assessment&seed=42&fault=none
+    this.store = await openStore({ onProblem: (code, detail) => this.warn(detail.message, code === 'quota' || code === 'unavailable' || code === 'versionchange') });
+    if (!this.store.persistent && this.store.problem) this.warn(problemMessage(this.store.problem), true);
+    const flush = () => void this.store.flush();
+    addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && flush());
+    addEventListener('beforeunload', (e) => {
+      // Offer to export before leaving when what was played cannot be kept.
+      if (this.session && (!this.store.persistent || this.store.problem === 'quota')) e.preventDefault();
+    });
+
     const q = new URLSearchParams(location.search);
     const direct = this.catalog.scenarios.find((s) => s.id === q.get('scenario'));
-    const mode = (['discovery', 'training', 'assessment'] as Mode[]).find((m) => m === q.get('mode')) ?? 'training';
-    const seed = Number(q.get('seed'));
-    if (direct) this.play(direct, mode, { seed: Number.isInteger(seed) && q.has('seed') ? seed : undefined, forcedFault: q.get('fault') ?? undefined });
-    else this.home();
+    if (direct) {
+      // A link can open a scenario directly: ?scenario=gowning&mode=assessment&seed=42&fault=none
+      const mode = (['discovery', 'training', 'assessment'] as Mode[]).find((m) => m === q.get('mode')) ?? 'training';
+      const seed = Number(q.get('seed'));
+      await this.restoreProfile();
+      return this.play(direct, mode, { seed: q.has('seed') && Number.isInteger(seed) ? seed : undefined, forcedFault: q.get('fault') ?? undefined });
+    }
+    await this.restoreProfile();
+    if (this.profile) await this.home();
+    else await this.profiles();
+  }
+
+  private async restoreProfile() {
+    const id = safeGet(PROFILE_KEY, sessionStorage);
+    this.profile = id ? ((await this.store.getProfile(id).catch(() => undefined)) ?? null) : null;
+  }
+
+  private warn(message: Localized, withExport = false) {
+    warningBanner(this.warnings, tr(message), withExport ? { label: t('backup.exportUnsaved'), run: () => this.exportUnsaved() } : undefined);
   }
 
   private drawHeader() {
@@ -61,65 +96,226 @@ class App {
   private async switchLanguage(l: Lang) {
     await setLanguage(l);
     safeSet(LANG_KEY, l);
+    if (this.profile && this.profile.lang !== l) this.profile = await this.store.updateProfile(this.profile.id, { lang: l }).catch(() => this.profile);
     this.drawHeader();
     (document.getElementById('lang-select') as HTMLElement | null)?.focus();
-    if (this.onLanguage) this.onLanguage();
+    this.redraw?.();
   }
 
-  home() {
+  /* ---------- profiles ---------- */
+
+  async profiles() {
     this.session = null;
-    this.onLanguage = () => this.home();
-    render(this.main, h('p', { class: 'tagline' }, t('app.tagline')), homeScreen({ scenarios: this.catalog.scenarios, broken: this.catalog.broken, start: (s, m) => this.play(s, m) }));
+    const list = await this.store.listProfiles();
+    const draw = () =>
+      render(
+        this.main,
+        profileScreen({
+          profiles: list.items.map((p) => ({ id: p.id, name: p.name, group: p.group })),
+          choose: (id) => void this.choose(id),
+          create: async (name, group) => {
+            try {
+              const p = await this.store.createProfile({ name, group: group.trim() || undefined, lang: lang() });
+              await this.choose(p.id);
+              return null;
+            } catch (err) {
+              return err instanceof StoreError ? tr(err.text) : String(err);
+            }
+          },
+          remove: (id) => void this.removeProfile(id),
+        }),
+      );
+    this.redraw = draw;
+    draw();
     document.title = t('app.title');
   }
 
-  play(scenario: Scenario, mode: Mode, extra: { seed?: number; forcedFault?: string } = {}) {
+  private async choose(id: string) {
+    this.profile = (await this.store.getProfile(id)) ?? null;
+    if (!this.profile) return this.profiles();
+    safeSet(PROFILE_KEY, id, sessionStorage);
+    if (this.profile.lang !== lang()) {
+      await setLanguage(this.profile.lang);
+      this.drawHeader();
+    }
+    await this.home();
+  }
+
+  private async removeProfile(id: string) {
+    const p = await this.store.getProfile(id);
+    if (!p || !confirm(t('profile.deleteConfirm', { name: p.name }))) return;
+    await this.store.deleteProfile(id);
+    if (this.profile?.id === id) this.profile = null;
+    await this.profiles();
+  }
+
+  /* ---------- home ---------- */
+
+  private findScenario(id: string, version?: number): Scenario | undefined {
+    return this.catalog.scenarios.find((s) => s.id === id && (version === undefined || s.version === version));
+  }
+
+  async home() {
+    this.session = null;
+    const profile = this.profile;
+    const extra: Partial<HomeOptions> = {};
+    if (profile) {
+      const [current, attempts, assignments] = await Promise.all([
+        this.store.inProgress(profile.id).catch(() => undefined),
+        this.store.attemptsOf(profile.id).catch(() => ({ items: [] as AttemptRecord[] })),
+        this.store.assignmentsFor(profile.id).catch(() => ({ items: [] })),
+      ]);
+      const finished = attempts.items.filter((a) => a.status === 'finished' && a.result);
+      if (current) {
+        const s = this.findScenario(current.scenarioId, current.scenarioVersion);
+        extra.resume = {
+          title: s ? tr(s.title) : current.scenarioId,
+          mode: current.mode,
+          count: current.events.length,
+          missing: s ? undefined : t('resume.missing', { id: current.scenarioId, version: current.scenarioVersion }),
+          resume: () => s && this.play(s, current.mode, {}, current),
+          discard: async () => {
+            if (!confirm(t('resume.discardConfirm'))) return;
+            await this.store.discardAttempt(profile.id, current.id);
+            await this.home();
+          },
+        };
+      }
+      extra.assigned = assignments.items.flatMap((a) => {
+        const s = this.findScenario(a.scenarioId);
+        if (!s) return [];
+        const mine = finished.filter((x) => x.assignmentId === a.id);
+        const status = mine.some((x) => x.result!.end === 'passed') ? 'passed' : mine.length ? 'failed' : 'todo';
+        return [{ id: a.id, title: tr(s.title), mode: a.mode, due: a.due, status, start: () => this.play(s, a.mode, { forcedFault: a.forcedFault, passMark: a.passMark, assignmentId: a.id }) }];
+      });
+      extra.assigned.sort((x, y) => Number(x.status === 'passed') - Number(y.status === 'passed'));
+      extra.history = finished.slice(0, 20).map((a) => ({
+        id: a.id,
+        title: tr(this.findScenario(a.scenarioId)?.title) || a.scenarioId,
+        mode: a.mode,
+        score: a.result!.score,
+        passed: a.result!.end === 'passed',
+        date: a.endedAt ?? a.startedAt,
+      }));
+      extra.profileName = profile.name;
+      extra.switchProfile = () => {
+        safeSet(PROFILE_KEY, '', sessionStorage);
+        this.profile = null;
+        void this.profiles();
+      };
+    }
+    extra.backup = {
+      exportMine: async () => profile && downloadText(`salle-blanche-${slug(profile.name)}-${stamp()}.json`, JSON.stringify(await this.store.exportProfile(profile.id), null, 1)),
+      exportAll: async () => downloadText(`salle-blanche-tablette-${stamp()}.json`, JSON.stringify(await this.store.exportAll(), null, 1)),
+      importFile: async (file) => {
+        const text = await file.text().catch(() => '');
+        const r = await this.store.importBackup(text);
+        this.report = r.ok
+          ? t('backup.imported', { ...r.added, skippedAttempts: r.skipped.attempts, skippedProfiles: r.skipped.profiles })
+          : tr(r.message);
+        await this.home();
+      },
+      report: this.report,
+    };
+    this.report = undefined;
+    const draw = () =>
+      render(this.main, h('p', { class: 'tagline' }, t('app.tagline')), homeScreen({ scenarios: this.catalog.scenarios, broken: this.catalog.broken, start: (s, m) => this.play(s, m), ...extra }));
+    this.redraw = () => void this.home();
+    draw();
+    document.title = t('app.title');
+  }
+
+  private exportUnsaved() {
+    const file = this.store.exportUnsaved();
+    void (file ? Promise.resolve(file) : this.store.exportAll()).then((f) => downloadText(`salle-blanche-secours-${stamp()}.json`, JSON.stringify(f, null, 1)));
+  }
+
+  /* ---------- a session ---------- */
+
+  async play(scenario: Scenario, mode: Mode, extra: { seed?: number; forcedFault?: string; passMark?: number; assignmentId?: string } = {}, resume?: AttemptRecord) {
     const compiled = prepare(scenario);
-    const forcedFault = extra.forcedFault && (extra.forcedFault === 'none' || scenario.faults.some((f) => f.id === extra.forcedFault)) ? extra.forcedFault : undefined;
-    const attempt = new Attempt(compiled, { seed: extra.seed ?? newSeed(), mode, ...(forcedFault ? { forcedFault } : {}) });
+    let attempt: Attempt;
+    let recordId: string | null = null;
+    if (resume) {
+      attempt = new Attempt(compiled, optionsOf(resume), eventsOf(resume));
+      recordId = resume.id;
+    } else {
+      const forcedFault = extra.forcedFault && (extra.forcedFault === 'none' || scenario.faults.some((f) => f.id === extra.forcedFault)) ? extra.forcedFault : undefined;
+      const options: AttemptOptions = { seed: extra.seed ?? newSeed(), mode, ...(forcedFault ? { forcedFault } : {}), ...(extra.passMark ? { passMark: extra.passMark } : {}) };
+      attempt = new Attempt(compiled, options);
+      if (this.profile) {
+        const rec = await this.store
+          .startAttempt({ profileId: this.profile.id, scenarioId: scenario.id, scenarioVersion: scenario.version, options, ...(extra.assignmentId ? { assignmentId: extra.assignmentId } : {}) })
+          .catch((err) => {
+            this.warn(err instanceof StoreError ? err.text : problemMessage('write-failed'), true);
+            return null;
+          });
+        recordId = rec?.id ?? null;
+      }
+    }
     const screen = new PlayScreen(compiled, {
       act: (e) => attempt.send(e),
       quit: () => {
-        if (confirm(t('play.quitConfirm'))) this.home();
+        if (confirm(t('play.quitConfirm'))) void this.store.flush().then(() => (this.profile ? this.home() : this.profiles()));
       },
     });
-    this.session = { compiled, attempt, screen };
+    const session: Session = { compiled, attempt, screen, recordId };
+    this.session = session;
     render(this.main, screen.el);
     const refresh = () => {
       const view = viewOf(compiled, attempt.snapshot);
-      if (view.end === 'passed' || view.end === 'failed') return this.debrief(compiled, attempt, screen);
+      if (view.end === 'passed' || view.end === 'failed') return this.debrief(session);
       screen.update(view);
     };
-    attempt.subscribe(refresh);
-    this.onLanguage = () => screen.relabel();
+    attempt.subscribe((snap, event) => {
+      if (event && recordId) this.store.appendEvent(recordId, event, snap.context.clock);
+      refresh();
+    });
+    this.redraw = () => {
+      screen.relabel();
+      document.title = `${t('app.title')} — ${tr(scenario.title)}`;
+    };
     refresh();
-    document.title = `${t('app.title')} — ${scenario.title[lang()]}`;
+    document.title = `${t('app.title')} — ${tr(scenario.title)}`;
   }
 
-  private debrief(compiled: CompiledScenario, attempt: Attempt, screen: PlayScreen) {
+  private debrief(session: Session) {
+    const { compiled, attempt, screen, recordId } = session;
+    const result = resultOf(attempt.result);
+    if (recordId && result) {
+      void this.store.finish(recordId, result).catch((err) => this.warn(err instanceof StoreError ? err.text : problemMessage('write-failed'), true));
+    }
     const draw = () => {
       const view = viewOf(compiled, attempt.snapshot);
       render(
         this.main,
-        debriefScreen({ compiled, view, describe: (o) => screen.describe(o), again: () => this.play(compiled.scenario, attempt.options.mode), home: () => this.home() }),
+        debriefScreen({
+          compiled,
+          view,
+          describe: (o) => screen.describe(o),
+          again: () => void this.play(compiled.scenario, attempt.options.mode, { forcedFault: attempt.options.forcedFault, passMark: attempt.options.passMark }),
+          home: () => void (this.profile ? this.home() : this.profiles()),
+        }),
       );
       document.getElementById('debrief-h')?.focus();
     };
-    this.onLanguage = draw;
+    this.redraw = draw;
     draw();
   }
 }
 
-function safeGet(key: string): string | null {
+const slug = (s: string) => s.normalize('NFD').replace(/[^\w-]+/g, '-').slice(0, 30) || 'profil';
+
+function safeGet(key: string, storage: Storage = localStorage): string | null {
   try {
-    return localStorage.getItem(key);
+    return storage.getItem(key);
   } catch {
     return null;
   }
 }
-function safeSet(key: string, value: string) {
+function safeSet(key: string, value: string, storage: Storage = localStorage) {
   try {
-    localStorage.setItem(key, value);
+    storage.setItem(key, value);
   } catch {
     /* private mode: the choice lasts for this visit */
   }

@@ -5,13 +5,92 @@
  */
 import type { Mode, Scenario } from '../engine/types';
 import type { Problem } from '../engine/validateScenario';
-import { formatList, t, tr } from '../i18n';
+import { formatList, lang, t, tr } from '../i18n';
 import { h } from './dom';
 
 export interface HomeOptions {
   scenarios: Scenario[];
   broken: { file: string; problems: Problem[] }[];
   start(scenario: Scenario, mode: Mode): void;
+  profileName?: string;
+  switchProfile?(): void;
+  resume?: { title: string; mode: Mode; count: number; missing?: string; resume(): void; discard(): void };
+  assigned?: { id: string; title: string; mode: Mode; due?: string; status: 'todo' | 'passed' | 'failed'; start(): void }[];
+  history?: { id: string; title: string; mode: Mode; score: number; passed: boolean; date: number }[];
+  backup?: { exportMine(): void; exportAll(): void; importFile(file: File): void; report?: string };
+}
+
+function resumeBox(r: NonNullable<HomeOptions['resume']>) {
+  return h(
+    'section',
+    { class: 'resume-box', 'aria-labelledby': 'resume-h' },
+    h('h2', { id: 'resume-h' }, t('resume.heading')),
+    h('p', {}, r.missing ?? t('resume.text', { title: r.title, mode: t(`mode.${r.mode}`), count: r.count })),
+    r.missing ? null : h('button', { type: 'button', class: 'primary', 'data-key': 'resume', onclick: r.resume }, t('resume.resume')),
+    h('button', { type: 'button', class: 'secondary', onclick: r.discard }, t('resume.discard')),
+  );
+}
+
+function assignedBox(list: NonNullable<HomeOptions['assigned']>) {
+  return h(
+    'section',
+    { class: 'assigned-box', 'aria-labelledby': 'assigned-h' },
+    h('h2', { id: 'assigned-h' }, t('assigned.heading')),
+    h(
+      'ul',
+      { role: 'list', class: 'assigned-list' },
+      list.map((a) =>
+        h(
+          'li',
+          { class: `assigned-item status-${a.status}`, 'data-assignment': a.id },
+          h('strong', {}, a.title),
+          h('span', {}, [t('assigned.mode', { mode: t(`mode.${a.mode}`) }), a.due ? t('assigned.due', { date: formatDate(a.due) }) : null, t(`assigned.status.${a.status}`)].filter(Boolean).join(' · ')),
+          h('button', { type: 'button', class: 'primary', 'aria-label': `${t('assigned.start')} — ${a.title}`, onclick: a.start }, t('assigned.start')),
+        ),
+      ),
+    ),
+  );
+}
+
+function historyBox(list: NonNullable<HomeOptions['history']>) {
+  return h(
+    'section',
+    { class: 'history-box', 'aria-labelledby': 'history-h' },
+    h('h2', { id: 'history-h' }, t('history.heading')),
+    list.length
+      ? h(
+          'ul',
+          { class: 'history-list' },
+          list.map((x) =>
+            h('li', { 'data-attempt': x.id }, `${x.passed ? '✓' : '✗'} ${t('history.row', { title: x.title, mode: t(`mode.${x.mode}`), score: x.score, verdict: x.passed ? t('history.passed') : t('history.failed'), date: formatDate(x.date) })}`),
+          ),
+        )
+      : h('p', { class: 'muted' }, t('history.empty')),
+  );
+}
+
+function backupBox(b: NonNullable<HomeOptions['backup']>) {
+  const file = h('input', { id: 'backup-file', type: 'file', accept: '.json,application/json', class: 'file-input', onchange: (e: Event) => {
+    const f = (e.target as HTMLInputElement).files?.[0];
+    if (f) b.importFile(f);
+  } });
+  return h(
+    'section',
+    { class: 'backup-box', 'aria-labelledby': 'backup-h' },
+    h('h2', { id: 'backup-h' }, t('backup.heading')),
+    h('div', { class: 'row' },
+      h('button', { type: 'button', class: 'secondary', onclick: b.exportMine }, t('backup.exportMine')),
+      h('button', { type: 'button', class: 'secondary', onclick: b.exportAll }, t('backup.exportAll')),
+      file,
+      h('label', { for: 'backup-file', class: 'file-label' }, t('backup.import')),
+    ),
+    b.report ? h('p', { role: 'status', class: 'report' }, b.report) : null,
+  );
+}
+
+function formatDate(d: string | number): string {
+  const date = typeof d === 'number' ? new Date(d) : new Date(`${d}T12:00:00`);
+  return Number.isNaN(date.getTime()) ? String(d) : new Intl.DateTimeFormat(lang(), { dateStyle: 'medium' }).format(date);
 }
 
 export function homeScreen(o: HomeOptions): HTMLElement {
@@ -19,6 +98,11 @@ export function homeScreen(o: HomeOptions): HTMLElement {
   return h(
     'div',
     { class: 'home' },
+    o.profileName
+      ? h('p', { class: 'profile-line' }, h('span', {}, t('profile.current', { name: o.profileName })), o.switchProfile ? h('button', { type: 'button', class: 'secondary', onclick: o.switchProfile }, t('profile.switch')) : null)
+      : null,
+    o.resume ? resumeBox(o.resume) : null,
+    o.assigned?.length ? assignedBox(o.assigned) : null,
     h('h2', {}, t('home.heading')),
     o.broken.map((b) =>
       h('div', { class: 'problem-box', role: 'alert' }, h('p', {}, t('errors.scenarioBroken', { file: b.file })), h('ul', {}, b.problems.slice(0, 10).map((p) => h('li', {}, `${p.path}: ${tr(p.message)}`)))),
@@ -66,5 +150,7 @@ export function homeScreen(o: HomeOptions): HTMLElement {
         );
       }),
     ),
+    o.history ? historyBox(o.history) : null,
+    o.backup ? backupBox(o.backup) : null,
   );
 }

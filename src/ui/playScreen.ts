@@ -22,7 +22,7 @@ export class PlayScreen {
   private hud = h('div', { class: 'hud' });
   private situation = h('section', { class: 'situation', 'aria-labelledby': 'situation-h' });
   private twin = h('ul', { class: 'twin', role: 'list' });
-  private panel = h('section', { class: 'actions-panel', 'aria-live': 'off' });
+  private panel = h('section', { class: 'actions-panel', hidden: true });
   private steps = h('section', { class: 'steps' });
   private record = h('section', { class: 'record' });
   private feedback = h('div', { class: 'feedback', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
@@ -45,8 +45,8 @@ export class PlayScreen {
           'div',
           { class: 'room-column' },
           h('section', { class: 'room', 'aria-label': t('play.room') }, this.roomHost, this.pauseLayer),
-          h('nav', { class: 'twin-wrap', 'aria-label': t('play.objects') }, h('h2', { class: 'sr-only' }, t('play.objects')), this.twin),
           this.panel,
+          h('nav', { class: 'twin-wrap', 'aria-label': t('play.objects') }, h('h2', { class: 'sr-only' }, t('play.objects')), this.twin),
         ),
         h('div', { class: 'side-column' }, this.situation, this.feedback, this.steps, this.record),
       ),

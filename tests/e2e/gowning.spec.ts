@@ -22,6 +22,8 @@ test('gowning ends in a critical failure when the trainee walks into Grade B ung
 
 test('the home page lists gowning and starts it from the card', async ({ page }) => {
   await page.goto('/');
+  await page.getByLabel('Nom ou pseudonyme').fill('Léa');
+  await page.getByRole('button', { name: 'Créer le profil' }).click();
   const card = page.locator('[data-scenario="gowning"]');
   await expect(card).toBeVisible();
   await card.getByRole('button', { name: /Commencer/ }).click();

@@ -1,0 +1,16 @@
+/** The storage warnings area: each problem as a sentence, with an action (export) where one helps, and a dismiss button. */
+import { t } from '../i18n';
+import { h } from './dom';
+
+export function warningBanner(el: HTMLElement, text: string, action?: { label: string; run(): void }) {
+  if ([...el.querySelectorAll('.warning-text')].some((p) => p.textContent === text)) return;
+  const box = h(
+    'div',
+    { class: 'warning', role: 'alert' },
+    h('strong', {}, `⚠ ${t('storage.warning')} — `),
+    h('span', { class: 'warning-text' }, text),
+    action ? h('button', { type: 'button', class: 'secondary', onclick: action.run }, action.label) : null,
+    h('button', { type: 'button', class: 'link', onclick: () => box.remove() }, t('storage.dismiss')),
+  );
+  el.append(box);
+}
