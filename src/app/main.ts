@@ -40,6 +40,7 @@ class App {
   private session: Session | null = null;
   private redraw: (() => void) | null = null;
   private report: string | undefined;
+  private imported: Scenario[] = [];
 
   async start() {
     await initI18n(detectLanguage(safeGet(LANG_KEY)));
@@ -47,6 +48,7 @@ class App {
     this.drawHeader();
     this.store = await openStore({ onProblem: (code, detail) => this.warn(detail.message, code === 'quota' || code === 'unavailable' || code === 'versionchange') });
     if (!this.store.persistent && this.store.problem) this.warn(problemMessage(this.store.problem), true);
+    await this.refreshCatalog();
     const flush = () => void this.store.flush();
     addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && flush());
@@ -56,7 +58,7 @@ class App {
     });
 
     const q = new URLSearchParams(location.search);
-    const direct = this.catalog.scenarios.find((s) => s.id === q.get('scenario'));
+    const direct = this.findScenario(q.get('scenario') ?? '');
     if (direct) {
       // A link can open a scenario directly: ?scenario=gowning&mode=assessment&seed=42&fault=none
       const mode = (['discovery', 'training', 'assessment'] as Mode[]).find((m) => m === q.get('mode')) ?? 'training';
@@ -89,6 +91,7 @@ class App {
       this.header,
       h('a', { class: 'skip', href: '#main' }, t('app.skip')),
       h('div', { class: 'brand' }, h('span', { class: 'logo', 'aria-hidden': 'true' }, '◈'), h('span', { class: 'app-title' }, t('app.title'))),
+      h('button', { type: 'button', class: 'header-button', 'data-key': 'instructor', onclick: () => void this.instructor() }, t('instructor.open')),
       h('label', { class: 'lang' }, select),
     );
   }
@@ -151,8 +154,34 @@ class App {
 
   /* ---------- home ---------- */
 
+  /** Built-in and imported scenarios; without a version, the newest of that id. */
   private findScenario(id: string, version?: number): Scenario | undefined {
-    return this.catalog.scenarios.find((s) => s.id === id && (version === undefined || s.version === version));
+    const all = [...this.catalog.scenarios, ...this.imported].filter((s) => s.id === id && (version === undefined || s.version === version));
+    return all.sort((a, b) => b.version - a.version)[0];
+  }
+
+  /** What the home screen offers: built-in scenarios, and the newest version of each imported one. */
+  private playable(): Scenario[] {
+    const ids = [...new Set([...this.catalog.scenarios, ...this.imported].map((s) => s.id))];
+    return ids.map((id) => this.findScenario(id)!);
+  }
+
+  private async refreshCatalog() {
+    this.imported = (await this.store.listScenarios().catch(() => ({ items: [] }))).items.map((x) => x.scenario);
+  }
+
+  async instructor() {
+    this.session = null;
+    const { mountInstructorArea } = await import('./instructorArea');
+    mountInstructorArea(this.main, {
+      store: this.store,
+      scenarios: () => this.playable(),
+      findScenario: (id, version) => this.findScenario(id, version),
+      refreshCatalog: () => this.refreshCatalog(),
+      exit: () => void (this.profile ? this.home() : this.profiles()),
+      setRedraw: (fn) => (this.redraw = fn),
+    });
+    document.title = `${t('app.title')} — ${t('instructor.title')}`;
   }
 
   async home() {
@@ -219,7 +248,7 @@ class App {
     };
     this.report = undefined;
     const draw = () =>
-      render(this.main, h('p', { class: 'tagline' }, t('app.tagline')), homeScreen({ scenarios: this.catalog.scenarios, broken: this.catalog.broken, start: (s, m) => this.play(s, m), ...extra }));
+      render(this.main, h('p', { class: 'tagline' }, t('app.tagline')), homeScreen({ scenarios: this.playable(), broken: this.catalog.broken, start: (s, m) => this.play(s, m), ...extra }));
     this.redraw = () => void this.home();
     draw();
     document.title = t('app.title');
