@@ -1,9 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   base: './',
+  // assets/ holds the art made in this repository; it is copied as is into the build.
+  publicDir: 'assets',
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
-  preview: { port: 4173, strictPort: true },
+  preview: {
+    port: 4173,
+    strictPort: true,
+    // `npm run serve:class`: on the class network, over HTTPS with a local certificate (see README, "Deploy to a class").
+    ...(process.env.SB_CERT && process.env.SB_KEY
+      ? { host: true, https: { cert: readFileSync(process.env.SB_CERT), key: readFileSync(process.env.SB_KEY) } }
+      : {}),
+  },
+  plugins: [
+    VitePWA({
+      // A new version waits until the trainee accepts it or the app restarts: never in the middle of an attempt.
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: 'Salle blanche — simulateur BPF',
+        short_name: 'Salle blanche',
+        description: 'Simulateur de salle blanche pour s\u2019entraîner aux procédures BPF de bioproduction.',
+        lang: 'fr',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        orientation: 'landscape',
+        background_color: '#eef4f7',
+        theme_color: '#0b4f6c',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // The whole app, its art and its scenarios (bundled in the JavaScript) are precached.
+        globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',

@@ -18,6 +18,7 @@ import { homeScreen, type HomeOptions } from '../ui/homeScreen';
 import { PlayScreen } from '../ui/playScreen';
 import { profileScreen } from '../ui/profileScreen';
 import { builtinCatalog, type Catalog } from './scenarioCatalog';
+import { startServiceWorker } from './serviceWorker';
 import '../ui/styles.css';
 
 const LANG_KEY = 'salle-blanche.lang';
@@ -49,6 +50,12 @@ class App {
     this.store = await openStore({ onProblem: (code, detail) => this.warn(detail.message, code === 'quota' || code === 'unavailable' || code === 'versionchange') });
     if (!this.store.persistent && this.store.problem) this.warn(problemMessage(this.store.problem), true);
     await this.refreshCatalog();
+    startServiceWorker((apply) =>
+      warningBanner(this.warnings, t('update.ready'), {
+        label: t('update.apply'),
+        run: () => void this.store.flush().then(apply),
+      }, 'info'),
+    );
     const flush = () => void this.store.flush();
     addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && flush());

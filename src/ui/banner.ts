@@ -2,12 +2,12 @@
 import { t } from '../i18n';
 import { h } from './dom';
 
-export function warningBanner(el: HTMLElement, text: string, action?: { label: string; run(): void }) {
+export function warningBanner(el: HTMLElement, text: string, action?: { label: string; run(): void }, kind: 'warning' | 'info' = 'warning') {
   if ([...el.querySelectorAll('.warning-text')].some((p) => p.textContent === text)) return;
   const box = h(
     'div',
-    { class: 'warning', role: 'alert' },
-    h('strong', {}, `⚠ ${t('storage.warning')} — `),
+    { class: `warning ${kind}`, role: kind === 'warning' ? 'alert' : 'status' },
+    kind === 'warning' ? h('strong', {}, `⚠ ${t('storage.warning')} — `) : null,
     h('span', { class: 'warning-text' }, text),
     action ? h('button', { type: 'button', class: 'secondary', onclick: action.run }, action.label) : null,
     h('button', { type: 'button', class: 'link', onclick: () => box.remove() }, t('storage.dismiss')),
