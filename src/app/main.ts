@@ -8,7 +8,7 @@ import { Attempt, prepare, type CompiledScenario } from '../engine/attempt';
 import { newSeed } from '../engine/random';
 import type { AttemptOptions, Lang, Localized, Mode, Scenario } from '../engine/types';
 import { viewOf } from '../engine/view';
-import { detectLanguage, initI18n, lang, setLanguage, t, tr } from '../i18n';
+import { detectLanguage, enablePseudoLocale, initI18n, lang, setLanguage, t, tr } from '../i18n';
 import { eventsOf, openStore, optionsOf, problemMessage, resultOf, StoreError, type AttemptRecord, type Profile, type Store } from '../store';
 import { warningBanner } from '../ui/banner';
 import { debriefScreen } from '../ui/debriefScreen';
@@ -44,6 +44,7 @@ class App {
   private imported: Scenario[] = [];
 
   async start() {
+    if (new URLSearchParams(location.search).has('pseudo')) enablePseudoLocale();
     await initI18n(detectLanguage(safeGet(LANG_KEY)));
     document.documentElement.lang = lang();
     this.drawHeader();

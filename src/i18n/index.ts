@@ -20,7 +20,21 @@ export async function initI18n(lang: Lang) {
   return i18next;
 }
 
-export const t = (key: string, options?: Record<string, unknown>): string => i18next.t(key, options) as string;
+/**
+ * Pseudo-locale for tests (`?pseudo=1`): every translated text is wrapped in
+ * ⟦…⟧ and a missing key shows as ‼key, so a page scan finds any visible text
+ * that does not come from the translations.
+ */
+let pseudo = false;
+export function enablePseudoLocale() {
+  pseudo = true;
+}
+const mark = (s: string) => (pseudo ? `⟦${s}⟧` : s);
+
+export const t = (key: string, options?: Record<string, unknown>): string => {
+  if (pseudo && !i18next.exists(key)) return `‼${key}`;
+  return mark(i18next.t(key, options) as string);
+};
 
 export function lang(): Lang {
   return i18next.language === 'en' ? 'en' : 'fr';
@@ -32,7 +46,7 @@ export async function setLanguage(l: Lang) {
 }
 
 /** A scenario text in the current language. */
-export const tr = (text: Localized | undefined): string => (text ? text[lang()] : '');
+export const tr = (text: Localized | undefined): string => (text ? mark(text[lang()]) : '');
 
 export function formatNumber(n: number, decimals?: number): string {
   return new Intl.NumberFormat(lang(), decimals === undefined ? { maximumFractionDigits: 3 } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(n);

@@ -1,0 +1,84 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { playEvent } from './play';
+
+/** Units and lot numbers are the same in every language: the only letters allowed outside translations. */
+function allowedTokens(): string[] {
+  const dir = resolve(import.meta.dirname, '../../scenarios');
+  const units = new Set<string>();
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.json') && !x.includes('schema'))) {
+    const text = readFileSync(resolve(dir, f), 'utf8');
+    for (const m of text.matchAll(/"unit":\s*"([^"]+)"/g)) units.add(m[1]!);
+  }
+  return [...units].sort((a, b) => b.length - a.length);
+}
+
+async function untranslated(page: Page): Promise<string[]> {
+  const tokens = allowedTokens();
+  const texts = await page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement!;
+      if (el.closest('select, script, style, noscript, [hidden]') || !el.checkVisibility()) continue;
+      if (n.textContent!.trim()) out.push(n.textContent!.trim());
+    }
+    for (const el of document.querySelectorAll<HTMLElement>('[aria-label], [title]')) {
+      if (el.closest('select')) continue;
+      for (const a of ['aria-label', 'title']) if (el.getAttribute(a)) out.push(el.getAttribute(a)!);
+    }
+    return out;
+  });
+  return texts.filter((raw) => {
+    let rest = raw.replace(/⟦[^⟧]*⟧/g, '').replace(/\b[A-Z]{1,6}-\d{4}\b/g, '');
+    for (const tok of tokens) rest = rest.split(tok).join('');
+    return /[A-Za-zÀ-ÿ]{2,}|‼/.test(rest);
+  });
+}
+
+test('every visible text comes from the translations (pseudo-locale scan of every screen)', async ({ page }) => {
+  // the scan itself works: without the pseudo-locale, it sees plain text everywhere
+  await page.goto('/');
+  await expect(page.locator('.profiles')).toBeVisible();
+  expect((await untranslated(page)).length).toBeGreaterThan(5);
+  await page.goto('/?pseudo=1');
+  await expect(page.locator('.profiles')).toBeVisible();
+  expect(await untranslated(page)).toEqual([]);
+  await page.locator('#profile-name').fill('Zoé');
+  await page.locator('.profile-form button[type=submit]').click();
+  await expect(page.locator('.scenario-list')).toBeVisible();
+  expect(await untranslated(page)).toEqual([]);
+
+  await page.goto('/?pseudo=1&scenario=gowning&seed=2&fault=torn-pack');
+  await playEvent(page, { type: 'ACT', verb: 'rub', target: 'hand-rub', value: 25 });
+  await playEvent(page, { type: 'ACT', verb: 'inspect', target: 'garment-pack' }); // too early: explained
+  await expect(page.locator('.fb-bad')).toBeVisible();
+  expect(await untranslated(page)).toEqual([]);
+  await playEvent(page, { type: 'ACT', verb: 'enter', target: 'door-grade-b' });
+  await expect(page.locator('.debrief')).toBeVisible();
+  expect(await untranslated(page)).toEqual([]);
+});
+
+test('switching language mid-scenario keeps the step and the score', async ({ page }) => {
+  await page.goto('/?scenario=gowning&seed=5&fault=none');
+  await playEvent(page, { type: 'ACT', verb: 'remove', target: 'personal-items' });
+  await playEvent(page, { type: 'ACT', verb: 'cross', target: 'step-over-bench' }); // a penalty
+  await expect(page.getByTestId('score')).toHaveText('Pénalités : 10');
+  await page.getByLabel('Langue').selectOption('en');
+  await expect(page.getByTestId('score')).toHaveText('Penalties: 10');
+  await expect(page.getByTestId('phase')).toHaveText('Stage 1 of 3: Changing room (first stage)');
+  await expect(page.locator('[data-object="personal-items"]')).toContainText('in the locker');
+  await page.getByLabel('Language').selectOption('fr');
+  await expect(page.getByTestId('phase')).toContainText('Vestiaire');
+  await expect(page.locator('.step-list li.done')).toHaveCount(1);
+});
+
+test('numbers follow the language: 7,2 in French, 7.2 in English', async ({ page }) => {
+  await page.goto('/?scenario=gowning&seed=5&fault=none');
+  await playEvent(page, { type: 'ACT', verb: 'remove', target: 'personal-items' });
+  await playEvent(page, { type: 'ACT', verb: 'wash', target: 'sink', value: 42.5 });
+  await expect(page.locator('[data-object="sink"]')).toContainText('42,5');
+  await page.getByLabel('Langue').selectOption('en');
+  await expect(page.locator('[data-object="sink"]')).toContainText('42.5');
+});
