@@ -15,10 +15,11 @@ import { debriefScreen } from '../ui/debriefScreen';
 import { h, render } from '../ui/dom';
 import { downloadText, stamp } from '../ui/download';
 import { homeScreen, type HomeOptions } from '../ui/homeScreen';
-import { PlayScreen } from '../ui/playScreen';
+import type { PlayScreen } from '../ui/playScreen';
 import { profileScreen } from '../ui/profileScreen';
 import { builtinCatalog, type Catalog } from './scenarioCatalog';
 import { startServiceWorker } from './serviceWorker';
+import { runSession } from './session';
 import '../ui/styles.css';
 
 const LANG_KEY = 'salle-blanche.lang';
@@ -290,29 +291,22 @@ class App {
         recordId = rec?.id ?? null;
       }
     }
-    const screen = new PlayScreen(compiled, {
-      act: (e) => attempt.send(e),
+    const live = runSession(this.main, attempt, {
+      onEvent: (snap, event) => recordId && this.store.appendEvent(recordId, event, snap.context.clock),
+      onEnd: (_attempt, screen) => this.debrief({ compiled, attempt, screen, recordId }),
       quit: () => {
-        if (confirm(t('play.quitConfirm'))) void this.store.flush().then(() => (this.profile ? this.home() : this.profiles()));
+        if (confirm(t('play.quitConfirm'))) {
+          live.destroy();
+          void this.store.flush().then(() => (this.profile ? this.home() : this.profiles()));
+        }
       },
     });
-    const session: Session = { compiled, attempt, screen, recordId };
+    const session: Session = { compiled, attempt, screen: live.screen, recordId };
     this.session = session;
-    render(this.main, screen.el);
-    const refresh = () => {
-      const view = viewOf(compiled, attempt.snapshot);
-      if (view.end === 'passed' || view.end === 'failed') return this.debrief(session);
-      screen.update(view);
-    };
-    attempt.subscribe((snap, event) => {
-      if (event && recordId) this.store.appendEvent(recordId, event, snap.context.clock);
-      refresh();
-    });
     this.redraw = () => {
-      screen.relabel();
+      live.relabel();
       document.title = `${t('app.title')} — ${tr(scenario.title)}`;
     };
-    refresh();
     document.title = `${t('app.title')} — ${tr(scenario.title)}`;
   }
 
