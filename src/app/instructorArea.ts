@@ -1,12 +1,30 @@
 /**
  * The instructor area (PIN-protected): class management, assignments,
- * results, attempt replay, scenario import. Mounted by main.ts in place of
- * the trainee screens.
+ * results, attempt replay, scenario import and export, and the merge of
+ * several tablets. Mounted by main.ts in place of the trainee screens; the
+ * only part of the area that talks to the store: screens get data and
+ * callbacks. Leaving it (or ten idle minutes) locks it again.
  */
-import type { Scenario } from '../engine/types';
-import { t } from '../i18n';
-import type { Store } from '../store';
+import { prepare, type CompiledScenario } from '../engine/attempt';
+import { toCsv, type CsvCell } from '../engine/csv';
+import { categoryAverages, categoryByTrainee, filterAttempts, frequentMistakes, replayAttempts, resultTable, traineeKeys, type ResultFilter } from '../engine/results';
+import { CATEGORIES, type Scenario } from '../engine/types';
+import { lang, t, tr } from '../i18n';
+import { BACKUP_MAX_BYTES, StoreError, type Assignment, type AttemptRecord, type Profile, type Store } from '../store';
+import { hasPin, isResetConfirmed, isValidPin, lastReset, resetPin, setPin, settingsOf, verifyPin, waitSeconds, type SettingsAccess } from '../store/pin';
 import { h, render } from '../ui/dom';
+import { downloadText, stamp } from '../ui/download';
+import { areaFrame, formatDateTime, type Tab } from '../ui/instructor/areaFrame';
+import { assignScreen, type AssignmentInput, type AssignmentItem } from '../ui/instructor/assignScreen';
+import { classScreen } from '../ui/instructor/classScreen';
+import { pinScreen } from '../ui/instructor/pinScreen';
+import { replayPicker, ReplayScreen } from '../ui/instructor/replayScreen';
+import { mistakeHeading, resultsScreen, type AttemptLine, type ResultsFilter } from '../ui/instructor/resultsScreen';
+import { scenariosScreen, type CheckState, type ScenarioItem } from '../ui/instructor/scenariosScreen';
+import { tabletsScreen, type FileReportLine } from '../ui/instructor/tabletsScreen';
+import { checkScenarioText } from './scenarioCheck';
+import { builtinCatalog } from './scenarioCatalog';
+import { assignmentPack, exportTablet, importTabletFiles } from './tabletFiles';
 
 export interface InstructorDeps {
   store: Store;
@@ -21,8 +39,693 @@ export interface InstructorDeps {
   setRedraw(fn: () => void): void;
 }
 
+/** Groups created before any trainee is in them (a list of names). */
+export const GROUPS_KEY = 'class.groups';
+/** The area locks itself after this long without a touch or a key. */
+const IDLE_LOCK_MS = 10 * 60 * 1000;
+/** Files larger than this are not even read as scenarios (parseScenarioText refuses above 2 MB with its own sentence). */
+const SCENARIO_READ_LIMIT = 8 * 1024 * 1024;
+
+type Message = { text: string; tone: 'good' | 'bad' };
+
+let current: InstructorArea | null = null;
+
 export function mountInstructorArea(main: HTMLElement, deps: InstructorDeps) {
-  const draw = () => render(main, h('h2', {}, t('instructor.title')), h('button', { type: 'button', class: 'secondary', onclick: deps.exit }, t('instructor.exit')));
-  deps.setRedraw(draw);
-  draw();
+  current?.dispose();
+  current = new InstructorArea(main, deps);
+  void current.start();
+}
+
+const errorText = (err: unknown) => (err instanceof StoreError ? tr(err.text) : String(err instanceof Error ? err.message : err));
+const collator = () => new Intl.Collator(lang(), { sensitivity: 'base', numeric: true });
+
+class InstructorArea {
+  private unlocked = false;
+  private tab: Tab = 'class';
+  private filter: ResultsFilter = {};
+  private replayId: string | null = null;
+  private replay: ReplayScreen | null = null;
+  private check: CheckState = { state: 'idle' };
+  private reports: FileReportLine[] = [];
+  private merging = false;
+  private lastGroup: string | undefined;
+  private messages: Partial<Record<Tab, Message>> = {};
+  private settings: SettingsAccess;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private drawToken = 0;
+  private disposed = false;
+  private readonly activity = () => this.armIdle();
+
+  constructor(
+    private main: HTMLElement,
+    private deps: InstructorDeps,
+  ) {
+    this.settings = settingsOf(deps.store);
+  }
+
+  async start() {
+    await this.showPin();
+  }
+
+  dispose() {
+    this.disposed = true;
+    this.unlocked = false;
+    this.replay?.destroy();
+    this.replay = null;
+    clearTimeout(this.idleTimer);
+    document.removeEventListener('pointerdown', this.activity, true);
+    document.removeEventListener('keydown', this.activity, true);
+  }
+
+  /* ---------- access ---------- */
+
+  private async showPin(message?: string) {
+    const token = ++this.drawToken;
+    const exists = await hasPin(this.settings).catch(() => false);
+    const wait = exists ? await waitSeconds(this.settings).catch(() => 0) : 0;
+    if (token !== this.drawToken || this.disposed) return;
+    const draw = () =>
+      render(
+        this.main,
+        pinScreen({
+          mode: exists ? 'enter' : 'create',
+          waitSeconds: wait,
+          message,
+          isValid: isValidPin,
+          isResetWord: isResetConfirmed,
+          create: async (pin) => {
+            await setPin(this.settings, pin);
+            this.unlock();
+          },
+          enter: async (pin) => {
+            const r = await verifyPin(this.settings, pin);
+            if (r.ok) {
+              this.unlock();
+              return { ok: true };
+            }
+            if (r.reason === 'no-pin') {
+              void this.showPin();
+              return { ok: false, waitSeconds: 0, locked: false };
+            }
+            return { ok: false, waitSeconds: r.waitSeconds, locked: r.reason === 'locked' };
+          },
+          reset: async () => {
+            await resetPin(this.settings);
+            await this.showPin(t('instructor.pin.resetDone'));
+          },
+          back: () => this.leave(),
+        }),
+      );
+    this.deps.setRedraw(draw);
+    draw();
+    (document.getElementById(exists ? 'pin-enter' : 'pin-new') as HTMLElement | null)?.focus();
+  }
+
+  private unlock() {
+    this.unlocked = true;
+    document.addEventListener('pointerdown', this.activity, true);
+    document.addEventListener('keydown', this.activity, true);
+    this.armIdle();
+    void this.show('class').then(() => (document.querySelector('[data-tab="class"]') as HTMLElement | null)?.focus());
+  }
+
+  private armIdle() {
+    clearTimeout(this.idleTimer);
+    if (!this.unlocked) return;
+    this.idleTimer = setTimeout(() => {
+      this.relock();
+      void this.showPin(t('instructor.pin.idleLocked'));
+    }, IDLE_LOCK_MS);
+  }
+
+  private relock() {
+    this.unlocked = false;
+    this.replay?.destroy();
+    this.replay = null;
+    this.replayId = null;
+    clearTimeout(this.idleTimer);
+    document.removeEventListener('pointerdown', this.activity, true);
+    document.removeEventListener('keydown', this.activity, true);
+  }
+
+  /** Leaving locks: the next visit asks for the PIN again. */
+  private leave() {
+    this.dispose();
+    if (current === this) current = null;
+    this.deps.exit();
+  }
+
+  /* ---------- frame ---------- */
+
+  private async show(tab: Tab) {
+    if (!this.unlocked) return this.showPin();
+    if (tab !== 'replay' && this.replay) {
+      this.replay.destroy();
+      this.replay = null;
+      this.replayId = null;
+    }
+    this.tab = tab;
+    const token = ++this.drawToken;
+    let screen: HTMLElement;
+    try {
+      screen = await this.build(tab);
+    } catch (err) {
+      screen = h('p', { class: 'form-error', role: 'alert' }, errorText(err));
+    }
+    const reset = await lastReset(this.settings).catch(() => undefined);
+    if (token !== this.drawToken || this.disposed || !this.unlocked) return;
+    const draw = () =>
+      render(
+        this.main,
+        areaFrame(
+          {
+            current: this.tab,
+            go: (x) => void this.show(x),
+            lock: () => this.leave(),
+            notice: reset ? t('instructor.pin.resetNotice', { date: formatDateTime(reset) }) : undefined,
+          },
+          screen,
+        ),
+      );
+    draw();
+    this.deps.setRedraw(() => {
+      if (this.tab === 'replay' && this.replay) {
+        this.replay.relabel();
+        draw();
+      } else void this.show(this.tab);
+    });
+  }
+
+  private say(tab: Tab, text: string, tone: Message['tone'] = 'good') {
+    this.messages[tab] = { text, tone };
+  }
+
+  private takeMessage(tab: Tab): Message | undefined {
+    const m = this.messages[tab];
+    delete this.messages[tab];
+    return m;
+  }
+
+  private build(tab: Tab): Promise<HTMLElement> {
+    switch (tab) {
+      case 'class':
+        return this.classTab();
+      case 'assign':
+        return this.assignTab();
+      case 'results':
+        return this.resultsTab();
+      case 'replay':
+        return this.replayTab();
+      case 'scenarios':
+        return this.scenariosTab();
+      case 'tablets':
+        return Promise.resolve(this.tabletsTab());
+    }
+  }
+
+  /* ---------- data ---------- */
+
+  private async profiles(): Promise<Profile[]> {
+    return (await this.deps.store.listProfiles()).items;
+  }
+
+  private async attempts(): Promise<AttemptRecord[]> {
+    return (await this.deps.store.allAttempts()).items;
+  }
+
+  private async groups(profiles: Profile[]): Promise<string[]> {
+    const saved = await this.savedGroups();
+    const all = new Set([...saved, ...profiles.flatMap((p) => (p.group ? [p.group] : []))]);
+    return [...all].sort(collator().compare);
+  }
+
+  private async savedGroups(): Promise<string[]> {
+    const v = await this.deps.store.getSetting(GROUPS_KEY).catch(() => undefined);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  }
+
+  private compiled = (id: string, version: number): CompiledScenario | undefined => {
+    const s = this.deps.findScenario(id, version);
+    return s ? prepare(s) : undefined;
+  };
+
+  private scenarioTitle(id: string, version?: number): string {
+    const s = this.deps.findScenario(id, version) ?? this.deps.findScenario(id);
+    return s ? tr(s.title) : id;
+  }
+
+  /* ---------- class ---------- */
+
+  private async classTab(): Promise<HTMLElement> {
+    const [profiles, attempts] = await Promise.all([this.profiles(), this.attempts()]);
+    const groups = await this.groups(profiles);
+    const count = (id: string) => attempts.filter((a) => a.profileId === id && a.status === 'finished').length;
+    const store = this.deps.store;
+    const after = async (text: string) => {
+      this.say('class', text);
+      await this.show('class');
+      return null;
+    };
+    const attempt = async (work: () => Promise<string>) => {
+      try {
+        return await after(await work());
+      } catch (err) {
+        return errorText(err);
+      }
+    };
+    return classScreen({
+      groups,
+      trainees: profiles.map((p) => ({ id: p.id, name: p.name, group: p.group, attempts: count(p.id) })).sort((a, b) => collator().compare(a.name, b.name)),
+      message: this.takeMessage('class'),
+      createGroup: async (raw) => {
+        const name = raw.replace(/\s+/g, ' ').trim();
+        if (!name) return t('instructor.class.groupEmpty');
+        if (name.length > 80) return t('instructor.class.groupTooLong');
+        if (groups.some((g) => collator().compare(g, name) === 0)) return t('instructor.class.groupExists', { group: name });
+        return attempt(async () => {
+          await store.setSetting(GROUPS_KEY, [...(await this.savedGroups()), name]);
+          return t('instructor.class.groupCreated', { group: name });
+        });
+      },
+      removeGroup: (name) =>
+        attempt(async () => {
+          await store.setSetting(GROUPS_KEY, (await this.savedGroups()).filter((g) => g !== name));
+          return t('instructor.class.groupRemoved', { group: name });
+        }),
+      lastGroup: this.lastGroup,
+      createTrainee: async (text, group) => {
+        this.lastGroup = group;
+        const names = text.split(/\r?\n/).map((x) => x.trim()).filter(Boolean);
+        const made: string[] = [];
+        try {
+          for (const name of names.length ? names : ['']) made.push((await store.createProfile({ name, group: group || undefined, lang: lang() })).name);
+        } catch (err) {
+          if (!made.length) return errorText(err);
+          this.say('class', `${t('instructor.class.traineesCreated', { count: made.length, names: made.join(', ') })} ${errorText(err)}`, 'bad');
+          await this.show('class');
+          return null;
+        }
+        return after(made.length === 1 ? t('instructor.class.traineeCreated', { name: made[0] }) : t('instructor.class.traineesCreated', { count: made.length, names: made.join(', ') }));
+      },
+      rename: (id, name) =>
+        attempt(async () => {
+          const p = await store.renameProfile(id, name);
+          return t('instructor.class.renamed', { name: p.name });
+        }),
+      move: (id, group) =>
+        attempt(async () => {
+          const p = await store.updateProfile(id, { group: group || null });
+          return p.group ? t('instructor.class.moved', { name: p.name, group: p.group }) : t('instructor.class.movedOut', { name: p.name });
+        }),
+      remove: (id) =>
+        attempt(async () => {
+          const p = profiles.find((x) => x.id === id);
+          const r = await store.deleteProfile(id);
+          return t('instructor.class.deleted', { name: p?.name ?? id, count: r.attempts });
+        }),
+    });
+  }
+
+  /* ---------- assignments ---------- */
+
+  private async assignTab(): Promise<HTMLElement> {
+    const [profiles, attempts, assignments] = await Promise.all([this.profiles(), this.attempts(), this.deps.store.listAssignments()]);
+    const groups = await this.groups(profiles);
+    const items: AssignmentItem[] = assignments.items.map((a) => this.assignmentItem(a, profiles, attempts));
+    return assignScreen({
+      scenarios: this.deps.scenarios(),
+      groups,
+      trainees: profiles.map((p) => ({ id: p.id, name: p.name, group: p.group })).sort((a, b) => collator().compare(a.name, b.name)),
+      assignments: items,
+      message: this.takeMessage('assign'),
+      create: async (input: AssignmentInput) => {
+        try {
+          const a = await this.deps.store.createAssignment({
+            scenarioId: input.scenarioId,
+            scenarioVersion: input.scenarioVersion,
+            target: input.target,
+            mode: input.mode,
+            ...(input.due ? { due: input.due } : {}),
+            ...(input.passMark !== undefined ? { passMark: input.passMark } : {}),
+            ...(input.forcedFault ? { forcedFault: input.forcedFault } : {}),
+          });
+          const item = this.assignmentItem(a, profiles, attempts);
+          this.say('assign', t('instructor.assign.created', { title: item.scenarioTitle, target: item.targetLabel }));
+          await this.show('assign');
+          return null;
+        } catch (err) {
+          return errorText(err);
+        }
+      },
+      remove: async (id) => {
+        try {
+          await this.deps.store.deleteAssignment(id);
+          this.say('assign', t('instructor.assign.deleted'));
+        } catch (err) {
+          this.say('assign', errorText(err), 'bad');
+        }
+        await this.show('assign');
+      },
+    });
+  }
+
+  private assignmentItem(a: Assignment, profiles: Profile[], attempts: AttemptRecord[]): AssignmentItem {
+    const s = this.deps.findScenario(a.scenarioId, a.scenarioVersion) ?? this.deps.findScenario(a.scenarioId);
+    const targeted = a.target.profileId !== undefined ? profiles.filter((p) => p.id === a.target.profileId) : profiles.filter((p) => p.group === a.target.group);
+    const mine = (p: Profile) => attempts.filter((x) => x.profileId === p.id && x.assignmentId === a.id && x.status === 'finished');
+    const targetLabel =
+      a.target.profileId !== undefined
+        ? (profiles.find((p) => p.id === a.target.profileId)?.name ?? t('instructor.assign.unknownTrainee'))
+        : t('instructor.assign.targetGroup', { group: a.target.group ?? '' });
+    const fault = a.forcedFault === undefined ? undefined : a.forcedFault === 'none' ? t('instructor.assign.faultNone') : s?.faults.find((f) => f.id === a.forcedFault) ? tr(s.faults.find((f) => f.id === a.forcedFault)!.title) : a.forcedFault;
+    return {
+      id: a.id,
+      scenarioTitle: s ? tr(s.title) : a.scenarioId,
+      targetLabel,
+      targetIsName: a.target.profileId !== undefined,
+      mode: a.mode,
+      due: a.due,
+      passMark: a.passMark,
+      faultLabel: fault,
+      trainees: targeted.length,
+      tried: targeted.filter((p) => mine(p).length > 0).length,
+      passed: targeted.filter((p) => mine(p).some((x) => x.result?.end === 'passed')).length,
+    };
+  }
+
+  /* ---------- results ---------- */
+
+  private engineFilter(f: ResultsFilter): ResultFilter {
+    const day = (d: string | undefined, end: boolean) => {
+      if (!d) return undefined;
+      const ms = new Date(`${d}T${end ? '23:59:59.999' : '00:00:00'}`).getTime();
+      return Number.isNaN(ms) ? undefined : ms;
+    };
+    const out: ResultFilter = {};
+    if (f.group !== undefined) out.group = f.group;
+    if (f.scenarioId !== undefined) out.scenarioId = f.scenarioId;
+    const from = day(f.from, false);
+    const to = day(f.to, true);
+    if (from !== undefined) out.from = from;
+    if (to !== undefined) out.to = to;
+    return out;
+  }
+
+  /** Everything the results screen and its exports show, for the current filter. */
+  private async results() {
+    const [profiles, attempts] = await Promise.all([this.profiles(), this.attempts()]);
+    const groups = await this.groups(profiles);
+    const f = this.engineFilter(this.filter);
+    const filtered = filterAttempts(attempts, profiles, f);
+    const trainees = f.group === undefined ? profiles : profiles.filter((p) => (p.group ?? '') === f.group);
+    const keys = traineeKeys(profiles);
+    const replayed = replayAttempts(filtered, this.compiled);
+    const ids = [...new Set([...this.deps.scenarios().map((s) => s.id), ...attempts.map((a) => a.scenarioId)])];
+    const scenarios = ids.map((id) => ({ id, title: this.scenarioTitle(id) })).sort((a, b) => collator().compare(a.title, b.title));
+    const byProfile = new Map(profiles.map((p) => [p.id, p]));
+    const lines: AttemptLine[] = replayed.map((r) => {
+      const p = byProfile.get(r.attempt.profileId);
+      return {
+        id: r.attempt.id,
+        trainee: p?.name ?? '?',
+        group: p?.group,
+        scenarioTitle: this.scenarioTitle(r.attempt.scenarioId, r.attempt.scenarioVersion),
+        mode: r.attempt.mode,
+        endedAt: r.attempt.endedAt ?? r.attempt.startedAt,
+        score: r.attempt.result!.score,
+        passed: r.attempt.result!.end === 'passed',
+        replayedScore: r.replayed?.score ?? null,
+        mismatch: r.mismatch,
+      };
+    });
+    return {
+      groups,
+      scenarios,
+      rows: resultTable(filtered, trainees),
+      categories: categoryAverages(filtered),
+      byTrainee: categoryByTrainee(filtered, trainees),
+      mistakes: frequentMistakes(replayed, (id) => keys.get(id)?.key ?? id),
+      attempts: lines,
+    };
+  }
+
+  private async resultsTab(): Promise<HTMLElement> {
+    const r = await this.results();
+    return resultsScreen({
+      filter: this.filter,
+      ...r,
+      setFilter: (f) => {
+        this.filter = f;
+        void this.show('results');
+      },
+      exportCsv: () => void this.exportCsv(),
+      exportJson: () => void this.exportJson(),
+      replay: (id) => {
+        this.replayId = id;
+        void this.show('replay').then(() => document.getElementById('replay-h')?.focus());
+      },
+    });
+  }
+
+  private async exportCsv() {
+    const r = await this.results();
+    const columns = r.scenarios.filter((s) => r.rows.some((row) => row.cells[s.id]));
+    const cats = CATEGORIES.filter((c) => r.categories.some((x) => x.category === c));
+    const rows: CsvCell[][] = [
+      [
+        t('instructor.csv.trainee'),
+        t('instructor.csv.group'),
+        t('instructor.csv.scenario'),
+        t('instructor.csv.attempts'),
+        t('instructor.csv.best'),
+        t('instructor.csv.last'),
+        t('instructor.csv.average'),
+        t('instructor.csv.passed'),
+        t('instructor.csv.lastDate'),
+        ...cats.map((c) => t(`category.${c}`)),
+      ],
+    ];
+    for (const row of r.rows) {
+      for (const s of columns) {
+        const cell = row.cells[s.id];
+        if (!cell) continue;
+        rows.push([
+          row.trainee.name,
+          row.trainee.group ?? '',
+          s.title,
+          cell.attempts,
+          cell.best,
+          cell.last,
+          cell.average,
+          cell.passed ? t('instructor.csv.yes') : t('instructor.csv.no'),
+          new Date(cell.lastAt),
+          ...cats.map((c) => cell.byCategory[c]),
+        ]);
+      }
+    }
+    downloadText(`resultats-${stamp()}.csv`, toCsv(rows, lang()), 'text/csv;charset=utf-8');
+  }
+
+  private async exportJson() {
+    const r = await this.results();
+    const file = {
+      format: 'salle-blanche-results',
+      version: 1,
+      exportedAt: new Date().toISOString(),
+      filter: this.filter,
+      table: r.rows.map((row) => ({ trainee: row.trainee.name, group: row.trainee.group ?? null, profileIds: row.trainee.profileIds, scenarios: row.cells })),
+      categories: r.categories,
+      mistakes: r.mistakes.map((m) => ({ ...m, heading: mistakeHeading(m) })),
+      attempts: r.attempts,
+    };
+    downloadText(`resultats-${stamp()}.json`, JSON.stringify(file, null, 1));
+  }
+
+  /* ---------- replay ---------- */
+
+  private async replayTab(): Promise<HTMLElement> {
+    if (this.replayId && this.replay) return this.replay.el;
+    const [profiles, attempts] = await Promise.all([this.profiles(), this.attempts()]);
+    const a = this.replayId ? attempts.find((x) => x.id === this.replayId) : undefined;
+    const s = a ? this.deps.findScenario(a.scenarioId, a.scenarioVersion) : undefined;
+    if (a && s) {
+      this.replay = new ReplayScreen({
+        compiled: prepare(s),
+        options: { seed: a.seed, mode: a.mode, ...(a.forcedFault !== undefined ? { forcedFault: a.forcedFault } : {}), ...(a.passMark !== undefined ? { passMark: a.passMark } : {}) },
+        events: a.events.map((e) => e.event),
+        recorded: a.result ? { score: a.result.score, end: a.result.end } : undefined,
+        trainee: profiles.find((p) => p.id === a.profileId)?.name ?? '?',
+        when: a.endedAt ?? a.startedAt,
+        back: () => {
+          this.replay?.destroy();
+          this.replay = null;
+          this.replayId = null;
+          void this.show('results');
+        },
+      });
+      return this.replay.el;
+    }
+    this.replayId = null;
+    const byProfile = new Map(profiles.map((p) => [p.id, p]));
+    const finished = attempts.filter((x) => x.status === 'finished' && x.result);
+    const lines: AttemptLine[] = finished.map((x) => ({
+      id: x.id,
+      trainee: byProfile.get(x.profileId)?.name ?? '?',
+      group: byProfile.get(x.profileId)?.group,
+      scenarioTitle: this.scenarioTitle(x.scenarioId, x.scenarioVersion),
+      mode: x.mode,
+      endedAt: x.endedAt ?? x.startedAt,
+      score: x.result!.score,
+      passed: x.result!.end === 'passed',
+      replayedScore: this.deps.findScenario(x.scenarioId, x.scenarioVersion) ? x.result!.score : null,
+      mismatch: false,
+    }));
+    return replayPicker(lines, (id) => {
+      this.replayId = id;
+      void this.show('replay').then(() => document.getElementById('replay-h')?.focus());
+    });
+  }
+
+  /* ---------- scenarios ---------- */
+
+  private async scenariosTab(): Promise<HTMLElement> {
+    const [profiles, attempts, imported] = await Promise.all([this.profiles(), this.attempts(), this.deps.store.listScenarios()]);
+    const groups = await this.groups(profiles);
+    const used = (id: string, version: number) => attempts.filter((a) => a.scenarioId === id && a.scenarioVersion === version).length;
+    const items: ScenarioItem[] = [
+      ...imported.items
+        .slice()
+        .sort((a, b) => a.id.localeCompare(b.id) || b.version - a.version)
+        .map((x) => ({ id: x.id, version: x.version, title: tr(x.scenario.title), builtin: false, importedAt: x.importedAt, attempts: used(x.id, x.version) })),
+      ...builtinCatalog().scenarios.map((s) => ({ id: s.id, version: s.version, title: tr(s.title), builtin: true, attempts: used(s.id, s.version) })),
+    ];
+    return scenariosScreen({
+      scenarios: items,
+      groups,
+      check: this.check,
+      importFile: (file) => void this.importScenario(file),
+      exportScenario: (id, version) => void this.exportScenario(id, version),
+      remove: (id, version) => void this.removeScenario(id, version),
+      exportPack: (group) => void this.exportPack(group),
+    });
+  }
+
+  private setCheck(c: CheckState) {
+    this.check = c;
+    if (this.tab === 'scenarios' && this.unlocked) void this.show('scenarios');
+  }
+
+  private async importScenario(file: File) {
+    const name = file.name;
+    if (file.size > SCENARIO_READ_LIMIT) {
+      return this.setCheck({ state: 'failed', file: name, problems: [{ path: '(file)', message: t('instructor.scenarios.tooBig', { size: (file.size / 1024 / 1024).toFixed(1), max: 2 }) }] });
+    }
+    this.setCheck({ state: 'checking', file: name, step: 'reading' });
+    const text = await file.text().catch(() => null);
+    if (text === null) return this.setCheck({ state: 'failed', file: name, problems: [{ path: '(file)', message: t('instructor.scenarios.unreadable') }] });
+    const outcome = await checkScenarioText(text, (step) => this.setCheck({ state: 'checking', file: name, step }));
+    if (!outcome.ok) return this.setCheck({ state: 'failed', file: name, problems: outcome.problems.map((p) => ({ path: p.path, message: tr(p.message) })) });
+    const s = outcome.scenario;
+    const same = (x: Scenario) => JSON.stringify(x) === JSON.stringify(s);
+    const builtin = builtinCatalog().scenarios.find((x) => x.id === s.id && x.version === s.version);
+    const refuse = (message: string) => this.setCheck({ state: 'failed', file: name, problems: [{ path: 'version', message }] });
+    if (builtin) {
+      return same(builtin)
+        ? this.setCheck({ state: 'done', file: name, message: t('instructor.scenarios.alreadyThere', { title: tr(s.title), version: s.version }) })
+        : refuse(t('instructor.scenarios.versionTaken', { id: s.id, version: s.version }));
+    }
+    try {
+      const before = await this.deps.store.getScenario(s.id, s.version);
+      if (before && same(before.scenario)) return this.setCheck({ state: 'done', file: name, message: t('instructor.scenarios.alreadyThere', { title: tr(s.title), version: s.version }) });
+      await this.deps.store.saveScenario(s);
+    } catch (err) {
+      return refuse(errorText(err));
+    }
+    await this.deps.refreshCatalog();
+    this.setCheck({ state: 'done', file: name, message: t('instructor.scenarios.importedOk', { title: tr(s.title), version: s.version }) });
+  }
+
+  private async exportScenario(id: string, version: number) {
+    const imported = await this.deps.store.getScenario(id, version).catch(() => undefined);
+    const s = imported?.scenario ?? builtinCatalog().scenarios.find((x) => x.id === id && x.version === version);
+    if (s) downloadText(`${id}-v${version}.json`, `${JSON.stringify(s, null, 2)}\n`);
+  }
+
+  private async removeScenario(id: string, version: number) {
+    try {
+      await this.deps.store.deleteScenario(id, version);
+      await this.deps.refreshCatalog();
+      this.check = { state: 'done', file: `${id}.json`, message: t('instructor.scenarios.removed', { id, version }) };
+    } catch (err) {
+      this.check = { state: 'failed', file: `${id}.json`, problems: [{ path: id, message: errorText(err) }] };
+    }
+    await this.show('scenarios');
+  }
+
+  private async exportPack(group: string | undefined) {
+    const [assignments, imported] = await Promise.all([this.deps.store.listAssignments(), this.deps.store.listScenarios()]);
+    const pack = assignmentPack(assignments.items, imported.items, group);
+    if (!pack.assignments.length) {
+      this.check = { state: 'failed', file: '', problems: [{ path: group ?? '*', message: t('instructor.scenarios.packEmpty') }] };
+      return this.show('scenarios');
+    }
+    const slug = (group ?? t('instructor.scenarios.packAll')).normalize('NFD').replace(/[^\w-]+/g, '-').slice(0, 30);
+    downloadText(`devoirs-${slug}-${stamp()}.json`, JSON.stringify(pack, null, 1));
+    this.check = { state: 'done', file: '', message: t('instructor.scenarios.packDone', { count: pack.assignments.length, scenarios: pack.importedScenarios?.length ?? 0 }) };
+    await this.show('scenarios');
+  }
+
+  /* ---------- tablets ---------- */
+
+  private tabletsTab(): HTMLElement {
+    return tabletsScreen({
+      busy: this.merging,
+      reports: this.reports,
+      exportTablet: () => void exportTablet(this.deps.store).then((file) => downloadText(`salle-blanche-tablette-${stamp()}.json`, JSON.stringify(file, null, 1))),
+      importFiles: (files) => void this.importFiles(files),
+    });
+  }
+
+  private async importFiles(files: File[]) {
+    this.merging = true;
+    this.reports = [];
+    await this.show('tablets');
+    const lines: FileReportLine[] = [];
+    let scenarios = 0;
+    for (const f of files) {
+      if (f.size > BACKUP_MAX_BYTES) {
+        lines.push({ name: f.name, ok: false, text: t('instructor.tablets.tooBig', { max: BACKUP_MAX_BYTES / 1024 / 1024 }) });
+        continue;
+      }
+      const text = await f.text().catch(() => null);
+      if (text === null) {
+        lines.push({ name: f.name, ok: false, text: t('instructor.scenarios.unreadable') });
+        continue;
+      }
+      const [r] = await importTabletFiles(this.deps.store, [{ name: f.name, text }]);
+      const result = r!.result;
+      if (result.ok) scenarios += result.added.scenarios;
+      lines.push(
+        result.ok
+          ? {
+              name: f.name,
+              ok: true,
+              text: t('instructor.tablets.merged', {
+                profiles: result.added.profiles,
+                attempts: result.added.attempts,
+                assignments: result.added.assignments,
+                scenarios: result.added.scenarios,
+                skippedProfiles: result.skipped.profiles,
+                skippedAttempts: result.skipped.attempts,
+                skippedAssignments: result.skipped.assignments,
+              }),
+            }
+          : { name: f.name, ok: false, text: tr(result.message) },
+      );
+    }
+    if (scenarios) await this.deps.refreshCatalog();
+    this.reports = lines;
+    this.merging = false;
+    await this.show('tablets');
+  }
 }

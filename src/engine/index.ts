@@ -8,3 +8,5 @@ export { perfectActions } from './solver';
 export { scoreOf } from './score';
 export { viewOf, explainOutcome, type AttemptView, type ObjectView, type StepView, type RecordView, type OutcomeView } from './view';
 export { newSeed } from './random';
+export * from './results';
+export { toCsv, csvCell, csvDate, csvNumber, neutralise, CSV_BOM, CSV_SEPARATOR, type CsvCell } from './csv';

@@ -19,3 +19,4 @@ export {
   type Listed,
 } from './records';
 export { DB_NAME, DB_VERSION, MIGRATIONS, LAYOUT, type Migration } from './schema';
+export * as pin from './pin';

@@ -16,6 +16,11 @@ export interface PlayCallbacks {
   select?(objectId: string | null): void;
 }
 
+export interface PlayScreenOptions {
+  /** For the instructor's replay: shows the same view with every action and record control disabled. */
+  readOnly?: boolean;
+}
+
 export class PlayScreen {
   readonly el: HTMLElement;
   readonly roomHost: HTMLElement;
@@ -32,11 +37,14 @@ export class PlayScreen {
   private view!: AttemptView;
   private shownOutcomes = 0;
 
-  constructor(private c: CompiledScenario, private cb: PlayCallbacks) {
+  private readonly readOnly: boolean;
+
+  constructor(private c: CompiledScenario, private cb: PlayCallbacks, options: PlayScreenOptions = {}) {
+    this.readOnly = options.readOnly ?? false;
     this.roomHost = h('div', { class: 'room-canvas', 'aria-hidden': 'true' });
     this.el = h(
       'div',
-      { class: 'play' },
+      { class: this.readOnly ? 'play is-readonly' : 'play' },
       this.hud,
       h(
         'div',
@@ -60,11 +68,19 @@ export class PlayScreen {
     this.drawTwin();
     this.drawPanel();
     const first = this.panel.querySelector<HTMLElement>('button, input');
-    first?.focus();
+    if (!this.readOnly) first?.focus();
   }
 
-  update(view: AttemptView) {
+  /**
+   * Shows a view. `feedbackFrom` (replay) shows as feedback the outcomes from
+   * that index on, instead of those not shown yet.
+   */
+  update(view: AttemptView, feedbackFrom?: number) {
     this.view = view;
+    if (feedbackFrom !== undefined) {
+      this.shownOutcomes = Math.max(0, Math.min(feedbackFrom, view.outcomes.length));
+      if (this.shownOutcomes === view.outcomes.length) render(this.feedback);
+    }
     this.drawHud();
     this.drawSituation();
     this.drawTwin();
@@ -83,7 +99,7 @@ export class PlayScreen {
   }
 
   private act(event: EngineEvent) {
-    if (this.paused) return;
+    if (this.paused || this.readOnly) return;
     this.cb.act(event);
   }
 
@@ -97,8 +113,8 @@ export class PlayScreen {
       h('p', { class: 'clock' }, t('play.clock', { time: formatClock(v.clock) })),
       h('p', { class: 'score', 'data-testid': 'score' }, scoreText),
       h('span', { class: 'mode-badge' }, t(`mode.${v.mode}`)),
-      h('button', { type: 'button', class: 'secondary', 'data-key': 'pause', 'aria-pressed': String(this.paused), onclick: () => this.togglePause() }, this.paused ? t('play.resume') : t('play.pause')),
-      h('button', { type: 'button', class: 'secondary', 'data-key': 'quit', onclick: () => this.cb.quit() }, t('play.quit')),
+      this.readOnly ? null : h('button', { type: 'button', class: 'secondary', 'data-key': 'pause', 'aria-pressed': String(this.paused), onclick: () => this.togglePause() }, this.paused ? t('play.resume') : t('play.pause')),
+      this.readOnly ? null : h('button', { type: 'button', class: 'secondary', 'data-key': 'quit', onclick: () => this.cb.quit() }, t('play.quit')),
     );
   }
 
@@ -121,7 +137,7 @@ export class PlayScreen {
       active.map((f) =>
         h('div', { class: 'fault-banner', role: 'alert' }, h('strong', {}, `⚠ ${t('play.fault')} — ${tr(f.title)} (${t(`play.faultStage.${f.stage}`)})`), h('p', {}, tr(f.announce))),
       ),
-      v.end === 'closure' ? h('button', { type: 'button', class: 'primary', 'data-key': 'submit', onclick: () => this.act({ type: 'ACT', verb: 'submit', target: 'batch-record' }) }, t('play.submit')) : null,
+      v.end === 'closure' ? h('button', { type: 'button', class: 'primary', 'data-key': 'submit', disabled: this.readOnly, onclick: () => this.act({ type: 'ACT', verb: 'submit', target: 'batch-record' }) }, t('play.submit')) : null,
     );
   }
 
@@ -168,7 +184,7 @@ export class PlayScreen {
       return;
     }
     this.panel.hidden = false;
-    const disabled = this.paused || this.view.end === 'passed' || this.view.end === 'failed';
+    const disabled = this.paused || this.readOnly || this.view.end === 'passed' || this.view.end === 'failed';
     render(
       this.panel,
       h('h2', {}, t('play.actionsFor', { name: tr(o.name) })),
@@ -226,7 +242,7 @@ export class PlayScreen {
             h('span', {}, `${s.fault ? '⚠ ' : ''}${tr(s.title)}`),
             h('span', { class: 'sr-only' }, ` (${s.done ? t('play.done') : s.open ? t('play.todo') : t('play.notYet')})`),
             !s.done && s.open && s.hint
-              ? h('details', { class: 'hint' }, h('summary', { 'data-key': `hint:${s.id}`, onclick: () => this.cb.act({ type: 'HINT' }) }, t('play.showHint')), h('p', {}, tr(s.hint)))
+              ? h('details', { class: 'hint' }, h('summary', { 'data-key': `hint:${s.id}`, onclick: () => !this.readOnly && this.cb.act({ type: 'HINT' }) }, t('play.showHint')), h('p', {}, tr(s.hint)))
               : null,
           ),
         ),
@@ -236,7 +252,7 @@ export class PlayScreen {
 
   private recordRow(r: RecordView) {
     const e = r.entry;
-    const disabled = this.paused || this.view.end === 'passed' || this.view.end === 'failed';
+    const disabled = this.paused || this.readOnly || this.view.end === 'passed' || this.view.end === 'failed';
     const status: string[] = [];
     if (r.filled) {
       if (e.kind === 'value' && r.value !== undefined) status.push(`${formatNumber(r.value)}${e.unit ? ` ${e.unit}` : ''}`);

@@ -1,41 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
 import { playEvent } from './play';
-
-/** Units and lot numbers are the same in every language: the only letters allowed outside translations. */
-function allowedTokens(): string[] {
-  const dir = resolve(import.meta.dirname, '../../scenarios');
-  const units = new Set<string>();
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.json') && !x.includes('schema'))) {
-    const text = readFileSync(resolve(dir, f), 'utf8');
-    for (const m of text.matchAll(/"unit":\s*"([^"]+)"/g)) units.add(m[1]!);
-  }
-  return [...units].sort((a, b) => b.length - a.length);
-}
-
-async function untranslated(page: Page): Promise<string[]> {
-  const tokens = allowedTokens();
-  const texts = await page.evaluate(() => {
-    const out: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement!;
-      if (el.closest('select, script, style, noscript, [hidden]') || !el.checkVisibility()) continue;
-      if (n.textContent!.trim()) out.push(n.textContent!.trim());
-    }
-    for (const el of document.querySelectorAll<HTMLElement>('[aria-label], [title]')) {
-      if (el.closest('select')) continue;
-      for (const a of ['aria-label', 'title']) if (el.getAttribute(a)) out.push(el.getAttribute(a)!);
-    }
-    return out;
-  });
-  return texts.filter((raw) => {
-    let rest = raw.replace(/⟦[^⟧]*⟧/g, '').replace(/\b[A-Z]{1,6}-\d{4}\b/g, '');
-    for (const tok of tokens) rest = rest.split(tok).join('');
-    return /[A-Za-zÀ-ÿ]{2,}|‼/.test(rest);
-  });
-}
+import { untranslated } from './pseudo';
 
 test('every visible text comes from the translations (pseudo-locale scan of every screen)', async ({ page }) => {
   // the scan itself works: without the pseudo-locale, it sees plain text everywhere

@@ -1,0 +1,144 @@
+/** The class: groups and the trainees (profiles of this device) in them — create a group or a trainee, rename a trainee, move one to another group, delete one after confirmation. */
+import { t } from '../../i18n';
+import { h } from '../dom';
+import { statusLine } from './areaFrame';
+
+export interface ClassTrainee {
+  id: string;
+  name: string;
+  group?: string;
+  attempts: number;
+}
+
+export interface ClassScreenOptions {
+  /** Every group name known (those of profiles and those created empty), sorted. */
+  groups: string[];
+  trainees: ClassTrainee[];
+  message?: { text: string; tone: 'good' | 'bad' };
+  /** The group chosen for the last trainee created (kept for the next one). */
+  lastGroup?: string;
+  /** Each returns null when done, else the sentence saying why not. createTrainee takes one name per line. */
+  createGroup(name: string): Promise<string | null>;
+  removeGroup(name: string): Promise<string | null>;
+  createTrainee(name: string, group: string): Promise<string | null>;
+  rename(id: string, name: string): Promise<string | null>;
+  move(id: string, group: string): Promise<string | null>;
+  remove(id: string): Promise<string | null>;
+}
+
+function groupSelect(id: string, groups: string[], selected: string | undefined, key: string) {
+  return h(
+    'select',
+    { id, 'data-key': key },
+    h('option', { value: '', selected: !selected }, t('instructor.class.noGroup')),
+    groups.map((g) => h('option', { value: g, selected: g === selected }, g)),
+  );
+}
+
+function traineeRow(o: ClassScreenOptions, p: ClassTrainee, error: HTMLElement) {
+  const nameId = `rename-${p.id}`;
+  const moveId = `move-${p.id}`;
+  const name = h('input', { id: nameId, type: 'text', value: p.name, maxlength: 80, autocomplete: 'off', 'data-key': nameId });
+  const move = groupSelect(moveId, o.groups, p.group, moveId);
+  const report = async (work: Promise<string | null>) => {
+    error.textContent = (await work) ?? '';
+  };
+  return h(
+    'li',
+    { class: 'trainee-row', 'data-trainee': p.id },
+    h('span', { class: 'trainee-name', translate: 'no' }, p.name),
+    h('span', { class: 'muted' }, t('instructor.class.attempts', { count: p.attempts })),
+    h(
+      'details',
+      { class: 'trainee-edit' },
+      h('summary', { 'data-key': `edit-${p.id}`, 'aria-label': `${t('instructor.class.edit')} — ${p.name}` }, t('instructor.class.edit')),
+      h(
+        'form',
+        { novalidate: true, class: 'inline-form', onsubmit: (e: Event) => (e.preventDefault(), void report(o.rename(p.id, name.value))) },
+        h('label', { for: nameId }, t('instructor.class.newName')),
+        name,
+        h('button', { type: 'submit', 'data-key': `rename-go-${p.id}` }, t('instructor.class.rename')),
+      ),
+      h(
+        'form',
+        { novalidate: true, class: 'inline-form', onsubmit: (e: Event) => (e.preventDefault(), void report(o.move(p.id, move.value))) },
+        h('label', { for: moveId }, t('instructor.class.moveTo')),
+        move,
+        h('button', { type: 'submit', 'data-key': `move-go-${p.id}` }, t('instructor.class.move')),
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'danger',
+          'data-key': `delete-${p.id}`,
+          onclick: () => {
+            if (confirm(t('instructor.class.deleteConfirm', { name: p.name, count: p.attempts }))) void report(o.remove(p.id));
+          },
+        },
+        t('instructor.class.delete'),
+      ),
+    ),
+  );
+}
+
+export function classScreen(o: ClassScreenOptions): HTMLElement {
+  const error = h('p', { class: 'form-error', role: 'alert' });
+  const groupName = h('input', { id: 'new-group', type: 'text', maxlength: 80, autocomplete: 'off', 'data-key': 'new-group' });
+  const traineeName = h('textarea', { id: 'new-trainee', rows: 2, autocomplete: 'off', spellcheck: 'false', 'data-key': 'new-trainee' });
+  const preset = o.lastGroup !== undefined && o.groups.includes(o.lastGroup) ? o.lastGroup : o.groups.length === 1 ? o.groups[0] : undefined;
+  const traineeGroup = groupSelect('new-trainee-group', o.groups, preset, 'new-trainee-group');
+  const report = async (work: Promise<string | null>) => {
+    error.textContent = (await work) ?? '';
+  };
+  const sections: { name: string | undefined; trainees: ClassTrainee[] }[] = o.groups.map((g) => ({ name: g, trainees: o.trainees.filter((p) => p.group === g) }));
+  const loose = o.trainees.filter((p) => !p.group || !o.groups.includes(p.group));
+  if (loose.length) sections.push({ name: undefined, trainees: loose });
+  return h(
+    'section',
+    { class: 'class-screen', 'aria-labelledby': 'class-h' },
+    h('h3', { id: 'class-h', tabindex: -1 }, t('instructor.class.heading')),
+    h('p', { class: 'muted' }, t('instructor.class.intro')),
+    o.message ? statusLine(o.message.text, o.message.tone) : null,
+    error,
+    h(
+      'div',
+      { class: 'form-pair' },
+      h(
+        'form',
+        { novalidate: true, class: 'card-form', onsubmit: (e: Event) => (e.preventDefault(), void report(o.createGroup(groupName.value))) },
+        h('h4', {}, t('instructor.class.newGroup')),
+        h('label', { for: 'new-group' }, t('instructor.class.groupName')),
+        groupName,
+        h('button', { type: 'submit', class: 'primary', 'data-key': 'new-group-go' }, t('instructor.class.createGroup')),
+      ),
+      h(
+        'form',
+        { novalidate: true, class: 'card-form', onsubmit: (e: Event) => (e.preventDefault(), void report(o.createTrainee(traineeName.value, traineeGroup.value))) },
+        h('h4', {}, t('instructor.class.newTrainee')),
+        h('label', { for: 'new-trainee' }, t('instructor.class.traineeName')),
+        traineeName,
+        h('label', { for: 'new-trainee-group' }, t('instructor.class.group')),
+        traineeGroup,
+        h('button', { type: 'submit', class: 'primary', 'data-key': 'new-trainee-go' }, t('instructor.class.createTrainee')),
+      ),
+    ),
+    sections.length
+      ? sections.map((s) =>
+          h(
+            'section',
+            { class: 'group-card', 'data-group': s.name ?? '' },
+            h(
+              'div',
+              { class: 'group-head' },
+              h('h4', {}, s.name ? t('instructor.class.groupTitle', { group: s.name, count: s.trainees.length }) : t('instructor.class.noGroupTitle', { count: s.trainees.length })),
+              s.name && !s.trainees.length
+                ? h('button', { type: 'button', class: 'secondary', 'data-key': `remove-group-${s.name}`, onclick: () => void report(o.removeGroup(s.name!)) }, t('instructor.class.removeGroup'))
+                : null,
+            ),
+            s.trainees.length ? h('ul', { class: 'trainee-list', role: 'list' }, s.trainees.map((p) => traineeRow(o, p, error))) : h('p', { class: 'muted' }, t('instructor.class.emptyGroup')),
+          ),
+        )
+      : h('p', { class: 'muted' }, t('instructor.class.none')),
+  );
+}

@@ -1,0 +1,309 @@
+/** Replay of one attempt: its events sent again through the engine (not a video), shown in the trainee's own play view (read-only), with play, pause, step, speed, a clickable timeline of actions, mistakes and score, and the replayed final score beside the recorded one. */
+import { advance, startAttempt, type CompiledScenario, type Snapshot } from '../../engine/attempt';
+import { scoreOf } from '../../engine/score';
+import type { AttemptOptions, EngineEvent } from '../../engine/types';
+import { explainOutcome, viewOf } from '../../engine/view';
+import { formatNumber, t, tr } from '../../i18n';
+import { h, render } from '../dom';
+import { PlayScreen } from '../playScreen';
+import { formatDateTime } from './areaFrame';
+import type { AttemptLine } from './resultsScreen';
+
+export const SPEEDS = [0.5, 1, 2, 4] as const;
+/** Milliseconds between two events at 1×. */
+const STEP_MS = 1000;
+
+export interface ReplayScreenOptions {
+  compiled: CompiledScenario;
+  options: AttemptOptions;
+  events: EngineEvent[];
+  recorded?: { score: number; end: 'passed' | 'failed' };
+  trainee: string;
+  when: number;
+  back(): void;
+}
+
+const MISTAKES = ['violation', 'wrong-value', 'early'];
+
+/** The action as a sentence: the object and the action's own label (or the batch record entry), and the value given. */
+export function describeEvent(c: CompiledScenario, e: EngineEvent): string {
+  if (e.type === 'HINT') return t('instructor.replay.hint');
+  if (e.verb === 'submit' && e.target === 'batch-record') return t('play.submit');
+  const value = (unit?: string) => (e.value !== undefined ? ` : ${formatNumber(e.value)}${unit ? ` ${unit}` : ''}` : '');
+  const obj = c.scenario.objects.find((o) => o.id === e.target);
+  if (obj) {
+    const a = obj.actions.find((x) => x.verb === e.verb);
+    return `${tr(obj.name)} — ${a ? tr(a.label) : e.verb}${value(a?.input?.unit)}`;
+  }
+  const entry = c.scenario.record.find((r) => r.id === e.target);
+  if (entry) {
+    const verb = e.verb === 'sign' ? t('record.sign') : e.verb === 'correct' ? t('record.correct') : entry.kind === 'check' ? t('record.check') : t('record.record');
+    return `${t('record.heading')} : ${tr(entry.label)} — ${verb}${value(entry.unit)}${e.reason ? ` (${e.reason})` : ''}`;
+  }
+  return `${e.verb} ${e.target}`;
+}
+
+/** The replay tab before an attempt is chosen: the finished attempts, newest first. */
+export function replayPicker(attempts: AttemptLine[], choose: (id: string) => void): HTMLElement {
+  return h(
+    'section',
+    { class: 'replay-picker', 'aria-labelledby': 'replay-h' },
+    h('h3', { id: 'replay-h', tabindex: -1 }, t('instructor.replay.heading')),
+    h('p', { class: 'muted' }, t('instructor.replay.pick')),
+    attempts.length
+      ? h(
+          'ul',
+          { class: 'pick-list', role: 'list' },
+          attempts.slice(0, 100).map((a) =>
+            h(
+              'li',
+              {},
+              h(
+                'button',
+                { type: 'button', class: 'secondary pick', disabled: a.replayedScore === null, 'data-key': `pick-${a.id}`, 'data-attempt': a.id, onclick: () => choose(a.id) },
+                `${formatDateTime(a.endedAt)} — ${a.trainee} — ${a.scenarioTitle} — ${t(`mode.${a.mode}`)} — ${formatNumber(a.score)}/100`,
+              ),
+            ),
+          ),
+        )
+      : h('p', { class: 'muted' }, t('instructor.results.noAttempt')),
+  );
+}
+
+export class ReplayScreen {
+  readonly el: HTMLElement;
+  private frames: Snapshot[];
+  private position = 0;
+  private speed: number = 1;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private play: PlayScreen;
+  private head = h('div', { class: 'replay-head' });
+  private controls = h('div', { class: 'replay-controls', role: 'group' });
+  private timeline = h('ol', { class: 'replay-timeline' });
+  private live = h('p', { class: 'replay-position', role: 'status', 'aria-live': 'polite' });
+
+  constructor(private o: ReplayScreenOptions) {
+    const c = o.compiled;
+    let snap = startAttempt(c, o.options);
+    this.frames = [snap];
+    for (const e of o.events) {
+      snap = advance(c, snap, e);
+      this.frames.push(snap);
+    }
+    this.play = new PlayScreen(c, { act: () => {}, quit: () => {} }, { readOnly: true });
+    this.el = h(
+      'section',
+      { class: 'replay-screen', 'aria-labelledby': 'replay-h' },
+      this.head,
+      this.controls,
+      this.live,
+      h('h4', { id: 'replay-timeline-h', class: 'sr-only' }, t('instructor.replay.timeline')),
+      h('div', { class: 'replay-timeline-wrap', role: 'region', tabindex: 0, 'aria-labelledby': 'replay-timeline-h' }, this.timeline),
+      this.play.el,
+    );
+    this.relabel();
+  }
+
+  get count(): number {
+    return this.frames.length - 1;
+  }
+
+  /** The score the engine gives at the end of the replay. */
+  get finalScore(): number {
+    return scoreOf(this.o.compiled.index, this.frames.at(-1)!.context).total;
+  }
+
+  private scoreAt(i: number): number {
+    return scoreOf(this.o.compiled.index, this.frames[i]!.context).total;
+  }
+
+  /** The running score and the penalties so far (the score counts points earned against the whole run's). */
+  private scoreText(i: number): string {
+    const s = scoreOf(this.o.compiled.index, this.frames[i]!.context);
+    return t('instructor.replay.scoreAt', { score: s.total, penalties: s.penalties });
+  }
+
+  relabel() {
+    this.drawHead();
+    this.drawControls();
+    this.drawTimeline();
+    this.show();
+  }
+
+  destroy() {
+    this.pause();
+  }
+
+  private drawHead() {
+    const o = this.o;
+    const replayed = this.finalScore;
+    const end = viewOf(o.compiled, this.frames.at(-1)!).end;
+    const same = o.recorded ? o.recorded.score === replayed && o.recorded.end === end : true;
+    render(
+      this.head,
+      h('div', { class: 'row' }, h('button', { type: 'button', class: 'secondary', 'data-key': 'replay-back', onclick: () => (this.pause(), o.back()) }, t('instructor.replay.back'))),
+      h('h3', { id: 'replay-h', tabindex: -1 }, t('instructor.replay.title', { trainee: o.trainee, title: tr(o.compiled.scenario.title) })),
+      h('p', { class: 'muted' }, [formatDateTime(o.when), t(`mode.${o.options.mode}`), t('instructor.replay.events', { count: this.count })].join(' · ')),
+      h(
+        'p',
+        { class: `replay-scores ${same ? 'tone-good' : 'tone-bad'}` },
+        o.recorded ? h('span', { 'data-testid': 'recorded-score' }, t('instructor.replay.recorded', { score: formatNumber(o.recorded.score) })) : null,
+        o.recorded ? ' · ' : null,
+        h('span', { 'data-testid': 'replayed-score' }, t('instructor.replay.replayed', { score: formatNumber(replayed) })),
+        ' · ',
+        h('strong', {}, same ? `✓ ${t('instructor.replay.same')}` : `⚠ ${t('instructor.replay.different')}`),
+      ),
+    );
+  }
+
+  private ctl: Record<'start' | 'back' | 'toggle' | 'forward' | 'end', HTMLButtonElement> | null = null;
+  private slider: HTMLInputElement | null = null;
+  private speedButtons: HTMLButtonElement[] = [];
+
+  /** Builds the controls (again after a language switch). */
+  private drawControls() {
+    const btn = (key: string, run: () => void) =>
+      h('button', { type: 'button', class: 'secondary ctl', 'data-key': `rp-${key}`, onclick: run }, h('span', { class: 'ctl-symbol', 'aria-hidden': 'true' }), h('span', { class: 'ctl-label' }));
+    this.ctl = {
+      start: btn('start', () => this.jump(0)),
+      back: btn('back', () => this.step(-1)),
+      toggle: btn('toggle', () => (this.timer === undefined ? this.start() : this.pause())),
+      forward: btn('forward', () => this.step(1)),
+      end: btn('end', () => this.jump(this.count)),
+    };
+    this.slider = h('input', {
+      id: 'replay-slider',
+      type: 'range',
+      min: 0,
+      max: this.count,
+      step: 1,
+      value: this.position,
+      'data-key': 'rp-slider',
+      oninput: (e: Event) => this.jump(Number((e.target as HTMLInputElement).value)),
+    });
+    this.speedButtons = SPEEDS.map((s) => h('button', { type: 'button', class: 'speed', 'data-key': `rp-speed-${s}`, onclick: () => this.setSpeed(s) }, `${formatNumber(s)}×`));
+    render(
+      this.controls,
+      h('div', { class: 'ctl-buttons' }, this.ctl.start, this.ctl.back, this.ctl.toggle, this.ctl.forward, this.ctl.end),
+      h('div', { class: 'ctl-slider' }, h('label', { for: 'replay-slider' }, t('instructor.replay.slider')), this.slider),
+      h('div', { class: 'speeds', role: 'group', 'aria-labelledby': 'replay-speed-l' }, h('span', { id: 'replay-speed-l', class: 'speed-label' }, t('instructor.replay.speed')), this.speedButtons),
+    );
+    this.controls.setAttribute('aria-label', t('instructor.replay.controls'));
+    this.updateControls();
+  }
+
+  /** Updates the controls in place (a slider being dragged is never replaced). */
+  private updateControls() {
+    if (!this.ctl || !this.slider) return;
+    const playing = this.timer !== undefined;
+    const set = (b: HTMLButtonElement, symbol: string, label: string, disabled: boolean) => {
+      b.querySelector('.ctl-symbol')!.textContent = symbol;
+      b.querySelector('.ctl-label')!.textContent = label;
+      b.disabled = disabled;
+    };
+    const first = this.position === 0;
+    const last = this.position === this.count;
+    set(this.ctl.start, '⇤', t('instructor.replay.toStart'), first);
+    set(this.ctl.back, '←', t('instructor.replay.stepBack'), first);
+    set(this.ctl.toggle, playing ? '❚❚' : '▶', playing ? t('instructor.replay.pause') : t('instructor.replay.play'), this.count === 0);
+    this.ctl.toggle.setAttribute('aria-pressed', String(playing));
+    set(this.ctl.forward, '→', t('instructor.replay.stepForward'), last);
+    set(this.ctl.end, '⇥', t('instructor.replay.toEnd'), last);
+    if (Number(this.slider.value) !== this.position) this.slider.value = String(this.position);
+    this.slider.setAttribute('aria-valuetext', t('instructor.replay.position', { index: this.position, count: this.count }));
+    SPEEDS.forEach((s, i) => this.speedButtons[i]!.setAttribute('aria-pressed', String(this.speed === s)));
+  }
+
+  private drawTimeline() {
+    const c = this.o.compiled;
+    const items = [
+      h('li', { 'data-pos': 0 }, h('button', { type: 'button', class: 'tl-item', 'data-key': 'tl-0', onclick: () => this.jump(0) }, h('span', { class: 'tl-action' }, t('instructor.replay.begin')), h('span', { class: 'tl-score' }, this.scoreText(0)))),
+    ];
+    for (let i = 1; i <= this.count; i++) {
+      const before = this.frames[i - 1]!.context.outcomes.length;
+      const fresh = this.frames[i]!.context.outcomes.slice(before);
+      const bad = fresh.filter((x) => MISTAKES.includes(x.kind));
+      const faults = fresh.filter((x) => x.kind === 'fault-raised' || x.kind === 'fault-handled');
+      items.push(
+        h(
+          'li',
+          { 'data-pos': i, class: bad.length ? 'tl-mistake' : '' },
+          h(
+            'button',
+            { type: 'button', class: 'tl-item', 'data-key': `tl-${i}`, onclick: () => this.jump(i) },
+            h('span', { class: 'tl-index' }, formatNumber(i)),
+            h('span', { class: 'tl-action' }, describeEvent(c, this.o.events[i - 1]!)),
+            bad.map((x) => {
+              const d = this.play.describe(explainOutcome(c, x));
+              return h('span', { class: 'tl-bad' }, `✗ ${d.title}${d.detail ? ` — ${d.detail}` : ''}`);
+            }),
+            faults.map((x) => h('span', { class: 'tl-fault' }, this.play.describe(explainOutcome(c, x)).title)),
+            h('span', { class: 'tl-score' }, this.scoreText(i)),
+          ),
+        ),
+      );
+    }
+    render(this.timeline, items);
+  }
+
+  private show() {
+    const c = this.o.compiled;
+    const i = this.position;
+    const snap = this.frames[i]!;
+    this.play.update(viewOf(c, snap), i === 0 ? snap.context.outcomes.length : this.frames[i - 1]!.context.outcomes.length);
+    const e = i > 0 ? this.o.events[i - 1] : undefined;
+    const target = e && e.type === 'ACT' && c.scenario.objects.some((x) => x.id === e.target) ? e.target : null;
+    this.play.select(target);
+    this.live.textContent = `${t('instructor.replay.position', { index: i, count: this.count })} · ${t('instructor.replay.running', { score: this.scoreAt(i), penalties: scoreOf(this.o.compiled.index, this.frames[i]!.context).penalties })}`;
+    for (const li of this.timeline.children) {
+      const current = Number((li as HTMLElement).dataset.pos) === i;
+      li.classList.toggle('current', current);
+      const b = li.querySelector('button');
+      if (current) b?.setAttribute('aria-current', 'step');
+      else b?.removeAttribute('aria-current');
+      if (current) {
+        const wrap = this.timeline.parentElement;
+        if (wrap && wrap.scrollHeight > wrap.clientHeight) wrap.scrollTop = (li as HTMLElement).offsetTop - wrap.clientHeight / 2;
+      }
+    }
+  }
+
+  jump(i: number) {
+    this.position = Math.max(0, Math.min(this.count, i));
+    if (this.position === this.count) this.pause();
+    this.updateControls();
+    this.show();
+  }
+
+  step(delta: number) {
+    this.pause();
+    this.jump(this.position + delta);
+  }
+
+  start() {
+    if (this.timer !== undefined) return;
+    if (this.position >= this.count) this.position = 0;
+    this.timer = setInterval(() => {
+      if (!this.el.isConnected) return this.pause();
+      this.jump(this.position + 1);
+    }, STEP_MS / this.speed);
+    this.updateControls();
+    this.show();
+  }
+
+  pause() {
+    if (this.timer === undefined) return;
+    clearInterval(this.timer);
+    this.timer = undefined;
+    this.updateControls();
+  }
+
+  setSpeed(s: number) {
+    this.speed = s;
+    if (this.timer !== undefined) {
+      clearInterval(this.timer);
+      this.timer = undefined;
+      this.start();
+    } else this.updateControls();
+  }
+}

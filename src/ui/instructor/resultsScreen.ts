@@ -1,0 +1,271 @@
+/** Results of the class: filters (group, scenario, dates), the table trainees × scenarios, scores by category, the mistakes the group makes most often with their explanations, every attempt (to replay it), and CSV / JSON export. */
+import type { CategoryAverage, FrequentMistake, ResultRow, TraineeKey } from '../../engine/results';
+import type { Category, Mode } from '../../engine/types';
+import { formatNumber, t, tr } from '../../i18n';
+import { h } from '../dom';
+import { formatDateTime } from './areaFrame';
+
+export interface ResultsFilter {
+  group?: string;
+  scenarioId?: string;
+  /** ISO days, inclusive. */
+  from?: string;
+  to?: string;
+}
+
+export interface AttemptLine {
+  id: string;
+  trainee: string;
+  group?: string;
+  scenarioTitle: string;
+  mode: Mode;
+  endedAt: number;
+  score: number;
+  passed: boolean;
+  /** The score the engine gives when it replays the events; null when the scenario is missing. */
+  replayedScore: number | null;
+  mismatch: boolean;
+}
+
+export interface ResultsScreenOptions {
+  filter: ResultsFilter;
+  groups: string[];
+  scenarios: { id: string; title: string }[];
+  rows: ResultRow[];
+  categories: CategoryAverage[];
+  byTrainee: { trainee: TraineeKey; byCategory: Partial<Record<Category, number>>; attempts: number }[];
+  mistakes: FrequentMistake[];
+  attempts: AttemptLine[];
+  setFilter(f: ResultsFilter): void;
+  exportCsv(): void;
+  exportJson(): void;
+  replay(attemptId: string): void;
+}
+
+const ATTEMPTS_SHOWN = 200;
+
+function filters(o: ResultsScreenOptions) {
+  const group = h(
+    'select',
+    { id: 'filter-group', 'data-key': 'filter-group' },
+    h('option', { value: '*', selected: o.filter.group === undefined }, t('instructor.results.allGroups')),
+    o.groups.map((g) => h('option', { value: g, selected: o.filter.group === g }, g)),
+    h('option', { value: '', selected: o.filter.group === '' }, t('instructor.class.noGroup')),
+  );
+  const scenario = h(
+    'select',
+    { id: 'filter-scenario', 'data-key': 'filter-scenario' },
+    h('option', { value: '*', selected: o.filter.scenarioId === undefined }, t('instructor.results.allScenarios')),
+    o.scenarios.map((s) => h('option', { value: s.id, selected: o.filter.scenarioId === s.id }, s.title)),
+  );
+  const from = h('input', { id: 'filter-from', type: 'date', value: o.filter.from ?? '', 'data-key': 'filter-from' });
+  const to = h('input', { id: 'filter-to', type: 'date', value: o.filter.to ?? '', 'data-key': 'filter-to' });
+  const apply = () =>
+    o.setFilter({
+      ...(group.value !== '*' ? { group: group.value } : {}),
+      ...(scenario.value !== '*' ? { scenarioId: scenario.value } : {}),
+      ...(from.value ? { from: from.value } : {}),
+      ...(to.value ? { to: to.value } : {}),
+    });
+  for (const el of [group, scenario, from, to]) el.addEventListener('change', apply);
+  return h(
+    'form',
+    { novalidate: true, class: 'filters', 'aria-label': t('instructor.results.filters'), onsubmit: (e: Event) => (e.preventDefault(), apply()) },
+    h('div', { class: 'field' }, h('label', { for: 'filter-group' }, t('instructor.results.group')), group),
+    h('div', { class: 'field' }, h('label', { for: 'filter-scenario' }, t('instructor.results.scenario')), scenario),
+    h('div', { class: 'field' }, h('label', { for: 'filter-from' }, t('instructor.results.from')), from),
+    h('div', { class: 'field' }, h('label', { for: 'filter-to' }, t('instructor.results.to')), to),
+    h('button', { type: 'button', class: 'secondary', 'data-key': 'filter-clear', onclick: () => o.setFilter({}) }, t('instructor.results.clear')),
+  );
+}
+
+function who(k: TraineeKey): string {
+  return k.profileIds.length > 1 ? t('instructor.results.sameName', { name: k.name, count: k.profileIds.length }) : k.name;
+}
+
+function table(o: ResultsScreenOptions) {
+  const columns = o.scenarios.filter((s) => o.filter.scenarioId === undefined || s.id === o.filter.scenarioId).filter((s) => o.rows.some((r) => r.cells[s.id]) || o.filter.scenarioId === s.id);
+  if (!o.rows.length) return h('p', { class: 'muted' }, t('instructor.results.noTrainee'));
+  if (!columns.length) return h('p', { class: 'muted' }, t('instructor.results.noAttempt'));
+  return h(
+    'div',
+    { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-labelledby': 'results-table-h' },
+    h(
+      'table',
+      { class: 'results-table' },
+      h('caption', { class: 'sr-only' }, t('instructor.results.tableCaption')),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('instructor.results.trainee')), h('th', { scope: 'col' }, t('instructor.results.group')), columns.map((c) => h('th', { scope: 'col' }, c.title)))),
+      h(
+        'tbody',
+        {},
+        o.rows.map((r) =>
+          h(
+            'tr',
+            { 'data-row': r.trainee.name },
+            h('th', { scope: 'row', translate: 'no' }, who(r.trainee)),
+            h('td', { translate: 'no' }, r.trainee.group ?? '—'),
+            columns.map((c) => {
+              const cell = r.cells[c.id];
+              if (!cell) return h('td', { class: 'cell-empty' }, h('span', { class: 'sr-only' }, t('instructor.results.notPlayed')), h('span', { 'aria-hidden': 'true' }, '—'));
+              return h(
+                'td',
+                { class: cell.passed ? 'cell-passed' : 'cell-failed', 'data-scenario': c.id },
+                h('span', { class: 'verdict-mark' }, cell.passed ? `✓ ${t('instructor.results.passed')}` : `✗ ${t('instructor.results.notPassed')}`),
+                h('span', {}, t('instructor.results.bestLast', { best: formatNumber(cell.best), last: formatNumber(cell.last) })),
+                h('span', { class: 'muted' }, t('instructor.results.attemptsCount', { count: cell.attempts })),
+              );
+            }),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function categories(o: ResultsScreenOptions) {
+  const cats = o.categories.map((c) => c.category);
+  if (!cats.length) return h('p', { class: 'muted' }, t('instructor.results.noAttempt'));
+  const played = o.byTrainee.filter((r) => r.attempts > 0);
+  return h(
+    'div',
+    { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-labelledby': 'results-cat-h' },
+    h(
+      'table',
+      { class: 'results-table category-table' },
+      h('caption', { class: 'sr-only' }, t('instructor.results.categoryCaption')),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('instructor.results.trainee')), cats.map((c) => h('th', { scope: 'col' }, t(`category.${c}`))))),
+      h(
+        'tbody',
+        {},
+        played.map((r) => h('tr', {}, h('th', { scope: 'row', translate: 'no' }, who(r.trainee)), cats.map((c) => h('td', {}, r.byCategory[c] === undefined ? '—' : formatNumber(r.byCategory[c]!))))),
+      ),
+      h(
+        'tfoot',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, t('instructor.results.groupAverage')),
+          o.categories.map((c) =>
+            h('td', {}, h('meter', { min: 0, max: 100, value: c.average, 'aria-hidden': 'true' }), ` ${formatNumber(c.average)}`),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+export function mistakeHeading(m: Pick<FrequentMistake, 'kind' | 'critical' | 'title'>): string {
+  if (m.kind === 'violation') return `${m.critical ? t('outcome.critical') : t('outcome.violation')} — ${tr(m.title)}`;
+  if (m.kind === 'early') return t('outcome.early', { title: tr(m.title) });
+  return `${t('outcome.wrongValue')} — ${tr(m.title)}`;
+}
+
+function mistakes(o: ResultsScreenOptions) {
+  if (!o.mistakes.length) return h('p', { class: 'muted' }, t('instructor.results.noMistakes'));
+  const title = (id: string) => o.scenarios.find((s) => s.id === id)?.title ?? id;
+  return h(
+    'ol',
+    { class: 'frequent-mistakes' },
+    o.mistakes.slice(0, 20).map((m) =>
+      h(
+        'li',
+        { class: m.critical ? 'critical' : '', 'data-ref': m.ref },
+        h('strong', {}, mistakeHeading(m)),
+        m.explanation && (m.kind !== 'violation' || tr(m.explanation) !== tr(m.title)) ? h('p', {}, tr(m.explanation)) : null,
+        m.reason ? h('p', { class: 'reason' }, h('em', {}, `${t('debrief.criticalReason')} `), tr(m.reason)) : null,
+        h(
+          'p',
+          { class: 'muted' },
+          [title(m.scenarioId), m.category ? t(`category.${m.category}`) : null, t('instructor.results.mistakeCount', { count: m.count, trainees: m.trainees, attempts: m.attempts })].filter(Boolean).join(' · '),
+        ),
+      ),
+    ),
+  );
+}
+
+function attempts(o: ResultsScreenOptions) {
+  if (!o.attempts.length) return h('p', { class: 'muted' }, t('instructor.results.noAttempt'));
+  const shown = o.attempts.slice(0, ATTEMPTS_SHOWN);
+  return h(
+    'div',
+    {},
+    h(
+      'div',
+      { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-labelledby': 'results-attempts-h' },
+      h(
+        'table',
+        { class: 'results-table attempts-table' },
+        h('caption', { class: 'sr-only' }, t('instructor.results.attemptsCaption')),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            [t('instructor.results.date'), t('instructor.results.trainee'), t('instructor.results.scenario'), t('instructor.results.mode'), t('instructor.results.score'), t('instructor.results.verdict'), t('instructor.results.actions')].map((x) =>
+              h('th', { scope: 'col' }, x),
+            ),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          shown.map((a) =>
+            h(
+              'tr',
+              { 'data-attempt': a.id },
+              h('td', {}, formatDateTime(a.endedAt)),
+              h('th', { scope: 'row', translate: 'no' }, a.group ? `${a.trainee} (${a.group})` : a.trainee),
+              h('td', {}, a.scenarioTitle),
+              h('td', {}, t(`mode.${a.mode}`)),
+              h(
+                'td',
+                {},
+                `${formatNumber(a.score)}/100`,
+                a.mismatch ? h('span', { class: 'mismatch' }, ` ⚠ ${t('instructor.results.mismatch', { score: a.replayedScore ?? '?' })}`) : null,
+                a.replayedScore === null && !a.mismatch ? h('span', { class: 'muted' }, ` (${t('instructor.results.scenarioMissing')})`) : null,
+              ),
+              h('td', {}, a.passed ? `✓ ${t('instructor.results.passed')}` : `✗ ${t('instructor.results.notPassed')}`),
+              h(
+                'td',
+                {},
+                h(
+                  'button',
+                  { type: 'button', class: 'secondary', disabled: a.replayedScore === null, 'data-key': `replay-${a.id}`, 'aria-label': `${t('instructor.results.replay')} — ${a.trainee} — ${a.scenarioTitle} — ${formatDateTime(a.endedAt)}`, onclick: () => o.replay(a.id) },
+                  t('instructor.results.replay'),
+                ),
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+    o.attempts.length > shown.length ? h('p', { class: 'muted' }, t('instructor.results.more', { count: o.attempts.length - shown.length })) : null,
+  );
+}
+
+export function resultsScreen(o: ResultsScreenOptions): HTMLElement {
+  return h(
+    'section',
+    { class: 'results-screen', 'aria-labelledby': 'results-h' },
+    h('h3', { id: 'results-h', tabindex: -1 }, t('instructor.results.heading')),
+    filters(o),
+    h(
+      'div',
+      { class: 'row export-row' },
+      h('button', { type: 'button', class: 'primary', 'data-key': 'export-csv', onclick: o.exportCsv }, t('instructor.results.exportCsv')),
+      h('button', { type: 'button', class: 'secondary', 'data-key': 'export-json', onclick: o.exportJson }, t('instructor.results.exportJson')),
+      h('span', { class: 'muted' }, t('instructor.results.summary', { attempts: o.attempts.length, trainees: o.byTrainee.filter((r) => r.attempts > 0).length })),
+    ),
+    h('h4', { id: 'results-table-h' }, t('instructor.results.tableHeading')),
+    table(o),
+    h('h4', { id: 'results-mistakes-h' }, t('instructor.results.mistakesHeading')),
+    h('p', { class: 'muted' }, t('instructor.results.mistakesIntro')),
+    mistakes(o),
+    h('h4', { id: 'results-cat-h' }, t('instructor.results.categoryHeading')),
+    categories(o),
+    h('h4', { id: 'results-attempts-h' }, t('instructor.results.attemptsHeading')),
+    attempts(o),
+  );
+}
