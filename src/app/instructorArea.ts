@@ -37,6 +37,10 @@ export interface InstructorDeps {
   exit(): void;
   /** The function that redraws the current instructor screen (called after a language switch). */
   setRedraw(fn: () => void): void;
+  /** Turns this tablet into the career-day kiosk (the area locks; leaving the kiosk needs the PIN). */
+  startKiosk(idleSeconds: number): void;
+  /** The kiosk's idle time last chosen on this tablet. */
+  kioskIdle(): Promise<number>;
 }
 
 /** Groups created before any trainee is in them (a list of names). */
@@ -239,7 +243,7 @@ class InstructorArea {
       case 'scenarios':
         return this.scenariosTab();
       case 'tablets':
-        return Promise.resolve(this.tabletsTab());
+        return this.deps.kioskIdle().then((idle) => this.tabletsTab(idle));
     }
   }
 
@@ -677,8 +681,13 @@ class InstructorArea {
 
   /* ---------- tablets ---------- */
 
-  private tabletsTab(): HTMLElement {
+  private tabletsTab(kioskIdle: number): HTMLElement {
     return tabletsScreen({
+      kioskIdle,
+      startKiosk: (seconds) => {
+        this.dispose();
+        this.deps.startKiosk(seconds);
+      },
       busy: this.merging,
       reports: this.reports,
       exportTablet: () => void exportTablet(this.deps.store).then((file) => downloadText(`salle-blanche-tablette-${stamp()}.json`, JSON.stringify(file, null, 1))),

@@ -9,15 +9,18 @@ import { newSeed } from '../engine/random';
 import type { AttemptOptions, Lang, Localized, Mode, Scenario } from '../engine/types';
 import { viewOf } from '../engine/view';
 import { detectLanguage, enablePseudoLocale, initI18n, lang, setLanguage, t, tr } from '../i18n';
+import { hasPin, settingsOf, verifyPin } from '../store/pin';
 import { eventsOf, openStore, optionsOf, problemMessage, resultOf, StoreError, type AttemptRecord, type Profile, type Store } from '../store';
 import { warningBanner } from '../ui/banner';
 import { debriefScreen } from '../ui/debriefScreen';
 import { h, render } from '../ui/dom';
 import { downloadText, stamp } from '../ui/download';
 import { homeScreen, type HomeOptions } from '../ui/homeScreen';
+import { KIOSK_IDLE_MAX, KIOSK_IDLE_MIN } from '../ui/kioskScreen';
 import type { PlayScreen } from '../ui/playScreen';
 import { profileScreen } from '../ui/profileScreen';
 import { builtinCatalog, type Catalog } from './scenarioCatalog';
+import { DEFAULT_IDLE_SECONDS, KIOSK_ACTIVE, KIOSK_IDLE, runKiosk } from './kiosk';
 import { startServiceWorker } from './serviceWorker';
 import { runSession } from './session';
 import '../ui/styles.css';
@@ -43,6 +46,8 @@ class App {
   private redraw: (() => void) | null = null;
   private report: string | undefined;
   private imported: Scenario[] = [];
+  /** The career-day kiosk is running: the trainee side and the instructor button are out of reach. */
+  private kiosk = false;
 
   async start() {
     if (new URLSearchParams(location.search).has('pseudo')) enablePseudoLocale();
@@ -66,6 +71,10 @@ class App {
       if (this.session && (!this.store.persistent || this.store.problem === 'quota')) e.preventDefault();
     });
 
+    // A tablet left in kiosk mode stays in it after a reload (leaving needs the PIN).
+    if ((await this.store.getSetting(KIOSK_ACTIVE).catch(() => undefined)) === true && (await hasPin(settingsOf(this.store)).catch(() => false))) {
+      return this.startKiosk();
+    }
     const q = new URLSearchParams(location.search);
     const direct = this.findScenario(q.get('scenario') ?? '');
     if (direct) {
@@ -100,7 +109,7 @@ class App {
       this.header,
       h('a', { class: 'skip', href: '#main' }, t('app.skip')),
       h('div', { class: 'brand' }, h('span', { class: 'logo', 'aria-hidden': 'true' }, '◈'), h('span', { class: 'app-title' }, t('app.title'))),
-      h('button', { type: 'button', class: 'header-button', 'data-key': 'instructor', onclick: () => void this.instructor() }, t('instructor.open')),
+      this.kiosk ? null : h('button', { type: 'button', class: 'header-button', 'data-key': 'instructor', onclick: () => void this.instructor() }, t('instructor.open')),
       h('label', { class: 'lang' }, select),
     );
   }
@@ -134,7 +143,6 @@ class App {
               return err instanceof StoreError ? tr(err.text) : String(err);
             }
           },
-          remove: (id) => void this.removeProfile(id),
         }),
       );
     this.redraw = draw;
@@ -151,14 +159,6 @@ class App {
       this.drawHeader();
     }
     await this.home();
-  }
-
-  private async removeProfile(id: string) {
-    const p = await this.store.getProfile(id);
-    if (!p || !confirm(t('profile.deleteConfirm', { name: p.name }))) return;
-    await this.store.deleteProfile(id);
-    if (this.profile?.id === id) this.profile = null;
-    await this.profiles();
   }
 
   /* ---------- home ---------- */
@@ -189,8 +189,41 @@ class App {
       refreshCatalog: () => this.refreshCatalog(),
       exit: () => void (this.profile ? this.home() : this.profiles()),
       setRedraw: (fn) => (this.redraw = fn),
+      startKiosk: (idleSeconds) => void this.store.setSetting(KIOSK_IDLE, idleSeconds).catch(() => undefined).then(() => this.startKiosk()),
+      kioskIdle: () => this.kioskIdle(),
     });
     document.title = `${t('app.title')} — ${t('instructor.title')}`;
+  }
+
+  private async kioskIdle(): Promise<number> {
+    const v = await this.store.getSetting(KIOSK_IDLE).catch(() => undefined);
+    return typeof v === 'number' && Number.isInteger(v) && v >= KIOSK_IDLE_MIN && v <= KIOSK_IDLE_MAX ? v : DEFAULT_IDLE_SECONDS;
+  }
+
+  /** Career day: the discovery scenario in a loop, no profile, nothing personal kept. */
+  private async startKiosk() {
+    const scenario = this.findScenario('discovery') ?? this.findScenario('gowning');
+    if (!scenario) return this.profiles();
+    this.session = null;
+    this.profile = null;
+    safeSet(PROFILE_KEY, '', sessionStorage);
+    this.kiosk = true;
+    this.drawHeader();
+    const settings = settingsOf(this.store);
+    runKiosk({
+      main: this.main,
+      store: this.store,
+      scenario,
+      idleSeconds: await this.kioskIdle(),
+      verifyPin: (pin) => verifyPin(settings, pin),
+      exit: () => {
+        this.kiosk = false;
+        this.drawHeader();
+        void this.profiles();
+      },
+      setRedraw: (fn) => (this.redraw = fn),
+    });
+    document.title = `${t('app.title')} — ${t('kiosk.title')}`;
   }
 
   async home() {
@@ -244,7 +277,6 @@ class App {
     }
     extra.backup = {
       exportMine: async () => profile && downloadText(`salle-blanche-${slug(profile.name)}-${stamp()}.json`, JSON.stringify(await this.store.exportProfile(profile.id), null, 1)),
-      exportAll: async () => downloadText(`salle-blanche-tablette-${stamp()}.json`, JSON.stringify(await this.store.exportAll(), null, 1)),
       importFile: async (file) => {
         const text = await file.text().catch(() => '');
         const r = await this.store.importBackup(text);

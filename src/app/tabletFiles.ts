@@ -1,40 +1,18 @@
 /**
  * The files that carry a class between tablets: a tablet's export (every
- * profile and attempt, without the instructor's PIN), the merge of several
+ * profile and attempt, never the device's PIN or kiosk switch), the merge of several
  * such files on the instructor's device (without duplicates, one report per
  * file), and the "assignment pack" (assignments plus the imported scenarios
  * they use) that another tablet imports as an ordinary backup.
  */
-import { BACKUP_FORMAT, BACKUP_MAX_BYTES, BACKUP_VERSION, type Assignment, type BackupFile, type ImportResult, type ImportedScenario, type Store } from '../store';
-import { isInstructorSetting } from '../store/pin';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Assignment, type BackupFile, type ImportResult, type ImportedScenario, type Store } from '../store';
 
-/** Everything on this tablet, minus the instructor settings (PIN hash, lockout): those never leave the device. */
-export async function exportTablet(store: Store): Promise<BackupFile> {
-  const file = await store.exportAll();
-  if (file.settings) file.settings = file.settings.filter((s) => !isInstructorSetting(s.key));
-  return file;
-}
+/** Everything on this tablet; the store leaves out the device's own settings (PIN, lockout, kiosk). */
+export const exportTablet = (store: Store): Promise<BackupFile> => store.exportAll();
 
 export interface FileReport {
   name: string;
   result: ImportResult;
-}
-
-/** Drops the instructor settings another device's file may carry, so importing never brings a PIN or a lockout. */
-export function withoutInstructorSettings(text: string): string {
-  if (text.length > BACKUP_MAX_BYTES) return text; // refused by importBackup with its own sentence
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return text;
-  }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return text;
-  const settings = (data as { settings?: unknown }).settings;
-  if (!Array.isArray(settings)) return text;
-  const kept = settings.filter((s: unknown) => !(s && typeof s === 'object' && typeof (s as { key?: unknown }).key === 'string' && isInstructorSetting((s as { key: string }).key)));
-  if (kept.length === settings.length) return text;
-  return JSON.stringify({ ...(data as object), settings: kept });
 }
 
 /**
@@ -43,7 +21,7 @@ export function withoutInstructorSettings(text: string): string {
  */
 export async function importTabletFiles(store: Store, files: readonly { name: string; text: string }[]): Promise<FileReport[]> {
   const out: FileReport[] = [];
-  for (const f of files) out.push({ name: f.name, result: await store.importBackup(withoutInstructorSettings(f.text)) });
+  for (const f of files) out.push({ name: f.name, result: await store.importBackup(f.text) });
   return out;
 }
 

@@ -9,12 +9,12 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { assign, setup } from 'xstate';
-import { advance, prepare, scopeFor, startAttempt } from '../engine/attempt';
+import { advance, prepare, startAttempt } from '../engine/attempt';
 import { compileScenario } from '../engine/compileScenario';
 import { exploreScenario, perfectRun } from '../engine/exploreScenario';
 import type { EngineEvent, Scenario } from '../engine/types';
 import { parseScenarioText } from '../engine/validateScenario';
+import { runMinimal } from './bench/minimalMachine';
 
 const root = resolve(import.meta.dirname, '../..');
 const dir = join(root, 'scenarios');
@@ -56,26 +56,18 @@ const gowning = JSON.parse(readFileSync(join(dir, 'gowning.json'), 'utf8')) as S
 const c = prepare(gowning);
 const options = { seed: 3, mode: 'training' as const, forcedFault: 'torn-glove' };
 const stream: EngineEvent[] = perfectRun(c, options).events;
-const minimal = setup({ types: { context: {} as { done: number; last: string }, events: {} as EngineEvent } }).createMachine({
-  context: { done: 0, last: '' },
-  on: { ACT: { guard: ({ event }) => event.type === 'ACT' && event.target !== '', actions: assign(({ context, event }) => ({ done: context.done + 1, last: event.type === 'ACT' ? event.verb : context.last })) } },
-});
 const runEngine = () => {
   let s = startAttempt(c, options);
   for (const e of stream) s = advance(c, s, e);
 };
 // Both machines are driven the same way: pure transitions through one reused scope.
-const minimalScope = scopeFor(minimal);
-const runMinimal = () => {
-  let s = minimal.getInitialSnapshot(minimalScope);
-  for (const e of stream) s = minimal.transition(s, e, minimalScope);
-};
+const runMinimalStream = () => runMinimal(stream);
 for (let i = 0; i < 20; i++) {
   runEngine();
-  runMinimal();
+  runMinimalStream();
 }
 const engineMs = timeIt(runEngine, 1500);
-const minimalMs = timeIt(runMinimal, 1500);
+const minimalMs = timeIt(runMinimalStream, 1500);
 const engineEps = (stream.length / engineMs) * 1000;
 const minimalEps = (stream.length / minimalMs) * 1000;
 console.log(`\nevents/s through gowning (${stream.length}-event perfect run with a fault): ${engineEps.toFixed(0)}`);

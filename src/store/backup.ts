@@ -8,7 +8,7 @@ import type { Localized } from '../engine/types';
 import { validateScenario } from '../engine/validateScenario';
 import type { Tx } from './backend';
 import { StoreError, say } from './messages';
-import { firstError, type Assignment, type AttemptRecord, type ImportedScenario, type Profile, type Setting } from './records';
+import { firstError, isDeviceSetting, type Assignment, type AttemptRecord, type ImportedScenario, type Profile, type Setting } from './records';
 
 export const BACKUP_FORMAT = 'salle-blanche-backup';
 export const BACKUP_VERSION = 1;
@@ -227,7 +227,7 @@ export async function mergeBackup(tx: Tx, file: BackupFile): Promise<{ added: Im
   await merge('profiles', 'profiles', file.profiles, (p: Profile) => p.id);
   await merge('attempts', 'attempts', file.attempts, (a: AttemptRecord) => a.id);
   await merge('assignments', 'assignments', file.assignments, (a: Assignment) => a.id);
-  await merge('settings', 'settings', file.settings ?? [], (s: Setting) => s.key);
+  await merge('settings', 'settings', (file.settings ?? []).filter((s) => !isDeviceSetting(s.key)), (s: Setting) => s.key);
   await merge('scenarios', 'importedScenarios', file.importedScenarios ?? [], (s: ImportedScenario) => [s.id, s.version]);
   return { added, skipped };
 }

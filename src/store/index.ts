@@ -7,6 +7,7 @@ export {
   eventsOf,
   resultOf,
   profileSettingKey,
+  isDeviceSetting,
   type Profile,
   type AttemptRecord,
   type AttemptResult,

@@ -15,8 +15,6 @@ export const LOCKOUT_KEY = 'instructor.lockout';
 export const PIN_RESET_KEY = 'instructor.pinResetAt';
 /** Every setting the "PIN forgotten" reset erases. */
 export const INSTRUCTOR_SETTING_KEYS = [PIN_KEY, LOCKOUT_KEY] as const;
-/** Settings that never leave the device and are never taken from another device's file. */
-export const isInstructorSetting = (key: string) => key.startsWith('instructor.');
 
 export const PIN_ITERATIONS = 210_000;
 export const PIN_SALT_BYTES = 16;

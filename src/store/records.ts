@@ -165,3 +165,11 @@ export function compact<T extends object>(value: T): T {
   for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = v;
   return out as T;
 }
+
+/**
+ * Settings that belong to the device, not to the class: the instructor's PIN
+ * and lockout, and the kiosk switch. They never leave the device in a backup
+ * and are never taken from a file, so a hostile or foreign file cannot set a
+ * PIN or lock a tablet in kiosk mode.
+ */
+export const isDeviceSetting = (key: string) => key.startsWith('instructor.') || key.startsWith('kiosk.');

@@ -17,7 +17,7 @@ export interface HomeOptions {
   resume?: { title: string; mode: Mode; count: number; missing?: string; resume(): void; discard(): void };
   assigned?: { id: string; title: string; mode: Mode; due?: string; status: 'todo' | 'passed' | 'failed'; start(): void }[];
   history?: { id: string; title: string; mode: Mode; score: number; passed: boolean; date: number }[];
-  backup?: { exportMine(): void; exportAll(): void; importFile(file: File): void; report?: string };
+  backup?: { exportMine(): void; importFile(file: File): void; report?: string };
 }
 
 function resumeBox(r: NonNullable<HomeOptions['resume']>) {
@@ -80,7 +80,6 @@ function backupBox(b: NonNullable<HomeOptions['backup']>) {
     h('h2', { id: 'backup-h' }, t('backup.heading')),
     h('div', { class: 'row' },
       h('button', { type: 'button', class: 'secondary', onclick: b.exportMine }, t('backup.exportMine')),
-      h('button', { type: 'button', class: 'secondary', onclick: b.exportAll }, t('backup.exportAll')),
       file,
       h('label', { for: 'backup-file', class: 'file-label' }, t('backup.import')),
     ),

@@ -9,6 +9,10 @@ import type { Localized } from '../engine/types';
 import { t, tr } from '../i18n';
 import { h } from './dom';
 
+/** The kiosk's idle time, in seconds, may be chosen between these. */
+export const KIOSK_IDLE_MIN = 10;
+export const KIOSK_IDLE_MAX = 600;
+
 interface Card {
   id: string;
   title?: Localized;

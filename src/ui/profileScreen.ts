@@ -1,7 +1,7 @@
 /**
  * The profile picker shown at start on a shared tablet: choose who is
- * practising, create a profile (a pseudonym is enough), or delete one after
- * an explicit confirmation.
+ * practising, or create a profile (a pseudonym is enough). Deleting a
+ * profile is the instructor's (PIN-protected class screen), never a trainee's.
  */
 import { t } from '../i18n';
 import { h } from './dom';
@@ -16,7 +16,6 @@ export interface ProfileScreenOptions {
   profiles: ProfileItem[];
   choose(id: string): void;
   create(name: string, group: string): Promise<string | null>;
-  remove(id: string): void;
 }
 
 export function profileScreen(o: ProfileScreenOptions): HTMLElement {
@@ -38,7 +37,6 @@ export function profileScreen(o: ProfileScreenOptions): HTMLElement {
               { class: 'profile-card' },
               h('button', { type: 'button', class: 'primary', 'data-profile': p.id, onclick: () => o.choose(p.id) }, t('profile.choose', { name: p.name })),
               p.group ? h('span', { class: 'muted' }, t('profile.groupOf', { group: p.group })) : null,
-              h('button', { type: 'button', class: 'secondary', 'aria-label': `${t('profile.delete')} — ${p.name}`, onclick: () => o.remove(p.id) }, t('profile.delete')),
             ),
           ),
         )

@@ -304,7 +304,7 @@ async function tabletWithAttempt(browser: Browser, name: string, viaInstructor: 
     path = await download.path();
     expect(readFileSync(path, 'utf8')).not.toContain('instructor.pin');
   } else {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter toute la tablette' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter mes données' }).click()]);
     path = await download.path();
   }
   const text = readFileSync(path, 'utf8');
@@ -385,6 +385,7 @@ test('every instructor screen shows only translated text (pseudo-locale scan)', 
   await page.locator('[data-trainee] summary').click();
   expect(await untranslated(page)).toEqual([]);
   await page.locator('[data-tab="assign"]').click();
+  await page.locator('#assign-scenario').selectOption('gowning@1');
   await page.locator('#assign-fault').selectOption('none');
   await page.locator('#assign-pass').fill('90');
   await page.locator('#assign-due').fill('2030-06-30');

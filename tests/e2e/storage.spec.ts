@@ -95,9 +95,12 @@ test('two profiles on one tablet never see each other\'s attempts', async ({ pag
   await createProfile(page, 'Bob');
   await expect(page.getByText('Aucune tentative terminée pour l\'instant.')).toBeVisible();
   await page.getByRole('button', { name: 'Changer de profil' }).click();
-  page.once('dialog', (d) => d.accept());
-  await page.getByRole('button', { name: 'Supprimer — Alice' }).click();
-  await expect(page.getByRole('button', { name: 'Continuer en tant que Alice' })).toHaveCount(0);
+  // on the trainee side nobody can delete a profile or export the whole tablet: that is the instructor's
+  await expect(page.getByRole('button', { name: /Supprimer/ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Continuer en tant que Alice' }).click();
+  await expect(page.locator('.history-list li')).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Exporter toute la tablette' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Changer de profil' }).click();
   await page.getByRole('button', { name: 'Continuer en tant que Bob' }).click();
   await expect(page.getByText('Aucune tentative terminée pour l\'instant.')).toBeVisible();
 });

@@ -50,12 +50,13 @@ describe('merging tablets', () => {
     expect((await mine.allAttempts()).items).toHaveLength(3);
     expect((await mine.listProfiles()).items.map((p) => p.name).sort()).toEqual(['Inès', 'Léa', 'Tom']);
     expect(await hasPin(settingsOf(mine))).toBe(false);
-    // even a raw export that carries another tablet's PIN does not bring it
-    const raw = JSON.stringify(await a.exportAll());
-    expect(raw).toContain(PIN_KEY);
+    // even a hand-made file carrying a PIN hash and the kiosk switch brings neither
+    const forged = { ...JSON.parse(fileA), settings: [{ key: PIN_KEY, value: await a.getSetting(PIN_KEY) }, { key: 'kiosk.active', value: true }] };
+    expect(forged.settings[0].value).toBeTruthy();
     const { store: fresh } = await open();
-    expect((await importTabletFiles(fresh, [{ name: 'brut.json', text: raw }]))[0]!.result.ok).toBe(true);
+    expect((await importTabletFiles(fresh, [{ name: 'brut.json', text: JSON.stringify(forged) }]))[0]!.result.ok).toBe(true);
     expect(await hasPin(settingsOf(fresh))).toBe(false);
+    expect(await fresh.getSetting('kiosk.active')).toBeUndefined();
 
     // the same files again, and a file holding both: nothing is duplicated
     const again = await importTabletFiles(mine, [

@@ -1,6 +1,7 @@
-/** Several tablets: export this tablet's class data, and import the files of other tablets (or an assignment pack) at once, merged without duplicates, with a report per file. */
+/** Several tablets: export this tablet's class data, and import the files of other tablets (or an assignment pack) at once, merged without duplicates, with a report per file; and turn this tablet into a career-day kiosk. */
 import { t } from '../../i18n';
 import { h } from '../dom';
+import { KIOSK_IDLE_MAX, KIOSK_IDLE_MIN } from '../kioskScreen';
 
 export interface FileReportLine {
   name: string;
@@ -13,6 +14,37 @@ export interface TabletsScreenOptions {
   reports: FileReportLine[];
   exportTablet(): void;
   importFiles(files: File[]): void;
+  /** Seconds without a touch before the kiosk goes back to its start screen. */
+  kioskIdle: number;
+  startKiosk(idleSeconds: number): void;
+}
+
+
+function kioskBox(o: TabletsScreenOptions): HTMLElement {
+  const idle = h('input', { id: 'kiosk-idle', type: 'number', inputmode: 'numeric', min: KIOSK_IDLE_MIN, max: KIOSK_IDLE_MAX, step: 5, value: String(o.kioskIdle) });
+  const error = h('p', { class: 'form-error', role: 'alert' });
+  return h(
+    'form',
+    {
+      class: 'kiosk-setup',
+      novalidate: true,
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        const seconds = Number(idle.value);
+        if (!Number.isInteger(seconds) || seconds < KIOSK_IDLE_MIN || seconds > KIOSK_IDLE_MAX) {
+          error.textContent = t('instructor.tablets.kioskIdleRange', { min: KIOSK_IDLE_MIN, max: KIOSK_IDLE_MAX });
+          return idle.focus();
+        }
+        o.startKiosk(seconds);
+      },
+    },
+    h('h4', {}, t('instructor.tablets.kioskHeading')),
+    h('p', {}, t('instructor.tablets.kioskIntro')),
+    h('label', { for: 'kiosk-idle' }, t('kiosk.idle')),
+    idle,
+    error,
+    h('button', { type: 'submit', class: 'primary', 'data-key': 'kiosk-start' }, t('kiosk.start')),
+  );
 }
 
 export function tabletsScreen(o: TabletsScreenOptions): HTMLElement {
@@ -53,5 +85,6 @@ export function tabletsScreen(o: TabletsScreenOptions): HTMLElement {
           )
         : null,
     ),
+    kioskBox(o),
   );
 }

@@ -1,0 +1,106 @@
+/**
+ * Career-day kiosk: started by the instructor, it loops on the discovery
+ * scenario, goes back to its start screen after the idle time, keeps no
+ * name and no profile, survives a reload, and only the PIN gets out of it.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { perfectEvents, playAll } from './play';
+
+// a classroom tablet: touch screen, 1024×768
+test.use({ hasTouch: true, viewport: { width: 1024, height: 768 } });
+
+const PIN = '1357';
+const IDLE = 10;
+// Math.random is pinned in the page, so the kiosk's seed (newSeed) is known to the test.
+const SEED = Math.floor(0.5 * 2 ** 31);
+const KIOSK_SCENARIO = existsSync(resolve(import.meta.dirname, '../../scenarios/discovery.json')) ? 'discovery' : 'gowning';
+
+async function startKiosk(page: Page) {
+  await page.addInitScript(() => (Math.random = () => 0.5));
+  await page.clock.install();
+  await page.goto('/');
+  await page.locator('[data-key="instructor"]').click();
+  await page.locator('#pin-new').fill(PIN);
+  await page.locator('#pin-confirm').fill(PIN);
+  await page.locator('[data-key="pin-save"]').click();
+  await page.locator('[data-tab="tablets"]').click();
+  await page.locator('#kiosk-idle').fill('3');
+  await page.locator('[data-key="kiosk-start"]').click();
+  await expect(page.getByRole('alert').filter({ hasText: 'entre 10 et 600 secondes' })).toBeVisible();
+  await page.locator('#kiosk-idle').fill(String(IDLE));
+  await page.locator('[data-key="kiosk-start"]').click();
+  await expect(page.getByRole('heading', { name: 'Deviens technicien·ne de bioproduction !' })).toBeVisible();
+}
+
+async function storedText(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const dbs = await indexedDB.databases();
+    const out: unknown[] = [];
+    for (const { name } of dbs) {
+      if (!name) continue;
+      const db = await new Promise<IDBDatabase>((ok, ko) => {
+        const r = indexedDB.open(name);
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => ko(r.error);
+      });
+      for (const store of db.objectStoreNames) {
+        out.push(
+          await new Promise((ok) => {
+            const r = db.transaction(store).objectStore(store).getAll();
+            r.onsuccess = () => ok(r.result);
+          }),
+        );
+      }
+      db.close();
+    }
+    return JSON.stringify(out) + JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage });
+  });
+}
+
+test('the kiosk goes back to its start after the idle time and keeps no name', async ({ page }) => {
+  await startKiosk(page);
+  await expect(page.locator('[data-key="instructor"]')).toHaveCount(0);
+
+  // a visitor types a pseudonym and walks away: the start screen comes back empty
+  await page.locator('#kiosk-nick').fill('Zoé');
+  await page.clock.fastForward((IDLE + 1) * 1000);
+  await expect(page.locator('#kiosk-nick')).toHaveValue('');
+
+  // a visitor plays to the end: the result greets them, then the kiosk forgets them
+  await page.locator('#kiosk-nick').fill('Zoé');
+  await page.getByRole('button', { name: 'Jouer' }).click();
+  await playAll(page, perfectEvents(KIOSK_SCENARIO, { seed: SEED, mode: 'discovery' }), 'touch');
+  await expect(page.getByRole('heading', { name: 'Bravo, Zoé !' })).toBeVisible();
+  await expect(page.getByTestId('kiosk-score')).toHaveText('Ton score : 100/100');
+  await expect(page.locator('.kiosk-cards li').first()).toContainText('Source');
+  await page.clock.fastForward((IDLE + 1) * 1000);
+  await expect(page.getByRole('heading', { name: 'Deviens technicien·ne de bioproduction !' })).toBeVisible();
+  await expect(page.locator('body')).not.toContainText('Zoé');
+  await expect(page.locator('.kiosk-board li')).toHaveCount(1);
+  expect(await storedText(page)).not.toContain('Zoé');
+
+  // a visitor who leaves mid-game: back to the start too (after a longer wait)
+  await page.getByRole('button', { name: 'Jouer' }).click();
+  await expect(page.locator('.play')).toBeVisible();
+  await page.clock.fastForward((IDLE * 3 + 1) * 1000);
+  await expect(page.locator('#kiosk-nick')).toBeVisible();
+});
+
+test('the kiosk survives a reload, and only the instructor PIN leaves it', async ({ page }) => {
+  await startKiosk(page);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Deviens technicien·ne de bioproduction !' })).toBeVisible();
+  await page.getByRole('button', { name: 'Quitter le mode salon (formateur)' }).click();
+  await page.locator('#kiosk-pin').fill('0000');
+  await page.getByRole('button', { name: 'Valider' }).click();
+  await expect(page.getByRole('dialog').getByRole('alert')).toContainText('Code incorrect.');
+  await page.clock.fastForward(2000);
+  await page.locator('#kiosk-pin').fill(PIN);
+  await page.getByRole('button', { name: 'Valider' }).click();
+  await expect(page.getByRole('heading', { name: "Qui s'entraîne ?" })).toBeVisible();
+  await expect(page.locator('[data-key="instructor"]')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: "Qui s'entraîne ?" })).toBeVisible();
+});
