@@ -217,9 +217,15 @@ export function recordValueRight(ix: ScenarioIndex, ctx: AttemptContext, entry: 
   return Math.abs(value - evalExpr(entry.value, ctx)) <= (entry.tolerance ?? 0) + 1e-9;
 }
 
+/**
+ * An entry is late once the work has moved on: its phase is over and a step
+ * of a later phase is done. Finishing a phase's last step and then writing
+ * its entry is still contemporaneous.
+ */
 function recordIsLate(ix: ScenarioIndex, ctx: AttemptContext, entry: RecordEntry): boolean {
   const phase = ix.steps.get(entry.after)?.phase;
-  return phase !== undefined && ctx.phase > phase;
+  if (phase === undefined || ctx.phase <= phase) return false;
+  return Object.keys(ctx.done).some((id) => (ix.steps.get(id)?.phase ?? -1) > phase);
 }
 
 /* ---------- reducers (each returns a new context) ---------- */
