@@ -1,6 +1,6 @@
 /**
  * The debrief: passed or not, the score against the pass mark, the score by
- * category, and every mistake in order with its explanation and, for a
+ * category, each fault met and how far it was handled, and every mistake in order with its explanation and, for a
  * critical one, why it is critical. This is where assessment mode teaches.
  */
 import type { CompiledScenario } from '../engine/attempt';
@@ -40,6 +40,16 @@ export function debriefScreen(o: DebriefOptions): HTMLElement {
         h('li', {}, h('span', {}, t(`category.${c}`)), h('meter', { min: 0, max: 100, value: v, 'aria-label': t(`category.${c}`) }), h('span', {}, `${v}/100`)),
       ),
     ),
+    view.faults.length ? h('h3', {}, t('debrief.faults')) : null,
+    view.faults.length
+      ? h(
+          'ul',
+          { class: 'debrief-faults' },
+          view.faults.map((f) =>
+            h('li', { class: f.stage === 'documented' ? 'tone-good' : 'tone-bad', 'data-fault': f.id }, h('strong', {}, tr(f.title)), ` — ${t(`debrief.faultStage.${f.stage}`)}`, h('p', { class: 'muted' }, tr(f.announce))),
+          ),
+        )
+      : null,
     h('h3', {}, t('debrief.mistakes')),
     mistakes.length
       ? h(
