@@ -286,8 +286,8 @@ test('scenario import: a broken file shows its problems and stores nothing; a go
   await expect(page.locator('.scenario-row[data-scenario="gowning-tsbi"]')).toHaveAttribute('data-version', '2');
 });
 
-async function tabletWithAttempt(browser: Browser, name: string, viaInstructor: boolean): Promise<string> {
-  const context = await browser.newContext({ locale: 'fr-FR', baseURL: 'http://localhost:4173' });
+async function tabletWithAttempt(browser: Browser, baseURL: string, name: string, viaInstructor: boolean): Promise<string> {
+  const context = await browser.newContext({ locale: 'fr-FR', baseURL });
   const page = await context.newPage();
   await page.goto('/');
   await createProfile(page, name, 'TSBI-B');
@@ -312,8 +312,8 @@ async function tabletWithAttempt(browser: Browser, name: string, viaInstructor: 
   return text;
 }
 
-test('two tablets exported, both imported at once on a third: merged without duplicates, a report per file', async ({ browser, page }) => {
-  const [one, two] = await Promise.all([tabletWithAttempt(browser, 'Jade', true), tabletWithAttempt(browser, 'Hugo', false)]);
+test('two tablets exported, both imported at once on a third: merged without duplicates, a report per file', async ({ browser, page, baseURL }) => {
+  const [one, two] = await Promise.all([tabletWithAttempt(browser, baseURL!, 'Jade', true), tabletWithAttempt(browser, baseURL!, 'Hugo', false)]);
   expect(JSON.parse(one).attempts).toHaveLength(1);
   expect(JSON.parse(two).attempts).toHaveLength(1);
 
