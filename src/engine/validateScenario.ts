@@ -273,6 +273,7 @@ export function checkMeaning(s: Scenario): Problem[] {
       }
     });
     checkCond(step.when, `${path}.when`);
+    if (usesInput(step.when)) out.push(say(`${path}.when`, 'a step\'s "when" is judged before any value is typed, so "inputBetween" never holds here: judge the value with "expect"', "le « when » d'une étape est jugé avant toute saisie : « inputBetween » n'y est jamais vrai, jugez la valeur avec « expect »"));
     checkEffects(step.effects, `${path}.effects`);
   }
   for (const cycle of findCycles(allSteps.map((x) => x.step))) {
@@ -283,7 +284,9 @@ export function checkMeaning(s: Scenario): Problem[] {
   const checkRule = (r: Scenario['rules'][number], path: string) => {
     if (r.on.target !== undefined) {
       const o = objects.get(r.on.target);
-      if (!o && !s.record.some((e) => e.id === r.on.target) && r.on.target !== 'batch-record') needObject(`${path}.on.target`, r.on.target);
+      if (r.on.target === 'batch-record') {
+        out.push(say(`${path}.on.target`, 'submitting the batch record is judged by the built-in documentation rules only, so this rule can never fire', "la remise du dossier de lot n'est jugée que par les règles de documentation intégrées : cette règle ne peut jamais s'appliquer"));
+      } else if (!o && !s.record.some((e) => e.id === r.on.target)) needObject(`${path}.on.target`, r.on.target);
       if (o && r.on.verb !== undefined && !o.actions.some((a) => a.verb === r.on.verb)) {
         out.push(say(`${path}.on.verb`, `the object ${quote(o.id)} offers no action ${quote(r.on.verb)}, so the rule can never fire`, `l'objet ${quote(o.id)} ne propose pas l'action ${quote(r.on.verb)} : la règle ne peut jamais s'appliquer`));
       }
@@ -316,6 +319,16 @@ export function checkMeaning(s: Scenario): Problem[] {
   }
   checkTexts(s, '', out);
   return out;
+}
+
+/** The condition reads the value being typed (only a rule can see it). */
+function usesInput(c: Condition | undefined): boolean {
+  if (!c) return false;
+  if ('inputBetween' in c) return true;
+  if ('all' in c) return c.all.some(usesInput);
+  if ('any' in c) return c.any.some(usesInput);
+  if ('not' in c) return usesInput(c.not);
+  return false;
 }
 
 function setsValue(s: Scenario, objectId: string): boolean {

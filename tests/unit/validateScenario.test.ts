@@ -105,4 +105,13 @@ describe('scenario validation', () => {
     delete critical.reason;
     expect(problemsOf(s).some((p) => p.includes('"reason" is missing'))).toBe(true);
   });
+
+  it('says when a condition can never hold where it is written', () => {
+    const s = gowning();
+    s.steps[2]!.when = { all: [{ done: 'remove-jewellery' }, { inputBetween: { min: 40, max: 60 } }] };
+    s.rules.push({ ...s.rules[0]!, id: 'submit-early', on: { verb: 'submit', target: 'batch-record' } });
+    const problems = problemsOf(s);
+    expect(problems).toContain('steps[2].when: a step\'s "when" is judged before any value is typed, so "inputBetween" never holds here: judge the value with "expect"');
+    expect(problems.some((p) => p.startsWith(`rules[${s.rules.length - 1}].on.target: submitting the batch record`))).toBe(true);
+  });
 });
