@@ -119,6 +119,32 @@ test('the PIN: set it, leave, a wrong PIN waits longer each time (even after a r
   await expect(page.locator('[data-trainee]').filter({ hasText: 'Malo' })).toBeVisible();
 });
 
+test('deleting a trainee asks first, then removes the profile and every attempt from the tablet', async ({ page }) => {
+  await page.goto('/');
+  await createProfile(page, 'Inès', 'TSBI-D');
+  await page.locator('[data-scenario="gowning"]').getByRole('button', { name: /Commencer/ }).click();
+  await playEvent(page, cross);
+  await playEvent(page, intoGradeB);
+  await page.getByRole('button', { name: 'Retour aux procédures' }).click();
+  await expect(page.locator('.history-list li')).toHaveCount(1);
+  await setPin(page);
+  const row = page.locator('[data-trainee]').filter({ hasText: 'Inès' });
+  await row.locator('summary').click();
+  page.once('dialog', (d) => d.dismiss());
+  await row.getByRole('button', { name: 'Supprimer ce stagiaire' }).click();
+  await expect(row).toBeVisible();
+  page.once('dialog', (d) => {
+    expect(d.message()).toContain('1 tentative(s)');
+    void d.accept();
+  });
+  await row.getByRole('button', { name: 'Supprimer ce stagiaire' }).click();
+  await expect(page.getByText('« Inès » a été supprimé, avec 1 tentative(s).')).toBeVisible();
+  await tab(page, 'Résultats').click();
+  await expect(page.locator('.attempts-table tr[data-attempt]')).toHaveCount(0);
+  await page.locator('[data-key="lock"]').click();
+  await expect(page.locator('[data-profile]')).toHaveCount(0);
+});
+
 test('a group, an assignment the trainee plays first, the results with the mistake, the replay to the same score, the CSV export', async ({ page }) => {
   await page.goto('/');
   await setPin(page);
