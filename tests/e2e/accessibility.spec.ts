@@ -51,3 +51,23 @@ test('with reduced motion, nothing animates', async ({ browser }) => {
   expect(animated).toBe(0);
   await context.close();
 });
+
+test.describe('on a 1180×820 touch tablet (iPad Air)', () => {
+  test.use({ viewport: { width: 1180, height: 820 }, hasTouch: true });
+  test('home, play and debrief fit the screen, with targets ≥ 44 px and no sideways scroll', async ({ page }) => {
+    const overflowX = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await page.goto('/');
+    await page.getByLabel('Nom ou pseudonyme').fill('Sacha');
+    await page.getByRole('button', { name: 'Créer le profil' }).click();
+    await expect(page.locator('.scenario-list')).toBeVisible();
+    expect(await overflowX()).toBeLessThanOrEqual(0);
+    expect(await smallTargets(page)).toEqual([]);
+    await page.goto('/?scenario=inoculation&seed=2&fault=none');
+    await expect(page.locator('.twin')).toBeVisible();
+    expect(await overflowX()).toBeLessThanOrEqual(0);
+    expect(await smallTargets(page)).toEqual([]);
+    await page.locator('.twin [data-object]').first().tap();
+    await expect(page.locator('.actions-panel')).toBeVisible();
+    expect(await smallTargets(page)).toEqual([]);
+  });
+});
