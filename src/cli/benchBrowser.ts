@@ -7,11 +7,14 @@
  *    against a bare idb put per event; the time to read that attempt back
  *    and rebuild it by replay, against the minimal xstate machine;
  *  - the cached (offline) reload to interactive, against the first load;
- *  - the cleanroom (when the bench page for the room exists): see room.ts.
+ *  - the cleanroom under CPU throttling ×4, against a bare Phaser 4 page
+ *    built the same way: bytes transferred (gzip), navigation to the first
+ *    room interactive, and frame times over 10 s in the busiest room.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { build, preview, type PreviewServer } from 'vite';
 import { chromiumPath } from '../../tests/e2e/chromiumPath';
 
@@ -34,7 +37,7 @@ async function buildAll() {
     root: join(root, 'src/cli/bench'),
     base: './',
     logLevel: 'warn',
-    build: { outDir: pagesDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 4000, rollupOptions: { input: { autosave: join(root, 'src/cli/bench/autosave.html') } } },
+    build: { outDir: pagesDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 4000, rollupOptions: { input: { autosave: join(root, 'src/cli/bench/autosave.html'), bare: join(root, 'src/cli/bench/bare.html') } } },
   });
 }
 
@@ -77,6 +80,72 @@ async function offlineReload(browser: Browser, base: string) {
   return { rounds: ROUNDS, firstLoadMs: median(first), offlineReloadMs: median(cached), ratio: median(cached) / median(first), all: { first, cached } };
 }
 
+const THROTTLE = 4;
+const FRAME_SECONDS = Number(process.env.BENCH_FRAME_SECONDS ?? 10);
+
+/** The scenario with the most objects: its room is the busiest to draw. */
+function busiestScenario(): { id: string; room: string; objects: number } {
+  const dir = join(root, 'scenarios');
+  return readdirSync(dir)
+    .filter((x) => x.endsWith('.json') && !x.endsWith('.schema.json'))
+    .map((x) => JSON.parse(readFileSync(join(dir, x), 'utf8')) as { id: string; room: string; objects: unknown[] })
+    .map((s) => ({ id: s.id, room: s.room, objects: s.objects.length }))
+    .sort((a, b) => b.objects - a.objects)[0]!;
+}
+
+/** Opens a page under CPU throttling; returns the time to `ready`, the gzip bytes of everything fetched, and the frame times. */
+async function measurePage(browser: Browser, url: string, ready: (page: Page) => Promise<unknown>) {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'fr-FR', serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  const bodies: Promise<number>[] = [];
+  page.on('response', (r) => bodies.push(r.body().then((b) => gzipSync(b).length, () => 0)));
+  await page.goto(url, { waitUntil: 'commit' });
+  await ready(page);
+  const tti = await page.evaluate(() => performance.now());
+  await page.waitForLoadState('networkidle');
+  const bytes = (await Promise.all(bodies)).reduce((a, b) => a + b, 0);
+  const frames = await page.evaluate(
+    (seconds) =>
+      new Promise<number[]>((done) => {
+        const out: number[] = [];
+        let last = performance.now();
+        const end = last + seconds * 1000;
+        const tick = (now: number) => {
+          out.push(now - last);
+          last = now;
+          if (now < end) requestAnimationFrame(tick);
+          else done(out.slice(1));
+        };
+        requestAnimationFrame(tick);
+      }),
+    FRAME_SECONDS,
+  );
+  await context.close();
+  const sorted = [...frames].sort((a, b) => a - b);
+  return { ttiMs: tti, gzipBytes: bytes, frames: frames.length, frameMedianMs: sorted[Math.floor(sorted.length / 2)] ?? NaN, frameP95Ms: sorted[Math.floor(sorted.length * 0.95)] ?? NaN };
+}
+
+async function room(browser: Browser, appBase: string, pagesBase: string) {
+  const busiest = busiestScenario();
+  const runs: { app: Awaited<ReturnType<typeof measurePage>>; bare: Awaited<ReturnType<typeof measurePage>> }[] = [];
+  for (let i = 0; i < Math.max(1, Math.min(ROUNDS, 3)); i++) {
+    const bare = await measurePage(browser, `${pagesBase}/bare.html`, (p) => p.waitForSelector('body[data-ready="true"]', { timeout: 60_000 }));
+    const app = await measurePage(browser, `${appBase}/?scenario=${busiest.id}&mode=training&seed=1&fault=none`, (p) => p.waitForSelector('[data-room-state="ready"]', { timeout: 60_000 }));
+    runs.push({ app, bare });
+  }
+  const med = (pick: (r: (typeof runs)[number]) => number) => median(runs.map(pick));
+  return {
+    scenario: busiest,
+    throttle: THROTTLE,
+    rounds: runs.length,
+    app: { ttiMs: med((r) => r.app.ttiMs), gzipBytes: runs[0]!.app.gzipBytes, frameMedianMs: med((r) => r.app.frameMedianMs), frameP95Ms: med((r) => r.app.frameP95Ms) },
+    bare: { ttiMs: med((r) => r.bare.ttiMs), gzipBytes: runs[0]!.bare.gzipBytes, frameMedianMs: med((r) => r.bare.frameMedianMs), frameP95Ms: med((r) => r.bare.frameP95Ms) },
+    runs,
+  };
+}
+
 async function main() {
   await buildAll();
   const app = await serve(join(root, 'dist'), 4190, join(root, 'vite.config.ts'));
@@ -93,8 +162,14 @@ async function main() {
     const o = await offlineReload(browser, 'http://127.0.0.1:4190');
     console.log(`\nfirst load to interactive (median of ${o.rounds}): ${f(o.firstLoadMs)} ms; offline reload from the service worker: ${f(o.offlineReloadMs)} ms; ratio ${f(o.ratio, 2)}`);
 
+    const r = await room(browser, 'http://127.0.0.1:4190', 'http://127.0.0.1:4191');
+    console.log(`\nthe cleanroom (${r.scenario.id}, room ${r.scenario.room}, ${r.scenario.objects} objects) against a bare Phaser 4 page, CPU throttled ×${r.throttle}, median of ${r.rounds}:`);
+    console.log(`  transferred (gzip)       app ${f(r.app.gzipBytes / 1024)} KiB   bare ${f(r.bare.gzipBytes / 1024)} KiB   ratio ${f(r.app.gzipBytes / r.bare.gzipBytes, 2)}`);
+    console.log(`  to first room interactive  app ${f(r.app.ttiMs)} ms   bare ${f(r.bare.ttiMs)} ms   ratio ${f(r.app.ttiMs / r.bare.ttiMs, 2)} (target ≤ 1.5)`);
+    console.log(`  frame time over ${FRAME_SECONDS} s    app median ${f(r.app.frameMedianMs)} ms, p95 ${f(r.app.frameP95Ms)} ms (target ≤ 16.7)   bare median ${f(r.bare.frameMedianMs)} ms, p95 ${f(r.bare.frameP95Ms)} ms`);
+
     mkdirSync(join(root, 'bench-results'), { recursive: true });
-    const out = { date: new Date().toISOString(), chromium: browser.version(), autosave: a, offline: o };
+    const out = { date: new Date().toISOString(), chromium: browser.version(), autosave: a, offline: o, room: r };
     writeFileSync(join(root, 'bench-results', 'browser.json'), JSON.stringify(out, null, 2));
     console.log('\nwritten: bench-results/browser.json');
   } finally {

@@ -54,7 +54,7 @@ test('with reduced motion, nothing animates', async ({ browser }) => {
 
 test.describe('on a 1180×820 touch tablet (iPad Air)', () => {
   test.use({ viewport: { width: 1180, height: 820 }, hasTouch: true });
-  test('home, play and debrief fit the screen, with targets ≥ 44 px and no sideways scroll', async ({ page }) => {
+  test('home and play fit the screen, with targets ≥ 44 px and no sideways scroll', async ({ page }) => {
     const overflowX = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     await page.goto('/');
     await page.getByLabel('Nom ou pseudonyme').fill('Sacha');
