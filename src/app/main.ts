@@ -50,6 +50,11 @@ class App {
   private kiosk = false;
 
   async start() {
+    if (new URLSearchParams(location.search).has('roomPreview')) {
+      // /?roomPreview=<room>: one room with sample objects, for authors and the e2e tests
+      const { startRoomPreview } = await import('./roomPreview');
+      return startRoomPreview(this.main);
+    }
     if (new URLSearchParams(location.search).has('pseudo')) enablePseudoLocale();
     await initI18n(detectLanguage(safeGet(LANG_KEY)));
     document.documentElement.lang = lang();

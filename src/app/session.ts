@@ -1,12 +1,15 @@
 /**
- * One training session on screen: the play screen (and the room, once drawn)
- * fed by an engine attempt. Used by the trainee side, the kiosk and the
- * instructor's replay, so the wiring exists once.
+ * One training session on screen: the play screen and the room, both fed by
+ * an engine attempt. Used by the trainee side, the kiosk and the instructor's
+ * replay, so the wiring exists once. The room (Phaser, loaded on demand) is
+ * mounted in the play screen's room host; the DOM twin plays without it.
  */
 import type { Attempt } from '../engine/attempt';
 import type { EngineEvent } from '../engine/types';
 import { viewOf } from '../engine/view';
-import { render } from '../ui/dom';
+import { mountCleanroom, type Cleanroom } from '../game';
+import { lang, t } from '../i18n';
+import { h, render } from '../ui/dom';
 import { PlayScreen } from '../ui/playScreen';
 import type { Snapshot } from '../engine/attempt';
 
@@ -24,16 +27,73 @@ export interface LiveSession {
   destroy(): void;
 }
 
+const prefersReducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
 export function runSession(main: HTMLElement, attempt: Attempt, hooks: SessionHooks): LiveSession {
   const compiled = attempt.compiled;
-  const screen = new PlayScreen(compiled, { act: (e) => attempt.send(e), quit: hooks.quit });
+  let room: Cleanroom | null = null;
+  const screen = new PlayScreen(compiled, {
+    act: (e) => attempt.send(e),
+    quit: hooks.quit,
+    highlight: (id) => room?.highlight(id),
+  });
   render(main, screen.el);
   let ended = false;
+  let roomState: 'loading' | 'ready' | 'failed' = 'loading';
+  const note = () => screen.roomNote(roomState === 'loading' ? t('room.loading') : roomState === 'failed' ? t('room.unavailable') : null);
+
+  const first = viewOf(compiled, attempt.snapshot);
+  room = mountCleanroom({
+    parent: screen.roomHost,
+    room: compiled.scenario.room,
+    objects: first.objects,
+    lang: lang(),
+    reducedMotion: prefersReducedMotion(),
+    // the room never sends anything once the attempt is over, nor when the screen is paused or read-only
+    onSelect: (id) => !ended && screen.interactive && screen.select(id),
+    onAct: (e) => !ended && screen.actFromRoom(e),
+  });
+  note();
+  room.ready.then(
+    () => {
+      roomState = 'ready';
+      note();
+    },
+    () => {
+      roomState = 'failed';
+      note();
+    },
+  );
+
+  // At the end the DOM debrief replaces the play screen: the room's closing
+  // scene (dimmed room, pass/fail badge) moves into it, above the verdict, and
+  // goes away with it. Anything else that replaces the screen ends the room.
+  const figure = h('figure', { class: 'debrief-room', 'aria-hidden': 'true' });
+  const keepRoom = () => {
+    if (!room || screen.roomHost.isConnected) return;
+    const debrief = ended && roomState === 'ready' ? main.querySelector('.debrief') : null;
+    if (!debrief) return destroyRoom();
+    figure.append(screen.roomHost);
+    const verdict = debrief.querySelector('.verdict');
+    if (verdict) verdict.after(figure);
+    else debrief.prepend(figure);
+  };
+  const watcher = new MutationObserver(keepRoom);
+  watcher.observe(main, { childList: true });
+  const destroyRoom = () => {
+    watcher.disconnect();
+    room?.destroy();
+    room = null;
+  };
+
   const refresh = () => {
     const view = viewOf(compiled, attempt.snapshot);
+    room?.update(view, lang());
     if ((view.end === 'passed' || view.end === 'failed') && !ended) {
       ended = true;
-      return hooks.onEnd(attempt, screen);
+      hooks.onEnd(attempt, screen);
+      keepRoom();
+      return;
     }
     screen.update(view);
   };
@@ -44,7 +104,14 @@ export function runSession(main: HTMLElement, attempt: Attempt, hooks: SessionHo
   refresh();
   return {
     screen,
-    relabel: () => screen.relabel(),
-    destroy: () => unsubscribe(),
+    relabel: () => {
+      screen.relabel();
+      note();
+      room?.update(viewOf(compiled, attempt.snapshot), lang());
+    },
+    destroy: () => {
+      unsubscribe();
+      destroyRoom();
+    },
   };
 }

@@ -5,7 +5,7 @@
  * feedback. It shows an AttemptView and sends engine events; it judges nothing.
  */
 import type { CompiledScenario } from '../engine/attempt';
-import type { EngineEvent } from '../engine/types';
+import type { ActEvent, EngineEvent } from '../engine/types';
 import type { AttemptView, ObjectView, OutcomeView, RecordView } from '../engine/view';
 import { formatClock, formatNumber, t, tr } from '../i18n';
 import { h, readNumber, render } from './dom';
@@ -13,7 +13,10 @@ import { h, readNumber, render } from './dom';
 export interface PlayCallbacks {
   act(event: EngineEvent): void;
   quit(): void;
+  /** The selected object changed (its action panel opened or closed). */
   select?(objectId: string | null): void;
+  /** The object to ring in the room: the twin button with focus or under the pointer, else the selected one. */
+  highlight?(objectId: string | null): void;
 }
 
 export interface PlayScreenOptions {
@@ -32,6 +35,7 @@ export class PlayScreen {
   private record = h('section', { class: 'record' });
   private feedback = h('div', { class: 'feedback', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
   private pauseLayer = h('div', { class: 'pause-layer', hidden: true });
+  private roomNoteEl = h('p', { class: 'room-note', hidden: true });
   private selected: string | null = null;
   private paused = false;
   private view!: AttemptView;
@@ -52,7 +56,7 @@ export class PlayScreen {
         h(
           'div',
           { class: 'room-column' },
-          h('section', { class: 'room', 'aria-label': t('play.room') }, this.roomHost, this.pauseLayer),
+          h('section', { class: 'room', 'aria-label': t('play.room') }, this.roomHost, this.roomNoteEl, this.pauseLayer),
           this.panel,
           h('nav', { class: 'twin-wrap', 'aria-label': t('play.objects') }, h('h2', { class: 'sr-only' }, t('play.objects')), this.twin),
         ),
@@ -65,6 +69,7 @@ export class PlayScreen {
   select(objectId: string | null) {
     this.selected = objectId;
     this.cb.select?.(objectId);
+    this.cb.highlight?.(objectId);
     this.drawTwin();
     this.drawPanel();
     const first = this.panel.querySelector<HTMLElement>('button, input');
@@ -101,6 +106,22 @@ export class PlayScreen {
   private act(event: EngineEvent) {
     if (this.paused || this.readOnly) return;
     this.cb.act(event);
+  }
+
+  /** Whether the room may send events now: not paused, not read-only, not over. */
+  get interactive(): boolean {
+    return !this.paused && !this.readOnly && !!this.view && this.view.end !== 'passed' && this.view.end !== 'failed';
+  }
+
+  /** An action sent from the room (a drag): refused when paused, read-only or over, like the panel's buttons. */
+  actFromRoom(event: ActEvent) {
+    if (this.interactive) this.act(event);
+  }
+
+  /** A line of text over the room (loading, or the room cannot be drawn); null hides it. */
+  roomNote(text: string | null) {
+    this.roomNoteEl.textContent = text ?? '';
+    this.roomNoteEl.hidden = text === null;
   }
 
   private drawHud() {
@@ -165,8 +186,10 @@ export class PlayScreen {
               'aria-expanded': String(this.selected === o.id),
               'aria-describedby': `obj-state-${o.id}`,
               onclick: () => this.select(this.selected === o.id ? null : o.id),
-              onfocus: () => this.cb.select?.(o.id),
-              onmouseenter: () => this.cb.select?.(o.id),
+              onfocus: () => this.cb.highlight?.(o.id),
+              onmouseenter: () => this.cb.highlight?.(o.id),
+              onblur: () => this.cb.highlight?.(this.selected),
+              onmouseleave: () => this.cb.highlight?.(this.selected),
             },
             h('span', { class: 'twin-name' }, o.alert ? `⚠ ${tr(o.name)}` : tr(o.name)),
             h('span', { class: 'twin-state', id: `obj-state-${o.id}` }, this.objectSummary(o)),

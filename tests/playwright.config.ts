@@ -2,14 +2,16 @@
  * Playwright runs the end-to-end tests in the system's Chromium (never a
  * downloaded browser) against the production build served by `vite preview`.
  */
+import { resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { chromiumPath } from './tests/e2e/chromiumPath';
+import { chromiumPath } from './e2e/chromiumPath';
 
 // E2E_PORT lets two checkouts run their suites side by side.
 const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
-  testDir: 'tests/e2e',
+  testDir: 'e2e',
+  outputDir: resolve(import.meta.dirname, '../test-results'),
   timeout: 60_000,
   fullyParallel: true,
   workers: 2,
@@ -26,6 +28,7 @@ export default defineConfig({
   },
   webServer: {
     command: `npx vite preview --port ${port} --strictPort`,
+    cwd: resolve(import.meta.dirname, '..'),
     url: `http://localhost:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

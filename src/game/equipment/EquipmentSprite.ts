@@ -1,0 +1,255 @@
+/**
+ * One object of the room on screen: its kind's drawing in its state, the
+ * value on its screen, the signs every object shares (check badge when done,
+ * red mark on a problem, blinking halo on an alarm, faded when discarded),
+ * the focus/hover ring, and its name label in the current language. It is
+ * redrawn only when what it shows changes.
+ */
+import type Phaser from 'phaser';
+import type { Lang } from '../../engine/types';
+import type { ObjectView } from '../../engine/view';
+import { AMBER, BRAND, FONT, GREEN, INK, LCD, RED, SCREEN, WHITE } from '../palette';
+import { shortName, sizeOf } from '../layout';
+import { lookOf } from '../stateLook';
+import { drawerFor } from './index';
+import type { Ctx } from './kit';
+
+export type Ring = 'none' | 'hover' | 'focus';
+
+export function formatValue(o: Pick<ObjectView, 'value' | 'unit' | 'decimals'>, lang: Lang): string | null {
+  if (o.value === undefined || !Number.isFinite(o.value)) return null;
+  const n = new Intl.NumberFormat(lang, o.decimals === undefined ? { maximumFractionDigits: 3 } : { minimumFractionDigits: o.decimals, maximumFractionDigits: o.decimals }).format(o.value);
+  return o.unit ? `${n} ${o.unit}` : n;
+}
+
+export class EquipmentSprite {
+  readonly id: string;
+  readonly kind: string;
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+  readonly root: Phaser.GameObjects.Container;
+  readonly label: Phaser.GameObjects.Text;
+  private halo: Phaser.GameObjects.Graphics;
+  private body: Phaser.GameObjects.Container;
+  private marks: Phaser.GameObjects.Graphics;
+  private ring: Phaser.GameObjects.Graphics;
+  private valueText: Phaser.GameObjects.Text | null = null;
+  private tweens: Phaser.Tweens.Tween[] = [];
+  private haloTween: Phaser.Tweens.Tween | null = null;
+  private drawn = '';
+  private labelled = '';
+  private ringShown: Ring = 'none';
+  view: ObjectView;
+  lang: Lang;
+
+  constructor(
+    private scene: Phaser.Scene,
+    view: ObjectView,
+    at: { x: number; y: number },
+    lang: Lang,
+    private motion: boolean,
+    private resolution: number,
+  ) {
+    this.id = view.id;
+    this.kind = view.kind;
+    this.view = view;
+    this.lang = lang;
+    const { w, h } = sizeOf(view.kind);
+    this.w = w;
+    this.h = h;
+    this.x = at.x;
+    this.y = at.y;
+    this.root = scene.add.container(at.x, at.y).setDepth(100 + at.y);
+    const shadow = scene.add.graphics();
+    shadow.fillStyle(INK, 0.12).fillEllipse(0, h / 2 + 2, w * 0.9, 14);
+    this.halo = scene.add.graphics();
+    this.body = scene.add.container(0, 0);
+    this.marks = scene.add.graphics();
+    this.ring = scene.add.graphics();
+    this.root.add([shadow, this.halo, this.body, this.marks, this.ring]);
+    this.label = scene.add
+      .text(at.x, at.y + h / 2, '', {
+        fontFamily: FONT,
+        fontSize: '20px',
+        fontStyle: 'bold',
+        color: '#10212b',
+        backgroundColor: '#ffffffe6',
+        padding: { x: 6, y: 2 },
+        align: 'center',
+        wordWrap: { width: 180 },
+        lineSpacing: -2,
+        resolution,
+      })
+      .setOrigin(0, 0)
+      .setDepth(5000);
+    this.render(view, lang);
+  }
+
+  /** Half the drawn size: taps inside it mean this object. */
+  get radius() {
+    return Math.max(this.w, this.h) / 2;
+  }
+
+  render(view: ObjectView, lang: Lang) {
+    this.view = view;
+    const langChanged = lang !== this.lang;
+    this.lang = lang;
+    const key = JSON.stringify([view.state, view.alert, view.value, view.unit, view.decimals, lang]);
+    if (key !== this.drawn || langChanged) {
+      this.drawn = key;
+      this.redraw();
+    }
+    this.relabel();
+  }
+
+  /** The name, in the current language; with the state when the object has focus. */
+  private relabel() {
+    const name = this.view.name[this.lang] ?? this.view.name.fr;
+    const text = this.ringShown === 'focus' ? `${name}\n${this.view.stateLabel[this.lang] ?? this.view.state}` : shortName(name);
+    if (text !== this.labelled) {
+      this.labelled = text;
+      this.label.setText(text);
+    }
+    this.label.setBackgroundColor(this.ringShown === 'focus' ? '#ffbf47' : this.ringShown === 'hover' ? '#e3eef4' : '#ffffffe6');
+    this.label.setDepth(this.ringShown === 'none' ? 5000 : 6000);
+  }
+
+  private stopTweens() {
+    for (const t of this.tweens) t.stop();
+    this.tweens = [];
+    this.haloTween?.stop();
+    this.haloTween = null;
+  }
+
+  private redraw() {
+    this.stopTweens();
+    this.body.removeAll(true);
+    this.valueText?.destroy();
+    this.valueText = null;
+    const look = lookOf(this.view.state, this.view.alert);
+    const g = this.scene.add.graphics();
+    this.body.add(g);
+    const ctx: Ctx = {
+      scene: this.scene,
+      g,
+      layer: this.body,
+      w: this.w,
+      h: this.h,
+      kind: this.kind,
+      state: this.view.state.toLowerCase(),
+      look,
+      motion: this.motion,
+      loop: (config) => {
+        if (this.motion) this.tweens.push(this.scene.tweens.add(config));
+      },
+    };
+    drawerFor(this.kind)(ctx);
+    this.root.setAlpha(look.gone ? 0.45 : 1);
+
+    // the value, on the object's screen or on a plate above it
+    const value = formatValue(this.view, this.lang);
+    if (value) {
+      const s = ctx.screen;
+      const size = s ? Math.max(13, Math.min(24, s.h * 0.62)) : 20;
+      const t = this.scene.add
+        .text(s ? s.x : 0, s ? s.y : -this.h / 2 - 26, value, {
+          fontFamily: FONT,
+          fontSize: `${Math.round(size)}px`,
+          fontStyle: 'bold',
+          color: s ? `#${LCD.toString(16)}` : '#ffffff',
+          backgroundColor: s ? undefined : `#${SCREEN.toString(16)}`,
+          padding: s ? { x: 2, y: 0 } : { x: 6, y: 2 },
+          resolution: this.resolution,
+        })
+        .setOrigin(0.5, 0.5);
+      if (s && t.width > s.w - 4) t.setScale((s.w - 4) / t.width);
+      this.body.add(t);
+      this.valueText = t;
+    }
+
+    // the shared signs
+    const m = this.marks;
+    m.clear();
+    const bx = this.w / 2 - 6;
+    const by = -this.h / 2 + 6;
+    if (look.done) {
+      m.fillStyle(GREEN, 1).fillCircle(bx, by, 14);
+      m.lineStyle(3, INK, 1).strokeCircle(bx, by, 14);
+      m.lineStyle(4, WHITE, 1).beginPath().moveTo(bx - 7, by).lineTo(bx - 2, by + 6).lineTo(bx + 8, by - 6).strokePath();
+    }
+    if (look.problem) {
+      // a red dashed frame and a red mark: torn, expired, contaminated…
+      m.lineStyle(4, RED, 1);
+      const x0 = -this.w / 2 - 4;
+      const y0 = -this.h / 2 - 4;
+      const x1 = this.w / 2 + 4;
+      const y1 = this.h / 2 + 4;
+      for (let x = x0; x < x1; x += 18) {
+        m.lineBetween(x, y0, Math.min(x + 10, x1), y0);
+        m.lineBetween(x, y1, Math.min(x + 10, x1), y1);
+      }
+      for (let y = y0; y < y1; y += 18) {
+        m.lineBetween(x0, y, x0, Math.min(y + 10, y1));
+        m.lineBetween(x1, y, x1, Math.min(y + 10, y1));
+      }
+      const px = -this.w / 2 + 6;
+      m.fillStyle(RED, 1).fillCircle(px, by, 14);
+      m.lineStyle(3, INK, 1).strokeCircle(px, by, 14);
+      m.fillStyle(WHITE, 1).fillRect(px - 2.5, by - 9, 5, 11).fillCircle(px, by + 6, 3);
+    }
+    this.halo.clear();
+    if (look.alarm) {
+      const r = Math.max(this.w, this.h) / 2 + 16;
+      this.halo.fillStyle(RED, 0.32).fillCircle(0, 0, r);
+      this.halo.lineStyle(4, RED, 0.9).strokeCircle(0, 0, r);
+      if (this.motion) {
+        this.halo.setAlpha(1);
+        this.haloTween = this.scene.tweens.add({ targets: this.halo, alpha: 0.15, duration: 450, yoyo: true, repeat: -1 });
+      } else this.halo.setAlpha(1);
+    }
+    this.drawRing();
+  }
+
+  setRing(ring: Ring) {
+    if (ring === this.ringShown) return;
+    this.ringShown = ring;
+    this.drawRing();
+    this.relabel();
+  }
+
+  private drawRing() {
+    const r = this.ring;
+    r.clear();
+    if (this.ringShown === 'none') return;
+    const pad = 10;
+    const x = -this.w / 2 - pad;
+    const y = -this.h / 2 - pad;
+    const w = this.w + pad * 2;
+    const h = this.h + pad * 2;
+    if (this.ringShown === 'focus') {
+      r.lineStyle(10, INK, 1).strokeRoundedRect(x, y, w, h, 14);
+      r.lineStyle(6, AMBER, 1).strokeRoundedRect(x, y, w, h, 14);
+    } else {
+      r.lineStyle(4, BRAND, 0.9).strokeRoundedRect(x, y, w, h, 14);
+    }
+  }
+
+  /** A copy of the drawing that follows the finger while dragging. */
+  ghost(): Phaser.GameObjects.Container {
+    const ghost = this.scene.add.container(this.x, this.y).setDepth(20000).setAlpha(0.75);
+    const g = this.scene.add.graphics();
+    ghost.add(g);
+    const look = lookOf(this.view.state, false);
+    drawerFor(this.kind)({ scene: this.scene, g, layer: ghost, w: this.w, h: this.h, kind: this.kind, state: this.view.state.toLowerCase(), look, motion: false, loop: () => undefined });
+    g.lineStyle(4, AMBER, 1).strokeRoundedRect(-this.w / 2 - 6, -this.h / 2 - 6, this.w + 12, this.h + 12, 12);
+    return ghost;
+  }
+
+  destroy() {
+    this.stopTweens();
+    this.root.destroy();
+    this.label.destroy();
+  }
+}

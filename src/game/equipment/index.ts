@@ -1,0 +1,14 @@
+/** Which drawing each object kind uses; a kind the room does not know gets the generic labelled cabinet. */
+import { FURNITURE } from './furniture';
+import { GARMENTS } from './garments';
+import type { DrawKind } from './kit';
+import { LABWARE } from './labware';
+import { generic, PROCESS } from './process';
+
+const KINDS: Record<string, DrawKind> = { ...GARMENTS, ...FURNITURE, ...LABWARE, ...PROCESS };
+
+export function drawerFor(kind: string): DrawKind {
+  return KINDS[kind] ?? generic;
+}
+
+export const KNOWN_KINDS = Object.keys(KINDS);

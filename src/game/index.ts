@@ -1,0 +1,88 @@
+/**
+ * The virtual cleanroom, mounted in a host element: Phaser is loaded on
+ * demand (its own chunk), so the DOM twin plays before it arrives and without
+ * it. When WebGL and canvas both fail, or the chunk cannot load, the room
+ * says so on its host (data-room-state="failed") and nothing is thrown at the
+ * trainee. The room renders views and sends events; it decides nothing.
+ */
+import type { ActEvent, Lang } from '../engine/types';
+import type { AttemptView, ObjectView } from '../engine/view';
+import { RoomBridge, type BridgeOptions } from './bridge';
+
+export interface CleanroomOptions extends Omit<BridgeOptions, 'host'> {
+  parent: HTMLElement;
+}
+
+export interface Cleanroom {
+  /** Resolves once the room is drawn; rejects when it cannot be (the DOM twin alone still plays). */
+  ready: Promise<void>;
+  update(view: AttemptView, lang: Lang): void;
+  highlight(objectId: string | null): void;
+  destroy(): void;
+}
+
+/** Whether this browser can give Phaser a WebGL or a 2D canvas at all. */
+export function canDrawRoom(): boolean {
+  try {
+    const gl = document.createElement('canvas').getContext('webgl');
+    if (gl) {
+      // a probe only: give the context back at once (browsers keep few of them)
+      gl.getExtension('WEBGL_lose_context')?.loseContext();
+      return true;
+    }
+    return !!document.createElement('canvas').getContext('2d');
+  } catch {
+    return false;
+  }
+}
+
+export function mountCleanroom(o: CleanroomOptions): Cleanroom {
+  const bridge = new RoomBridge({ host: o.parent, room: o.room, objects: o.objects, lang: o.lang, reducedMotion: o.reducedMotion, onSelect: o.onSelect, onAct: o.onAct });
+  let destroyed = false;
+  let stop: (() => void) | null = null;
+  const host = o.parent;
+  host.dataset.room = o.room;
+  host.dataset.roomState = 'loading';
+
+  const ready = (async () => {
+    if (!canDrawRoom()) throw new Error('No WebGL or canvas on this device');
+    const { startGame } = await import('./startGame');
+    if (destroyed) return;
+    stop = startGame(bridge);
+    await bridge.ready;
+  })();
+  ready.then(
+    () => {
+      if (!destroyed) host.dataset.roomState = 'ready';
+    },
+    (err: unknown) => {
+      if (destroyed) return;
+      host.dataset.roomState = 'failed';
+      bridge.close();
+      try {
+        stop?.();
+      } catch {
+        /* the room is gone either way */
+      }
+      stop = null;
+      console.warn('The cleanroom view is not available; the object buttons still play.', err);
+    },
+  );
+  // a caller that does not wait for the room must not see an unhandled rejection
+  ready.catch(() => undefined);
+
+  return {
+    ready,
+    update: (view, lang) => bridge.setView(view, lang),
+    highlight: (id) => bridge.setHighlight(id),
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      bridge.close();
+      stop?.();
+      stop = null;
+      delete host.dataset.roomState;
+      delete host.dataset.objects;
+    },
+  };
+}

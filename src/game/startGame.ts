@@ -1,0 +1,89 @@
+/**
+ * Starts Phaser in the host (this module and Phaser are the lazily loaded
+ * chunk). The stage is 1280×720 room units, FIT into the host; on a dense
+ * screen the canvas gets more pixels (up to 2× the stage) and the cameras
+ * zoom by the same factor, so lines and text stay crisp at devicePixelRatio 2.
+ * WebGL first; the canvas renderer when WebGL cannot start or would only be
+ * emulated in software (a classroom PC with a blocklisted GPU, a headless
+ * browser): this flat room draws much faster on a 2D canvas there.
+ */
+import Phaser from 'phaser';
+import type { RoomBridge } from './bridge';
+import { pixelZoom, ROOM_H, ROOM_W } from './layout';
+import { BootScene } from './scenes/BootScene';
+import { DebriefScene } from './scenes/DebriefScene';
+import { PreloaderScene } from './scenes/PreloaderScene';
+import { RoomScene } from './scenes/RoomScene';
+
+function create(bridge: RoomBridge, type: number): Phaser.Game {
+  const zoom = pixelZoom(bridge.host.clientWidth || ROOM_W, globalThis.devicePixelRatio || 1);
+  const game = new Phaser.Game({
+    type,
+    parent: bridge.host,
+    banner: false,
+    backgroundColor: '#dfe9ee',
+    scale: {
+      mode: Phaser.Scale.FIT,
+      autoCenter: Phaser.Scale.CENTER_BOTH,
+      width: ROOM_W * zoom,
+      height: ROOM_H * zoom,
+      // the page lays the host out; Phaser must not stretch the body
+      expandParent: false,
+    },
+    render: { antialias: true, powerPreference: 'low-power', failIfMajorPerformanceCaveat: true },
+    input: { keyboard: false, gamepad: false, mouse: { preventDefaultWheel: false } },
+    audio: { noAudio: true },
+    disableContextMenu: true,
+    scene: [BootScene, PreloaderScene, RoomScene, DebriefScene],
+  });
+  game.registry.set('bridge', bridge);
+  game.registry.set('zoom', zoom);
+  return game;
+}
+
+/** Whether WebGL here is a software emulation (SwiftShader, llvmpipe…), slower than a 2D canvas for this room. */
+export function softwareWebGL(): boolean {
+  try {
+    const c = document.createElement('canvas');
+    const gl = c.getContext('webgl', { failIfMajorPerformanceCaveat: true });
+    if (!gl) return true;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const name = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return /swiftshader|llvmpipe|softpipe|software|basic render/i.test(name);
+  } catch {
+    return true;
+  }
+}
+
+/** Starts the game; returns how to stop it. Throws when no renderer can start. */
+export function startGame(bridge: RoomBridge): () => void {
+  let game: Phaser.Game;
+  try {
+    game = create(bridge, softwareWebGL() ? Phaser.CANVAS : Phaser.AUTO);
+  } catch (first) {
+    // a half-built game may have left a canvas behind
+    bridge.host.replaceChildren();
+    try {
+      game = create(bridge, Phaser.CANVAS);
+    } catch {
+      bridge.host.replaceChildren();
+      throw first;
+    }
+  }
+  game.canvas?.setAttribute('aria-hidden', 'true');
+  game.canvas?.addEventListener('webglcontextlost', () => bridge.publish('roomState', 'failed'));
+  // Phaser maps page coordinates through the canvas bounds it measured last;
+  // the page around the room can move it (a banner, a longer phase title), so
+  // measure again just before Phaser reads a press or a move.
+  const remeasure = () => game.isBooted && game.scale.updateBounds();
+  const events = ['mousedown', 'mousemove', 'touchstart', 'touchmove'] as const;
+  for (const e of events) bridge.host.addEventListener(e, remeasure, { capture: true, passive: true });
+  // Phaser keeps its WebGL context after destroy; a kiosk starts many sessions a day, so give it back
+  const gl = (game.renderer as Partial<Phaser.Renderer.WebGL.WebGLRenderer> | null)?.gl;
+  game.events.once(Phaser.Core.Events.DESTROY, () => setTimeout(() => gl?.getExtension('WEBGL_lose_context')?.loseContext(), 0));
+  return () => {
+    for (const e of events) bridge.host.removeEventListener(e, remeasure, { capture: true });
+    game.destroy(true);
+  };
+}

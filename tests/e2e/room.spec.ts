@@ -1,0 +1,338 @@
+/**
+ * The virtual cleanroom (Phaser): every room draws its own picture, taps and
+ * drags on the canvas reach the engine through the same route as the DOM
+ * twin, nothing moves under reduced motion, the room closes with the
+ * attempt, and the DOM twin plays on when the room cannot be drawn.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { dragVerbOf } from '../../src/game/stateLook';
+import type { Scenario } from '../../src/engine/types';
+import { perfectEvents, playAll, playEvent } from './play';
+
+const ROOMS = ['changing-room', 'prep-room', 'grade-b-lab', 'upstream-suite', 'downstream-suite'];
+
+test.use({ viewport: { width: 1280, height: 800 }, hasTouch: true });
+
+interface Spot {
+  id: string;
+  x: number;
+  y: number;
+  r: number;
+  drag?: string;
+}
+
+function scenarios(): Scenario[] {
+  const dir = resolve(import.meta.dirname, '../../scenarios');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && !f.includes('schema'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(resolve(dir, f), 'utf8')) as Scenario);
+}
+
+async function roomReady(page: Page) {
+  const host = page.locator('.room-canvas').first();
+  await expect(host).toHaveAttribute('data-room-state', 'ready', { timeout: 30_000 });
+  await expect.poll(async () => JSON.parse((await host.getAttribute('data-objects')) ?? '[]').length).toBeGreaterThan(0);
+  return host;
+}
+
+/** The objects' centres on the page (viewport CSS px). */
+async function spots(page: Page): Promise<Spot[]> {
+  const host = page.locator('.room-canvas').first();
+  const box = (await host.boundingBox())!;
+  const list = JSON.parse((await host.getAttribute('data-objects'))!) as Spot[];
+  return list.map((s) => ({ ...s, x: box.x + s.x, y: box.y + s.y }));
+}
+
+async function spot(page: Page, id: string): Promise<Spot> {
+  const s = (await spots(page)).find((x) => x.id === id);
+  expect(s, `object ${id} on the canvas`).toBeTruthy();
+  return s!;
+}
+
+interface Picture {
+  colours: number;
+  spread: number;
+  small: number[];
+}
+
+/** The canvas as shown: how many distinct colours, how spread its brightness, and a 48×27 thumbnail. */
+async function picture(page: Page): Promise<Picture> {
+  await page.waitForTimeout(300);
+  const png = await page.locator('.room-canvas canvas').first().screenshot();
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const full = document.createElement('canvas');
+    full.width = img.naturalWidth;
+    full.height = img.naturalHeight;
+    const fc = full.getContext('2d')!;
+    fc.drawImage(img, 0, 0);
+    const px = fc.getImageData(0, 0, full.width, full.height).data;
+    const seen = new Set<number>();
+    let sum = 0;
+    let sum2 = 0;
+    const n = px.length / 4;
+    for (let i = 0; i < px.length; i += 4) {
+      seen.add(((px[i]! >> 4) << 8) | ((px[i + 1]! >> 4) << 4) | (px[i + 2]! >> 4));
+      const l = 0.3 * px[i]! + 0.59 * px[i + 1]! + 0.11 * px[i + 2]!;
+      sum += l;
+      sum2 += l * l;
+    }
+    const small = document.createElement('canvas');
+    small.width = 48;
+    small.height = 27;
+    const sc = small.getContext('2d')!;
+    sc.drawImage(img, 0, 0, 48, 27);
+    const d = sc.getImageData(0, 0, 48, 27).data;
+    const rgb: number[] = [];
+    for (let i = 0; i < d.length; i += 4) rgb.push(d[i]!, d[i + 1]!, d[i + 2]!);
+    return { colours: seen.size, spread: Math.sqrt(sum2 / n - (sum / n) ** 2), small: rgb };
+  }, png.toString('base64'));
+}
+
+const difference = (a: number[], b: number[]) => a.reduce((s, v, i) => s + Math.abs(v - b[i]!), 0) / a.length;
+
+function expectDrawn(p: Picture, what: string) {
+  expect(p.colours, `${what}: distinct colours`).toBeGreaterThan(40);
+  expect(p.spread, `${what}: brightness spread`).toBeGreaterThan(12);
+}
+
+function expectAllDifferent(pictures: Map<string, Picture>) {
+  const rooms = [...pictures.keys()];
+  for (let i = 0; i < rooms.length; i++) {
+    for (let j = i + 1; j < rooms.length; j++) {
+      const d = difference(pictures.get(rooms[i]!)!.small, pictures.get(rooms[j]!)!.small);
+      expect(d, `${rooms[i]} vs ${rooms[j]}: mean difference per channel`).toBeGreaterThan(6);
+    }
+  }
+}
+
+test('each of the five rooms draws its own picture (preview with sample objects)', async ({ page }) => {
+  const pictures = new Map<string, Picture>();
+  for (const room of ROOMS) {
+    await page.goto(`/?roomPreview=${room}`);
+    const host = await roomReady(page);
+    await expect(host).toHaveAttribute('data-room', room);
+    const p = await picture(page);
+    expectDrawn(p, room);
+    pictures.set(room, p);
+  }
+  expectAllDifferent(pictures);
+});
+
+test("each scenario is played in its own room, every object drawn, targets at least 44 px", async ({ page }) => {
+  test.setTimeout(180_000);
+  const pictures = new Map<string, Picture>();
+  for (const s of scenarios()) {
+    await page.goto(`/?scenario=${s.id}&mode=training&seed=1&fault=none`);
+    const host = await roomReady(page);
+    await expect(host).toHaveAttribute('data-room', s.room);
+    const list = await spots(page);
+    expect(list.map((o) => o.id).sort()).toEqual(s.objects.map((o) => o.id).sort());
+    for (const o of list) expect(o.r * 2, `${s.id}/${o.id} touch target`).toBeGreaterThanOrEqual(44);
+    const p = await picture(page);
+    expectDrawn(p, s.id);
+    if (!pictures.has(s.room)) pictures.set(s.room, p);
+  }
+  expectAllDifferent(pictures);
+});
+
+test('tapping an object on the canvas opens its action panel; a bare wall opens nothing', async ({ page }) => {
+  await page.goto('/?scenario=gowning&mode=training&seed=1&fault=none');
+  await roomReady(page);
+  const box = (await page.locator('.room-canvas').boundingBox())!;
+  // a point far from every object: the top-left corner of the ceiling
+  await page.touchscreen.tap(box.x + 8, box.y + 8);
+  await expect(page.locator('.actions-panel')).toBeHidden();
+  for (const id of ['personal-items', 'garment-pack', 'door-grade-b', 'mask']) {
+    const s = await spot(page, id);
+    await page.touchscreen.tap(s.x, s.y);
+    await expect(page.locator(`[data-object="${id}"]`)).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.locator('.actions-panel')).toBeVisible();
+    await expect(page.locator('.actions-panel h2')).toContainText(
+      (await page.locator(`[data-object="${id}"] .twin-name`).textContent())!.replace('⚠ ', ''),
+    );
+    await expect(page.locator('.room-canvas')).toHaveAttribute('data-highlight', id);
+  }
+  // the page above the room grows (a banner): taps still land on the right object
+  await page.evaluate(() => document.getElementById('warnings')!.prepend(Object.assign(document.createElement('div'), { style: 'height:120px' })));
+  const m = await spot(page, 'mirror');
+  await page.touchscreen.tap(m.x, m.y);
+  await expect(page.locator('[data-object="mirror"]')).toHaveAttribute('aria-expanded', 'true');
+  // an action from the panel the tap opened reaches the engine
+  const s = await spot(page, 'personal-items');
+  await page.touchscreen.tap(s.x, s.y);
+  await page.locator('[data-key="act:personal-items:remove"]').tap();
+  await expect(page.locator('.fb-good')).toBeVisible();
+});
+
+test('the twin button with focus or under the pointer is ringed in the room', async ({ page }) => {
+  await page.goto('/?scenario=gowning&mode=training&seed=1&fault=none');
+  const host = await roomReady(page);
+  await page.locator('[data-object="mirror"]').focus();
+  await expect(host).toHaveAttribute('data-highlight', 'mirror');
+  await page.locator('[data-object="hood"]').hover();
+  await expect(host).toHaveAttribute('data-highlight', 'hood');
+  await page.locator('[data-object="sink"]').click();
+  await page.locator('h1').hover();
+  await expect(host).toHaveAttribute('data-highlight', 'sink');
+});
+
+test('a paused screen: the room under the pause layer sends nothing', async ({ page }) => {
+  await page.goto('/?scenario=gowning&mode=training&seed=1&fault=none');
+  await roomReady(page);
+  const s = await spot(page, 'sink');
+  await page.locator('[data-key="pause"]').click();
+  await page.touchscreen.tap(s.x, s.y);
+  await page.mouse.click(s.x, s.y);
+  await expect(page.locator('[data-object="sink"]')).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.locator('.actions-panel')).toBeHidden();
+});
+
+test('dragging an object whose only action is a drag verb onto the room sends that action (preview)', async ({ page }) => {
+  await page.goto('/?roomPreview=upstream-suite');
+  await roomReady(page);
+  const c = await spot(page, 'connector');
+  expect(c.drag).toBe('connect');
+  // mouse drag
+  await page.mouse.move(c.x, c.y);
+  await page.mouse.down();
+  await page.mouse.move(c.x - 60, c.y - 40, { steps: 6 });
+  await page.mouse.move(c.x - 200, c.y - 120, { steps: 6 });
+  await page.mouse.up();
+  await expect(page.locator('#room-log li').last()).toHaveText('act:connect:connector');
+  // touch drag
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: c.x, y: c.y }] });
+  for (let k = 1; k <= 8; k++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: c.x - k * 25, y: c.y - k * 10 }] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await expect(page.locator('#room-log li')).toHaveCount(2);
+  await expect(page.locator('#room-log li').last()).toHaveText('act:connect:connector');
+  // a tap is not a drag: it selects (the action panel is the non-drag alternative)
+  await page.touchscreen.tap(c.x, c.y);
+  await expect(page.locator('#room-log li').last()).toHaveText('select:connector');
+  // an object with several actions cannot be dragged: nothing is sent
+  const other = (await spots(page)).find((s) => !s.drag)!;
+  await page.mouse.move(other.x, other.y);
+  await page.mouse.down();
+  await page.mouse.move(other.x + 150, other.y + 20, { steps: 8 });
+  await page.mouse.up();
+  await expect(page.locator('#room-log li')).toHaveCount(3);
+});
+
+test('in a scenario, a drag sends the same action as the panel would (the engine judges it)', async ({ page }) => {
+  test.setTimeout(120_000);
+  // the first scenario with an object whose only action is a drag verb
+  const found = scenarios()
+    .flatMap((s) => s.objects.filter((o) => dragVerbOf(o.actions)).map((o) => ({ s, o })))
+    .map(({ s, o }) => {
+      const events = perfectEvents(s.id, { seed: 1, mode: 'training', forcedFault: 'none' });
+      return { s, o, events, at: events.findIndex((e) => e.target === o.id && e.verb === dragVerbOf(o.actions)) };
+    })
+    .find((x) => x.at >= 0);
+  test.skip(!found, 'no scenario has an object whose only action is a drag verb');
+  const { s, o, events, at } = found!;
+  await page.goto(`/?scenario=${s.id}&mode=training&seed=1&fault=none`);
+  await roomReady(page);
+  await playAll(page, events.slice(0, at));
+  const penalties = await page.getByTestId('score').textContent();
+  await page.locator('.room').scrollIntoViewIfNeeded();
+  const p = await spot(page, o.id);
+  expect(p.drag).toBe(dragVerbOf(o.actions));
+  await page.mouse.move(p.x, p.y);
+  await page.mouse.down();
+  await page.mouse.move(p.x + 40, p.y + 40, { steps: 5 });
+  await page.mouse.move(p.x - 120, p.y + 60, { steps: 5 });
+  await page.mouse.up();
+  // the step is done, exactly as with the panel's button, and nothing was penalised
+  await expect(page.locator('.fb-good').first()).toBeVisible();
+  expect(await page.locator('.fb-bad').count()).toBe(0);
+  await expect(page.getByTestId('score')).toHaveText(penalties!);
+  // and the rest of the perfect run still plays through the DOM to a pass
+  await playAll(page, events.slice(at + 1));
+  await expect(page.getByTestId('verdict')).toHaveText(/Réussi/);
+});
+
+test('with reduced motion, no tween runs in the room (and some do without it)', async ({ page }) => {
+  await page.goto('/?roomPreview=grade-b-lab');
+  const host = await roomReady(page);
+  await expect.poll(async () => Number(await host.getAttribute('data-tweens')), { timeout: 5000 }).toBeGreaterThan(0);
+
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  for (const url of ['/?roomPreview=grade-b-lab', '/?roomPreview=upstream-suite', '/?scenario=inoculation&mode=training&seed=1&fault=none']) {
+    await page.goto(url);
+    const h = await roomReady(page);
+    await page.waitForTimeout(700);
+    await expect(h).toHaveAttribute('data-tweens', '0');
+    expectDrawn(await picture(page), url);
+  }
+});
+
+test('the attempt ends: the room closes with its debrief image inside the DOM debrief', async ({ page }) => {
+  await page.goto('/?scenario=gowning&mode=training&seed=1&fault=none');
+  await roomReady(page);
+  await playAll(page, perfectEvents('gowning', { seed: 1, mode: 'training', forcedFault: 'none' }));
+  await expect(page.getByTestId('verdict')).toHaveText(/Réussi/);
+  const host = page.locator('.debrief .debrief-room .room-canvas');
+  await expect(host).toHaveAttribute('data-scene', 'Debrief');
+  await expect(page.locator('.debrief-room')).toHaveAttribute('aria-hidden', 'true');
+  expectDrawn(await picture(page), 'debrief');
+  // leaving the debrief removes the room
+  await page.getByRole('button', { name: 'Retour aux procédures' }).click();
+  await expect(page.locator('.room-canvas')).toHaveCount(0);
+});
+
+test('the room follows the language', async ({ page }) => {
+  await page.goto('/?scenario=gowning&mode=training&seed=1&fault=none');
+  const host = await roomReady(page);
+  await expect(host).toHaveAttribute('data-lang', 'fr');
+  await page.locator('#lang-select').selectOption('en');
+  await expect(host).toHaveAttribute('data-lang', 'en');
+});
+
+test('crisp on a dense screen: at devicePixelRatio 2 the canvas has at least as many pixels as it shows', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2, locale: 'fr-FR' });
+  const page = await context.newPage();
+  await page.goto('/?scenario=gowning&mode=training&seed=1&fault=none');
+  await roomReady(page);
+  const { backing, shown } = await page.evaluate(() => {
+    const c = document.querySelector<HTMLCanvasElement>('.room-canvas canvas')!;
+    return { backing: c.width, shown: c.getBoundingClientRect().width * devicePixelRatio };
+  });
+  expect(backing).toBeGreaterThanOrEqual(Math.floor(shown));
+  await context.close();
+});
+
+test('without Phaser (chunk blocked) the DOM twin plays on and nothing is thrown', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route(/assets\/phaser-[^/]*\.js$/, (route) => route.abort());
+  await page.goto('/?scenario=gowning&mode=training&seed=1&fault=none');
+  await expect(page.locator('.room-canvas')).toHaveAttribute('data-room-state', 'failed');
+  await expect(page.locator('.room-note')).toHaveText(/ne peut pas être dessinée/);
+  await playEvent(page, { type: 'ACT', verb: 'remove', target: 'personal-items' }, 'touch');
+  await expect(page.locator('.fb-good')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('without WebGL nor canvas the DOM twin plays on and nothing is thrown', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(() => {
+    HTMLCanvasElement.prototype.getContext = () => null;
+  });
+  await page.goto('/?scenario=gowning&mode=training&seed=1&fault=none');
+  await expect(page.locator('.room-canvas')).toHaveAttribute('data-room-state', 'failed');
+  await playEvent(page, { type: 'ACT', verb: 'remove', target: 'personal-items' });
+  await expect(page.locator('.fb-good')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test("Phaser's chunk is precached by the service worker, so the room draws offline", async ({ request }) => {
+  const sw = await (await request.get('/sw.js')).text();
+  expect(sw).toMatch(/assets\/phaser-[\w-]+\.js/);
+});
