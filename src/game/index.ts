@@ -5,8 +5,8 @@
  * says so on its host (data-room-state="failed") and nothing is thrown at the
  * trainee. The room renders views and sends events; it decides nothing.
  */
-import type { ActEvent, Lang } from '../engine/types';
-import type { AttemptView, ObjectView } from '../engine/view';
+import type { Lang } from '../engine/types';
+import type { AttemptView } from '../engine/view';
 import { RoomBridge, type BridgeOptions } from './bridge';
 
 export interface CleanroomOptions extends Omit<BridgeOptions, 'host'> {
