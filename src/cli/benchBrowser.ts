@@ -106,22 +106,19 @@ async function measurePage(browser: Browser, url: string, ready: (page: Page) =>
   const tti = await page.evaluate(() => performance.now());
   await page.waitForLoadState('networkidle');
   const bytes = (await Promise.all(bodies)).reduce((a, b) => a + b, 0);
-  const frames = await page.evaluate(
-    (seconds) =>
-      new Promise<number[]>((done) => {
-        const out: number[] = [];
-        let last = performance.now();
-        const end = last + seconds * 1000;
-        const tick = (now: number) => {
-          out.push(now - last);
-          last = now;
-          if (now < end) requestAnimationFrame(tick);
-          else done(out.slice(1));
-        };
-        requestAnimationFrame(tick);
-      }),
-    FRAME_SECONDS,
-  );
+  // A string, not a function: tsx would wrap a named inner function in a helper the page does not have.
+  const frames = (await page.evaluate(`new Promise((done) => {
+    const out = [];
+    let last = performance.now();
+    const end = last + ${FRAME_SECONDS * 1000};
+    const tick = (now) => {
+      out.push(now - last);
+      last = now;
+      if (now < end) requestAnimationFrame(tick);
+      else done(out.slice(1));
+    };
+    requestAnimationFrame(tick);
+  })`)) as number[];
   await context.close();
   const sorted = [...frames].sort((a, b) => a - b);
   return { ttiMs: tti, gzipBytes: bytes, frames: frames.length, frameMedianMs: sorted[Math.floor(sorted.length / 2)] ?? NaN, frameP95Ms: sorted[Math.floor(sorted.length * 0.95)] ?? NaN };
