@@ -6,6 +6,8 @@
  * callbacks. Leaving it (or ten idle minutes) locks it again.
  */
 import { prepare, type CompiledScenario } from '../engine/attempt';
+import type { AttemptView } from '../engine/view';
+import { mountCleanroom, type Cleanroom } from '../game';
 import { toCsv, type CsvCell } from '../engine/csv';
 import { categoryAverages, categoryByTrainee, filterAttempts, frequentMistakes, replayAttempts, resultTable, traineeKeys, type ResultFilter } from '../engine/results';
 import { CATEGORIES, type Scenario } from '../engine/types';
@@ -553,7 +555,23 @@ class InstructorArea {
     const a = this.replayId ? attempts.find((x) => x.id === this.replayId) : undefined;
     const s = a ? this.deps.findScenario(a.scenarioId, a.scenarioVersion) : undefined;
     if (a && s) {
+      // The replay shows the room too, read-only: it is only drawn, never sent anything.
+      let room: Cleanroom | null = null;
+      let last = null as { view: AttemptView; objectId: string | null } | null;
+      const draw = () => {
+        if (!room || !last) return;
+        room.update(last.view, lang());
+        room.highlight(last.objectId);
+      };
       this.replay = new ReplayScreen({
+        onFrame: (view, objectId) => {
+          last = { view, objectId };
+          draw();
+        },
+        onDestroy: () => {
+          room?.destroy();
+          room = null;
+        },
         compiled: prepare(s),
         options: { seed: a.seed, mode: a.mode, ...(a.forcedFault !== undefined ? { forcedFault: a.forcedFault } : {}), ...(a.passMark !== undefined ? { passMark: a.passMark } : {}) },
         events: a.events.map((e) => e.event),
@@ -567,6 +585,16 @@ class InstructorArea {
           void this.show('results');
         },
       });
+      room = mountCleanroom({
+        parent: this.replay.roomHost,
+        room: s.room,
+        objects: last?.view.objects ?? [],
+        lang: lang(),
+        reducedMotion: globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false,
+        onSelect: () => undefined,
+        onAct: () => undefined,
+      });
+      void room.ready.then(draw, () => undefined);
       return this.replay.el;
     }
     this.replayId = null;

@@ -230,6 +230,11 @@ test('a group, an assignment the trainee plays first, the results with the mista
   await expect(position).toContainText('Action 0 sur 24');
   await page.getByRole('button', { name: 'Action suivante' }).click();
   await expect(position).toContainText('Action 1 sur 24');
+  // the room is drawn too, and rings the object the action was on
+  const room = page.locator('.replay-screen .room-canvas');
+  await expect(room).toHaveAttribute('data-room-state', 'ready', { timeout: 20_000 });
+  await expect(room).toHaveAttribute('data-room', 'changing-room');
+  await expect(room).toHaveAttribute('data-highlight', 'step-over-bench');
   await expect(page.locator('.replay-timeline li.current')).toContainText(jewellery.explanation.fr.slice(0, 30));
   await expect(page.locator('.replay-timeline li.current .tl-bad')).toBeVisible();
   await expect(page.locator('[data-object="step-over-bench"]')).toHaveAttribute('aria-expanded', 'true');

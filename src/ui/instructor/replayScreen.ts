@@ -2,7 +2,7 @@
 import { advance, startAttempt, type CompiledScenario, type Snapshot } from '../../engine/attempt';
 import { scoreOf } from '../../engine/score';
 import type { AttemptOptions, EngineEvent } from '../../engine/types';
-import { explainOutcome, viewOf } from '../../engine/view';
+import { explainOutcome, viewOf, type AttemptView } from '../../engine/view';
 import { formatNumber, t, tr } from '../../i18n';
 import { h, render } from '../dom';
 import { PlayScreen } from '../playScreen';
@@ -21,6 +21,10 @@ export interface ReplayScreenOptions {
   trainee: string;
   when: number;
   back(): void;
+  /** Each frame shown, with the object the action was on (the app draws the room from it). */
+  onFrame?(view: AttemptView, objectId: string | null): void;
+  /** The screen goes away (the app ends the room). */
+  onDestroy?(): void;
 }
 
 const MISTAKES = ['violation', 'wrong-value', 'early'];
@@ -130,8 +134,14 @@ export class ReplayScreen {
     this.show();
   }
 
+  /** Where the app mounts the room. */
+  get roomHost(): HTMLElement {
+    return this.play.roomHost;
+  }
+
   destroy() {
     this.pause();
+    this.o.onDestroy?.();
   }
 
   private drawHead() {
@@ -250,10 +260,12 @@ export class ReplayScreen {
     const c = this.o.compiled;
     const i = this.position;
     const snap = this.frames[i]!;
-    this.play.update(viewOf(c, snap), i === 0 ? snap.context.outcomes.length : this.frames[i - 1]!.context.outcomes.length);
+    const view = viewOf(c, snap);
+    this.play.update(view, i === 0 ? snap.context.outcomes.length : this.frames[i - 1]!.context.outcomes.length);
     const e = i > 0 ? this.o.events[i - 1] : undefined;
     const target = e && e.type === 'ACT' && c.scenario.objects.some((x) => x.id === e.target) ? e.target : null;
     this.play.select(target);
+    this.o.onFrame?.(view, target);
     this.live.textContent = `${t('instructor.replay.position', { index: i, count: this.count })} · ${t('instructor.replay.running', { score: this.scoreAt(i), penalties: scoreOf(this.o.compiled.index, this.frames[i]!.context).penalties })}`;
     for (const li of this.timeline.children) {
       const current = Number((li as HTMLElement).dataset.pos) === i;
