@@ -88,13 +88,15 @@ test('the PIN: set it, leave, a wrong PIN waits longer each time (even after a r
   await page.getByLabel('Saisissez le code formateur').fill('1113');
   await go.click();
   await expect(page.getByText('Attendez 2 s avant')).toBeVisible();
-  // a reload does not reset the wait
+  // a reload does not reset the wait (the clock is paused so a slow reload cannot use the wait up)
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 10);
   await page.reload();
   await openArea(page);
   await expect(page.getByText(/Attendez [12] s avant/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Entrer', exact: true })).toBeDisabled();
   await page.clock.fastForward(2100);
   await expect(page.getByRole('button', { name: 'Entrer', exact: true })).toBeEnabled();
+  await page.clock.resume();
   await page.getByLabel('Saisissez le code formateur').fill(PIN);
   await page.getByRole('button', { name: 'Entrer', exact: true }).click();
   await expect(tab(page, 'Classe')).toHaveAttribute('aria-current', 'page');
