@@ -94,7 +94,7 @@ test('the PIN: set it, leave, a wrong PIN waits longer each time (even after a r
   await openArea(page);
   await expect(page.getByText(/Attendez [12] s avant/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Entrer', exact: true })).toBeDisabled();
-  await page.clock.fastForward(2100);
+  await page.clock.runFor(2100);
   await expect(page.getByRole('button', { name: 'Entrer', exact: true })).toBeEnabled();
   await page.clock.resume();
   await page.getByLabel('Saisissez le code formateur').fill(PIN);
