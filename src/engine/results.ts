@@ -6,19 +6,15 @@
  * the engine, with their explanations. Pure: no DOM, no storage.
  */
 import { replay, type CompiledScenario } from './attempt';
-import { CATEGORIES, type AttemptOptions, type Category, type EngineEvent, type Localized, type Mode, type OutcomeKind, type Severity } from './types';
+import { CATEGORIES, type AttemptOptions, type Category, type EngineEvent, type Localized, type OutcomeKind, type Severity } from './types';
 import { explainOutcome } from './view';
 
 /** The parts of a stored attempt the results need (a store AttemptRecord fits). */
-export interface ResultAttempt {
+export interface ResultAttempt extends AttemptOptions {
   id: string;
   profileId: string;
   scenarioId: string;
   scenarioVersion: number;
-  seed: number;
-  mode: Mode;
-  forcedFault?: string;
-  passMark?: number;
   events: readonly { event: EngineEvent }[];
   startedAt: number;
   endedAt?: number;

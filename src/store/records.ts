@@ -7,7 +7,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import schema from './backup.schema.json';
 import type { ReplayResult } from '../engine/attempt';
-import type { AttemptOptions, EngineEvent, Lang, Mode, Scenario } from '../engine/types';
+import type { AttemptOptions, EngineEvent, Lang, Scenario } from '../engine/types';
 
 /** A trainee on this device: no more personal data than this. */
 export interface Profile {
@@ -37,15 +37,11 @@ export interface AttemptResult {
 export type AttemptStatus = 'in-progress' | 'finished';
 
 /** An attempt: the event log with its seed and options is the single source of truth (replay it to see it again). */
-export interface AttemptRecord {
+export interface AttemptRecord extends AttemptOptions {
   id: string;
   profileId: string;
   scenarioId: string;
   scenarioVersion: number;
-  seed: number;
-  mode: Mode;
-  forcedFault?: string;
-  passMark?: number;
   assignmentId?: string;
   events: TimedEvent[];
   startedAt: number;
