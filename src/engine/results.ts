@@ -6,7 +6,7 @@
  * the engine, with their explanations. Pure: no DOM, no storage.
  */
 import { replay, type CompiledScenario } from './attempt';
-import { CATEGORIES, type AttemptOptions, type Category, type EngineEvent, type Localized, type OutcomeKind, type Severity } from './types';
+import { CATEGORIES, type AttemptOptions, type Category, type EngineEvent, isMistake, type Localized, type MistakeKind, type Severity } from './types';
 import { explainOutcome } from './view';
 
 /** The parts of a stored attempt the results need (a store AttemptRecord fits). */
@@ -177,8 +177,6 @@ export function categoryByTrainee(attempts: readonly ResultAttempt[], trainees: 
 
 /* ---------- replays and frequent mistakes ---------- */
 
-export type MistakeKind = Extract<OutcomeKind, 'violation' | 'wrong-value' | 'early'>;
-export const MISTAKE_KINDS: readonly MistakeKind[] = ['violation', 'wrong-value', 'early'];
 
 export interface AttemptMistake {
   kind: MistakeKind;
@@ -220,7 +218,7 @@ export function replayAttempt<A extends ResultAttempt>(a: A, find: FindCompiled)
     return { attempt: a, replayed: null, mismatch: true };
   }
   const mistakes: AttemptMistake[] = r.context.outcomes
-    .filter((o) => (MISTAKE_KINDS as readonly string[]).includes(o.kind))
+    .filter((o) => isMistake(o.kind))
     .map((o) => {
       const v = explainOutcome(c, o);
       return {

@@ -196,6 +196,11 @@ export type OutcomeKind =
   | 'phase'
   | 'end';
 
+/** The outcomes that are mistakes: a broken rule, a wrong value, a step done too early. */
+export type MistakeKind = Extract<OutcomeKind, 'violation' | 'wrong-value' | 'early'>;
+export const MISTAKE_KINDS: readonly MistakeKind[] = ['violation', 'wrong-value', 'early'];
+export const isMistake = (kind: OutcomeKind): kind is MistakeKind => (MISTAKE_KINDS as readonly OutcomeKind[]).includes(kind);
+
 export interface Outcome {
   seq: number;
   at: number;

@@ -4,6 +4,7 @@
  * critical one, why it is critical. This is where assessment mode teaches.
  */
 import type { CompiledScenario } from '../engine/attempt';
+import { isMistake } from '../engine/types';
 import type { AttemptView } from '../engine/view';
 import { formatClock, t, tr } from '../i18n';
 import { h } from './dom';
@@ -22,7 +23,7 @@ export function debriefScreen(o: DebriefOptions): HTMLElement {
   const passed = view.end === 'passed';
   const critical = view.score.critical;
   const text = critical ? compiled.scenario.debrief.critical : passed ? compiled.scenario.debrief.passed : compiled.scenario.debrief.failed;
-  const mistakes = view.outcomes.filter((x) => ['violation', 'wrong-value', 'early'].includes(x.outcome.kind));
+  const mistakes = view.outcomes.filter((x) => isMistake(x.outcome.kind));
   return h(
     'div',
     { class: `debrief ${passed ? 'is-passed' : 'is-failed'}` },

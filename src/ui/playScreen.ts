@@ -5,7 +5,7 @@
  * feedback. It shows an AttemptView and sends engine events; it judges nothing.
  */
 import type { CompiledScenario } from '../engine/attempt';
-import type { ActEvent, EngineEvent } from '../engine/types';
+import { isMistake, type ActEvent, type EngineEvent } from '../engine/types';
 import type { AttemptView, ObjectView, OutcomeView, RecordView } from '../engine/view';
 import { formatClock, formatNumber, t, tr } from '../i18n';
 import { h, readNumber, render } from './dom';
@@ -384,7 +384,7 @@ export class PlayScreen {
     if (!fresh.length) return;
     const assessment = this.view.mode === 'assessment';
     const items = fresh
-      .filter((o) => !(assessment && ['violation', 'wrong-value', 'early', 'step', 'record'].includes(o.outcome.kind)))
+      .filter((o) => !(assessment && (isMistake(o.outcome.kind) || o.outcome.kind === 'step' || o.outcome.kind === 'record')))
       .map((o) => this.describe(o));
     if (assessment && !items.length) items.push({ title: t('outcome.noted'), tone: 'info' });
     render(

@@ -1,7 +1,7 @@
 /** Replay of one attempt: its events sent again through the engine (not a video), shown in the trainee's own play view (read-only), with play, pause, step, speed, a clickable timeline of actions, mistakes and score, and the replayed final score beside the recorded one. */
 import { advance, startAttempt, type CompiledScenario, type Snapshot } from '../../engine/attempt';
 import { scoreOf } from '../../engine/score';
-import type { AttemptOptions, EngineEvent } from '../../engine/types';
+import { isMistake, type AttemptOptions, type EngineEvent } from '../../engine/types';
 import { explainOutcome, viewOf, type AttemptView } from '../../engine/view';
 import { formatNumber, t, tr } from '../../i18n';
 import { h, render } from '../dom';
@@ -27,7 +27,6 @@ export interface ReplayScreenOptions {
   onDestroy?(): void;
 }
 
-const MISTAKES = ['violation', 'wrong-value', 'early'];
 
 /** The action as a sentence: the object and the action's own label (or the batch record entry), and the value given. */
 export function describeEvent(c: CompiledScenario, e: EngineEvent): string {
@@ -232,7 +231,7 @@ export class ReplayScreen {
     for (let i = 1; i <= this.count; i++) {
       const before = this.frames[i - 1]!.context.outcomes.length;
       const fresh = this.frames[i]!.context.outcomes.slice(before);
-      const bad = fresh.filter((x) => MISTAKES.includes(x.kind));
+      const bad = fresh.filter((x) => isMistake(x.kind));
       const faults = fresh.filter((x) => x.kind === 'fault-raised' || x.kind === 'fault-handled');
       items.push(
         h(
