@@ -80,7 +80,8 @@ test('the PIN: set it, leave, a wrong PIN waits longer each time (even after a r
   await go.click();
   await expect(page.getByText('Code incorrect.')).toBeVisible();
   // from here the page's clock stands still unless the test runs it: a slow machine cannot use a wait up
-  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 10);
+  // (two seconds ahead: a loaded machine may take a while to get there, and no wait is running yet)
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 2000);
   await page.getByLabel('Saisissez le code formateur').fill('1112');
   await go.click();
   await expect(page.getByText('Attendez 1 s avant')).toBeVisible();
