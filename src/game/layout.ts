@@ -194,8 +194,14 @@ export function shortName(name: string, max = 30): string {
   return `${kept.join(' ').replace(/[\s,;:–-]+$/, '')}…`;
 }
 
-/** How many canvas pixels per room unit: enough for the host's device pixels (crisp at devicePixelRatio 2), between 1 and 2, by quarters. */
+/**
+ * How many canvas pixels per room unit: as many as the host has device
+ * pixels (crisp at devicePixelRatio 2), no more, by twentieths between ½ and
+ * 2. No more matters: each frame the browser copies the whole canvas, so a
+ * 1280-pixel canvas shown 1000 pixels wide on a tablet drops frames that a
+ * canvas of the host's own size does not (npm run bench).
+ */
 export function pixelZoom(cssWidth: number, devicePixelRatio: number): number {
   const needed = (Math.max(1, cssWidth) * Math.max(1, devicePixelRatio)) / ROOM_W;
-  return Math.min(2, Math.max(1, Math.ceil(needed * 4) / 4));
+  return Math.min(2, Math.max(0.5, Math.ceil(needed * 20 - 1e-9) / 20));
 }

@@ -123,12 +123,17 @@ describe('layout', () => {
     expect(shortName('x'.repeat(50)).length).toBeLessThanOrEqual(30);
   });
 
-  it('the canvas gets enough pixels for the screen, within 1× and 2× the stage', () => {
-    expect(pixelZoom(553, 1)).toBe(1);
-    expect(pixelZoom(760, 2)).toBe(1.25);
+  it('the canvas gets as many pixels as the screen shows, within ½× and 2× the stage', () => {
+    // a 1024-wide tablet at devicePixelRatio 1: the canvas is 1024 wide, not the stage's 1280
+    expect(pixelZoom(1024, 1)).toBe(0.8);
+    expect(pixelZoom(1000, 1)).toBe(0.8);
+    expect(pixelZoom(1280, 1)).toBe(1);
+    expect(pixelZoom(600, 1)).toBe(0.5);
+    expect(pixelZoom(300, 1)).toBe(0.5);
+    expect(pixelZoom(760, 2)).toBe(1.2);
     expect(pixelZoom(1100, 2)).toBe(1.75);
     expect(pixelZoom(1900, 3)).toBe(2);
-    expect(pixelZoom(0, 0)).toBe(1);
+    expect(pixelZoom(0, 0)).toBe(0.5);
   });
 });
 
