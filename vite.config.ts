@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { scenarioBuildCheck } from './src/cli/scenarioBuildCheck.ts';
 
 export default defineConfig({
   base: './',
@@ -23,6 +24,7 @@ export default defineConfig({
       : {}),
   },
   plugins: [
+    scenarioBuildCheck(),
     VitePWA({
       // A new version waits until the trainee accepts it or the app restarts: never in the middle of an attempt.
       registerType: 'prompt',

@@ -294,7 +294,7 @@ class App {
     };
     this.report = undefined;
     const draw = () =>
-      render(this.main, h('p', { class: 'tagline' }, t('app.tagline')), homeScreen({ scenarios: this.playable(), broken: this.catalog.broken, start: (s, m) => this.play(s, m), ...extra }));
+      render(this.main, h('p', { class: 'tagline' }, t('app.tagline')), homeScreen({ scenarios: this.playable(), start: (s, m) => this.play(s, m), ...extra }));
     this.redraw = () => void this.home();
     draw();
     document.title = t('app.title');

@@ -5,7 +5,7 @@
  * cycles, missing translations, steps that could never be done).
  */
 import Ajv2020 from 'ajv/dist/2020.js';
-import schema from '../../scenarios/scenario.schema.json';
+import schema from '../../scenarios/scenario.schema.json' with { type: 'json' };
 import type { Condition, Effect, Expr, Localized, Scenario, Step } from './types';
 
 export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;

@@ -1,16 +1,13 @@
 /**
  * The home screen: every playable scenario with its summary, duration, TSBI
- * blocks and grades, a mode to choose, and problems of scenario files that
- * could not be offered.
+ * blocks and grades, and a mode to choose.
  */
 import type { Mode, Scenario } from '../engine/types';
-import type { Problem } from '../engine/validateScenario';
 import { formatList, lang, t, tr } from '../i18n';
 import { h } from './dom';
 
 export interface HomeOptions {
   scenarios: Scenario[];
-  broken: { file: string; problems: Problem[] }[];
   start(scenario: Scenario, mode: Mode): void;
   profileName?: string;
   switchProfile?(): void;
@@ -103,9 +100,6 @@ export function homeScreen(o: HomeOptions): HTMLElement {
     o.resume ? resumeBox(o.resume) : null,
     o.assigned?.length ? assignedBox(o.assigned) : null,
     h('h2', {}, t('home.heading')),
-    o.broken.map((b) =>
-      h('div', { class: 'problem-box', role: 'alert' }, h('p', {}, t('errors.scenarioBroken', { file: b.file })), h('ul', {}, b.problems.slice(0, 10).map((p) => h('li', {}, `${p.path}: ${tr(p.message)}`)))),
-    ),
     h(
       'ul',
       { class: 'scenario-list', role: 'list' },
