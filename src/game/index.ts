@@ -21,18 +21,27 @@ export interface Cleanroom {
   destroy(): void;
 }
 
-/** Whether this browser can give Phaser a WebGL or a 2D canvas at all. */
-export function canDrawRoom(): boolean {
+/**
+ * Which renderer suits this browser, from one probe (a WebGL context costs
+ * tens of milliseconds on a slow tablet): WebGL when the GPU runs it; a 2D
+ * canvas when WebGL is missing or only emulated in software (SwiftShader,
+ * llvmpipe… on a classroom PC with a blocklisted GPU, or a headless
+ * browser), where this flat room draws much faster on a canvas; null when
+ * neither can start.
+ */
+export function roomRenderer(): 'webgl' | 'canvas' | null {
   try {
-    const gl = document.createElement('canvas').getContext('webgl');
+    const gl = document.createElement('canvas').getContext('webgl', { failIfMajorPerformanceCaveat: true });
     if (gl) {
+      const info = gl.getExtension('WEBGL_debug_renderer_info');
+      const name = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
       // a probe only: give the context back at once (browsers keep few of them)
       gl.getExtension('WEBGL_lose_context')?.loseContext();
-      return true;
+      if (!/swiftshader|llvmpipe|softpipe|software|basic render/i.test(name)) return 'webgl';
     }
-    return !!document.createElement('canvas').getContext('2d');
+    return document.createElement('canvas').getContext('2d') ? 'canvas' : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -45,10 +54,11 @@ export function mountCleanroom(o: CleanroomOptions): Cleanroom {
   host.dataset.roomState = 'loading';
 
   const ready = (async () => {
-    if (!canDrawRoom()) throw new Error('No WebGL or canvas on this device');
+    const renderer = roomRenderer();
+    if (!renderer) throw new Error('No WebGL or canvas on this device');
     const { startGame } = await import('./startGame');
     if (destroyed) return;
-    stop = startGame(bridge);
+    stop = startGame(bridge, renderer);
     await bridge.ready;
   })();
   ready.then(

@@ -1,11 +1,11 @@
 /**
  * Starts Phaser in the host (this module and Phaser are the lazily loaded
- * chunk). The stage is 1280×720 room units, FIT into the host; on a dense
- * screen the canvas gets more pixels (up to 2× the stage) and the cameras
- * zoom by the same factor, so lines and text stay crisp at devicePixelRatio 2.
- * WebGL first; the canvas renderer when WebGL cannot start or would only be
- * emulated in software (a classroom PC with a blocklisted GPU, a headless
- * browser): this flat room draws much faster on a 2D canvas there.
+ * chunk). The stage is 1280×720 room units, FIT into the host; the canvas
+ * gets as many pixels as the host shows (½× to 2× the stage, layout.ts
+ * pixelZoom) and the cameras zoom by the same factor, so lines and text stay
+ * crisp at devicePixelRatio 2 and no frame is spent on pixels nobody sees.
+ * WebGL where the GPU runs it, else the canvas renderer (index.ts,
+ * roomRenderer); the canvas again when WebGL fails to start after all.
  */
 import Phaser from 'phaser';
 import type { RoomBridge } from './bridge';
@@ -41,26 +41,11 @@ function create(bridge: RoomBridge, type: number): Phaser.Game {
   return game;
 }
 
-/** Whether WebGL here is a software emulation (SwiftShader, llvmpipe…), slower than a 2D canvas for this room. */
-export function softwareWebGL(): boolean {
-  try {
-    const c = document.createElement('canvas');
-    const gl = c.getContext('webgl', { failIfMajorPerformanceCaveat: true });
-    if (!gl) return true;
-    const info = gl.getExtension('WEBGL_debug_renderer_info');
-    const name = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
-    gl.getExtension('WEBGL_lose_context')?.loseContext();
-    return /swiftshader|llvmpipe|softpipe|software|basic render/i.test(name);
-  } catch {
-    return true;
-  }
-}
-
-/** Starts the game; returns how to stop it. Throws when no renderer can start. */
-export function startGame(bridge: RoomBridge): () => void {
+/** Starts the game with the renderer the probe chose (index.ts, roomRenderer); returns how to stop it. Throws when no renderer can start. */
+export function startGame(bridge: RoomBridge, renderer: 'webgl' | 'canvas'): () => void {
   let game: Phaser.Game;
   try {
-    game = create(bridge, softwareWebGL() ? Phaser.CANVAS : Phaser.AUTO);
+    game = create(bridge, renderer === 'webgl' ? Phaser.AUTO : Phaser.CANVAS);
   } catch (first) {
     // a half-built game may have left a canvas behind
     bridge.host.replaceChildren();

@@ -48,8 +48,17 @@ export async function setLanguage(l: Lang) {
 /** A scenario text in the current language. */
 export const tr = (text: Localized | undefined): string => (text ? mark(text[lang()]) : '');
 
+// Building an Intl.NumberFormat costs far more than using one, and a room formats every display each refresh.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(n: number, decimals?: number): string {
-  return new Intl.NumberFormat(lang(), decimals === undefined ? { maximumFractionDigits: 3 } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(n);
+  const key = `${lang()}|${decimals ?? ''}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang(), decimals === undefined ? { maximumFractionDigits: 3 } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    numberFormats.set(key, f);
+  }
+  return f.format(n);
 }
 
 /** Simulated minutes as h:mm. */
