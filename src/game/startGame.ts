@@ -3,7 +3,8 @@
  * chunk). The stage is 1280×720 room units, FIT into the host; the canvas
  * gets as many pixels as the host shows (½× to 2× the stage, layout.ts
  * pixelZoom) and the cameras zoom by the same factor, so lines and text stay
- * crisp at devicePixelRatio 2 and no frame is spent on pixels nobody sees.
+ * crisp at devicePixelRatio 2 and no frame is spent on pixels nobody sees;
+ * a host grown well beyond its canvas gets a new one (startGame).
  * WebGL where the GPU runs it, else the canvas renderer (index.ts,
  * roomRenderer); the canvas again when WebGL fails to start after all.
  */
@@ -41,8 +42,8 @@ function create(bridge: RoomBridge, type: number): Phaser.Game {
   return game;
 }
 
-/** Starts the game with the renderer the probe chose (index.ts, roomRenderer); returns how to stop it. Throws when no renderer can start. */
-export function startGame(bridge: RoomBridge, renderer: 'webgl' | 'canvas'): () => void {
+/** One game in the host: its zoom and how to stop it. Throws when no renderer can start. */
+function launch(bridge: RoomBridge, renderer: 'webgl' | 'canvas'): { zoom: number; stop(): void } {
   let game: Phaser.Game;
   try {
     game = create(bridge, renderer === 'webgl' ? Phaser.AUTO : Phaser.CANVAS);
@@ -57,7 +58,8 @@ export function startGame(bridge: RoomBridge, renderer: 'webgl' | 'canvas'): () 
     }
   }
   game.canvas?.setAttribute('aria-hidden', 'true');
-  game.canvas?.addEventListener('webglcontextlost', () => bridge.publish('roomState', 'failed'));
+  const lost = () => bridge.publish('roomState', 'failed');
+  game.canvas?.addEventListener('webglcontextlost', lost);
   // Phaser maps page coordinates through the canvas bounds it measured last;
   // the page around the room can move it (a banner, a longer phase title), so
   // measure again just before Phaser reads a press or a move.
@@ -67,8 +69,48 @@ export function startGame(bridge: RoomBridge, renderer: 'webgl' | 'canvas'): () 
   // Phaser keeps its WebGL context after destroy; a kiosk starts many sessions a day, so give it back
   const gl = (game.renderer as Partial<Phaser.Renderer.WebGL.WebGLRenderer> | null)?.gl;
   game.events.once(Phaser.Core.Events.DESTROY, () => setTimeout(() => gl?.getExtension('WEBGL_lose_context')?.loseContext(), 0));
+  return {
+    zoom: game.registry.get('zoom') as number,
+    stop() {
+      for (const e of events) bridge.host.removeEventListener(e, remeasure, { capture: true });
+      // giving the context back is not a failure of the room
+      game.canvas?.removeEventListener('webglcontextlost', lost);
+      game.destroy(true);
+    },
+  };
+}
+
+/**
+ * Starts the game with the renderer the probe chose (index.ts, roomRenderer);
+ * returns how to stop it. Throws when no renderer can start. The canvas has
+ * only the pixels the host shows; when the host grows well beyond them (a
+ * tablet turned, a window enlarged), the game starts again at the new size,
+ * drawing the same view: the engine's state lives in the page, not here.
+ */
+export function startGame(bridge: RoomBridge, renderer: 'webgl' | 'canvas'): () => void {
+  let current = launch(bridge, renderer);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const regrow = () => {
+    const wanted = pixelZoom(bridge.host.clientWidth, globalThis.devicePixelRatio || 1);
+    if (wanted <= current.zoom * 1.1) return;
+    current.stop();
+    try {
+      current = launch(bridge, renderer);
+    } catch (err) {
+      current = { zoom: Infinity, stop: () => undefined };
+      bridge.publish('roomState', 'failed');
+      console.warn('The cleanroom view could not be drawn again at its new size; the object buttons still play.', err);
+    }
+  };
+  const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(() => {
+    clearTimeout(timer);
+    // once the resize has settled: a window dragged larger fires many
+    timer = setTimeout(regrow, 250);
+  }) : null;
+  observer?.observe(bridge.host);
   return () => {
-    for (const e of events) bridge.host.removeEventListener(e, remeasure, { capture: true });
-    game.destroy(true);
+    observer?.disconnect();
+    clearTimeout(timer);
+    current.stop();
   };
 }

@@ -307,6 +307,44 @@ test('crisp on a dense screen: at devicePixelRatio 2 the canvas has at least as 
   await context.close();
 });
 
+test('no wasted pixels on a tablet; a room grown by a turn or a larger window gets a sharper canvas and plays on', async ({ browser }) => {
+  const backingAndShown = (page: Page) =>
+    page.evaluate(() => {
+      const c = [...document.querySelectorAll<HTMLCanvasElement>('.room-canvas canvas')].pop()!;
+      return { backing: c.width, shown: c.getBoundingClientRect().width * devicePixelRatio };
+    });
+  // landscape 1024×768: the canvas has the pixels it shows, not the stage's 1280 (each frame copies them all),
+  // and never under half the stage, 640 px: below that the labels' text would be drawn too coarse
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, locale: 'fr-FR' });
+  const page = await context.newPage();
+  await page.goto('/?scenario=gowning&mode=training&seed=1&fault=none');
+  const host = await roomReady(page);
+  const landscape = await backingAndShown(page);
+  expect(landscape.backing).toBeGreaterThanOrEqual(Math.floor(landscape.shown));
+  expect(landscape.backing).toBeLessThanOrEqual(Math.max(landscape.shown * 1.1, 640));
+  // turned to portrait, the room is wider: a new canvas with enough pixels, the same objects, still playable by touch
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await expect.poll(async () => {
+    const p = await backingAndShown(page);
+    return p.backing >= Math.floor(p.shown);
+  }).toBe(true);
+  await expect(host).toHaveAttribute('data-room-state', 'ready');
+  await expect(page.locator('.room-canvas canvas')).toHaveCount(1);
+  await expect.poll(async () => (await spots(page)).length).toBeGreaterThan(0);
+  const s = await spot(page, 'personal-items');
+  await page.touchscreen.tap(s.x, s.y);
+  await page.locator('[data-key="act:personal-items:remove"]').tap();
+  await expect(page.locator('.fb-good')).toBeVisible();
+  // a desktop window made much larger: the same
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await expect.poll(async () => {
+    const p = await backingAndShown(page);
+    return p.backing >= Math.floor(p.shown * 0.95);
+  }).toBe(true);
+  await expect(host).toHaveAttribute('data-room-state', 'ready');
+  await context.close();
+});
+
 test('without Phaser (chunk blocked) the DOM twin plays on and nothing is thrown', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

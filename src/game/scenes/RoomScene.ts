@@ -73,10 +73,13 @@ export class RoomScene extends Phaser.Scene {
       const onResize = () => this.publishTargets();
       this.scale.on('resize', onResize);
       this.hooks = { refresh: () => this.refresh(), highlight: () => this.applyRings() };
-      this.events.once('shutdown', () => {
+      const leave = () => {
         this.scale.off('resize', onResize);
         this.bridge.detach(this.hooks);
-      });
+      };
+      this.events.once('shutdown', leave);
+      // a game destroyed to start again at a new size: the next room attaches instead
+      this.events.once('destroy', leave);
       this.refresh();
       this.bridge.publish('scene', 'Room');
       this.bridge.attach(this.hooks);
