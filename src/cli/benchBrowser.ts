@@ -26,8 +26,12 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const f = (x: number, d = 1) => x.toFixed(d);
 
+// Cross-origin isolated, for the app and the baselines alike: the page's clock then has 5 µs steps instead of
+// 100 µs with jitter, fine enough to tell a 16.7 ms frame from a 16.8 ms one. Nothing else changes.
+const ISOLATED = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+
 async function serve(outDir: string, port: number, configFile: string | false): Promise<PreviewServer> {
-  return preview({ root, configFile, logLevel: 'warn', build: { outDir }, preview: { port, strictPort: true, host: '127.0.0.1' } });
+  return preview({ root, configFile, logLevel: 'warn', build: { outDir }, preview: { port, strictPort: true, host: '127.0.0.1', headers: ISOLATED } });
 }
 
 async function buildAll() {
@@ -105,6 +109,7 @@ async function measurePage(browser: Browser, url: string, ready: (page: Page) =>
   await page.goto(url, { waitUntil: 'commit' });
   await ready(page);
   const tti = await page.evaluate(() => performance.now());
+  const isolated = await page.evaluate(() => crossOriginIsolated);
   await page.waitForLoadState('networkidle');
   const bytes = (await Promise.all(bodies)).reduce((a, b) => a + b, 0);
   // A string, not a function: tsx would wrap a named inner function in a helper the page does not have.
@@ -124,7 +129,7 @@ async function measurePage(browser: Browser, url: string, ready: (page: Page) =>
   const sorted = [...frames].sort((a, b) => a - b);
   // a frame longer than one and a half refresh intervals is a frame the screen missed
   const dropped = frames.filter((d) => d > 25).length;
-  return { ttiMs: tti, gzipBytes: bytes, frames: frames.length, frameMedianMs: sorted[Math.floor(sorted.length / 2)] ?? NaN, frameP95Ms: sorted[Math.floor(sorted.length * 0.95)] ?? NaN, droppedPct: (100 * dropped) / Math.max(1, frames.length) };
+  return { ttiMs: tti, gzipBytes: bytes, frames: frames.length, frameMedianMs: sorted[Math.floor(sorted.length / 2)] ?? NaN, frameP95Ms: sorted[Math.floor(sorted.length * 0.95)] ?? NaN, droppedPct: (100 * dropped) / Math.max(1, frames.length), isolated };
 }
 
 async function room(browser: Browser, appBase: string, pagesBase: string) {
