@@ -9,6 +9,7 @@
 import type { Lang, Localized } from '../engine/types';
 import type { AttemptView, ObjectView } from '../engine/view';
 import { mountCleanroom } from '../game';
+import { initI18n, t } from '../i18n';
 import { h, render } from '../ui/dom';
 
 type Sample = [id: string, kind: string, at: [number, number], state: string, fr: string, en: string, extra?: Partial<ObjectView> & { drag?: string }];
@@ -128,12 +129,14 @@ function previewView(objects: ObjectView[], end: AttemptView['end']): AttemptVie
   };
 }
 
-export function startRoomPreview(main: HTMLElement) {
+export async function startRoomPreview(main: HTMLElement) {
   const q = new URLSearchParams(location.search);
   const room = q.get('roomPreview') || 'prep-room';
   const lang: Lang = q.get('lang') === 'en' ? 'en' : 'fr';
   const end = q.get('end');
+  await initI18n(lang);
   document.documentElement.lang = lang;
+  const roomName = SAMPLES[room] ? t(`roomPreview.rooms.${room}`) : room;
   const objects = sampleObjects(room);
   const host = h('div', { class: 'room-canvas', 'aria-hidden': 'true' });
   const log = h('ol', { class: 'room-log', id: 'room-log', 'aria-live': 'polite' });
@@ -159,8 +162,8 @@ export function startRoomPreview(main: HTMLElement) {
   );
   render(
     main,
-    h('h1', {}, `${room}`),
-    h('div', { class: 'play-grid' }, h('div', { class: 'room-column' }, h('section', { class: 'room', 'aria-label': room }, host), h('ul', { class: 'twin' }, twin)), h('div', { class: 'side-column' }, h('h2', {}, 'Log'), log)),
+    h('h1', {}, t('roomPreview.heading', { room: roomName })),
+    h('div', { class: 'play-grid' }, h('div', { class: 'room-column' }, h('section', { class: 'room', 'aria-label': roomName }, host), h('ul', { class: 'twin' }, twin)), h('div', { class: 'side-column' }, h('h2', {}, t('roomPreview.log')), log)),
   );
   void cleanroom.ready.then(() => {
     host.dataset.preview = 'ready';
