@@ -23,7 +23,7 @@ async function tapAround(page: Page, rnd: () => number, count: number) {
   const { width, height } = page.viewportSize()!;
   for (let i = 0; i < count; i++) {
     await page.touchscreen.tap(Math.floor(rnd() * width), Math.floor(rnd() * height));
-    // a file picker opened by a random tap would wait for a file: the test never gives one
+    // a short pause every ten taps: the room and the screens get to redraw between bursts, as under a real finger
     if (i % 10 === 9) await page.waitForTimeout(50);
   }
 }
@@ -35,13 +35,14 @@ async function usable(page: Page) {
 }
 
 test('random taps, a turn, a reload and the network cut in the middle of a procedure break nothing', async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: false, locale: 'fr-FR' });
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, locale: 'fr-FR' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console error: ${m.text()}`);
   });
+  // a confirm() answered "no", a file picker (backup import) left without a file: as a trainee who changes their mind
   page.on('dialog', (d) => void d.dismiss());
   page.on('filechooser', () => undefined);
   const rnd = taps(20261130);

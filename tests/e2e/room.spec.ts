@@ -38,6 +38,14 @@ async function roomReady(page: Page) {
   return host;
 }
 
+/** The room canvas's width in pixels, and the device pixels it covers on screen (the newest canvas while a resized room swaps its own). */
+function backingAndShown(page: Page) {
+  return page.evaluate(() => {
+    const c = [...document.querySelectorAll<HTMLCanvasElement>('.room-canvas canvas')].pop()!;
+    return { backing: c.width, shown: c.getBoundingClientRect().width * devicePixelRatio };
+  });
+}
+
 /** The objects' centres on the page (viewport CSS px). */
 async function spots(page: Page): Promise<Spot[]> {
   const host = page.locator('.room-canvas').first();
@@ -299,20 +307,12 @@ test('crisp on a dense screen: at devicePixelRatio 2 the canvas has at least as 
   const page = await context.newPage();
   await page.goto('/?scenario=gowning&mode=training&seed=1&fault=none');
   await roomReady(page);
-  const { backing, shown } = await page.evaluate(() => {
-    const c = document.querySelector<HTMLCanvasElement>('.room-canvas canvas')!;
-    return { backing: c.width, shown: c.getBoundingClientRect().width * devicePixelRatio };
-  });
+  const { backing, shown } = await backingAndShown(page);
   expect(backing).toBeGreaterThanOrEqual(Math.floor(shown));
   await context.close();
 });
 
 test('no wasted pixels on a tablet; a room grown by a turn or a larger window gets a sharper canvas and plays on', async ({ browser }) => {
-  const backingAndShown = (page: Page) =>
-    page.evaluate(() => {
-      const c = [...document.querySelectorAll<HTMLCanvasElement>('.room-canvas canvas')].pop()!;
-      return { backing: c.width, shown: c.getBoundingClientRect().width * devicePixelRatio };
-    });
   // landscape 1024×768: the canvas has the pixels it shows, not the stage's 1280 (each frame copies them all),
   // and never under half the stage, 640 px: below that the labels' text would be drawn too coarse
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, locale: 'fr-FR' });
