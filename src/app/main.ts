@@ -27,6 +27,8 @@ import '../ui/styles.css';
 
 const LANG_KEY = 'salle-blanche.lang';
 const PROFILE_KEY = 'salle-blanche.profile';
+/** Set once the trainee has seen (or skipped) the first-play guide on this device. */
+const GUIDE_KEY = 'salle-blanche.guide-seen';
 
 interface Session {
   compiled: CompiledScenario;
@@ -331,6 +333,7 @@ class App {
     const live = runSession(this.main, attempt, {
       onEvent: (snap, event) => recordId && this.store.appendEvent(recordId, event, snap.context.clock),
       onEnd: (_attempt, screen) => this.debrief({ compiled, attempt, screen, recordId }),
+      guideSeen: () => safeSet(GUIDE_KEY, '1'),
       quit: () => {
         if (confirm(t('play.quitConfirm'))) {
           live.destroy();
@@ -338,6 +341,8 @@ class App {
         }
       },
     });
+    // the first time a trainee plays on this device, the guide shows the room, a close-up, a drag, a reading and the drawer
+    if (safeGet(GUIDE_KEY) !== '1') live.showGuide();
     const session: Session = { compiled, attempt, screen: live.screen, recordId };
     this.session = session;
     this.redraw = () => {

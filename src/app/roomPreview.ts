@@ -106,6 +106,7 @@ function sampleObjects(room: string): ObjectView[] {
       stateLabel: loc(state, state),
       actions: drag ? [{ verb: drag, label: loc('Connecter', 'Connect') }] : [{ verb: 'check', label: loc('Vérifier', 'Check') }, { verb: 'note', label: loc('Noter', 'Note') }],
       alert: false,
+      readings: [],
       ...rest,
     };
   });

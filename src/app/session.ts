@@ -10,6 +10,7 @@ import { viewOf } from '../engine/view';
 import { mountCleanroom, type Cleanroom } from '../game';
 import { lang, t } from '../i18n';
 import { h, render } from '../ui/dom';
+import { showGuide } from '../ui/guide';
 import { PlayScreen } from '../ui/playScreen';
 import type { Snapshot } from '../engine/attempt';
 
@@ -19,11 +20,15 @@ export interface SessionHooks {
   /** The attempt reached passed or failed. */
   onEnd(attempt: Attempt, screen: PlayScreen): void;
   quit(): void;
+  /** The guide was shown to its end or skipped (the HUD's "Guide" button and the first play show it). */
+  guideSeen?(): void;
 }
 
 export interface LiveSession {
   screen: PlayScreen;
   relabel(): void;
+  /** Shows the short guide over the play screen. */
+  showGuide(): void;
   destroy(): void;
 }
 
@@ -32,12 +37,23 @@ const prefersReducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-mot
 export function runSession(main: HTMLElement, attempt: Attempt, hooks: SessionHooks): LiveSession {
   const compiled = attempt.compiled;
   let room: Cleanroom | null = null;
+  let guide: { close(silently?: boolean): void } | null = null;
+  const openGuide = () => {
+    if (guide) return;
+    guide = showGuide(screen.el, () => {
+      guide = null;
+      hooks.guideSeen?.();
+    });
+  };
   const screen = new PlayScreen(compiled, {
     act: (e) => attempt.send(e),
     quit: hooks.quit,
     highlight: (id) => room?.highlight(id),
+    guide: hooks.guideSeen ? openGuide : undefined,
   });
   render(main, screen.el);
+  // a procedure always opens at the top of the page, whatever the scroll of the page before
+  globalThis.scrollTo?.({ top: 0, left: 0, behavior: 'instant' });
   let ended = false;
   let roomState: 'loading' | 'ready' | 'failed' = 'loading';
   const note = () => screen.roomNote(roomState === 'loading' ? t('room.loading') : roomState === 'failed' ? t('room.unavailable') : null);
@@ -109,7 +125,9 @@ export function runSession(main: HTMLElement, attempt: Attempt, hooks: SessionHo
       note();
       room?.update(viewOf(compiled, attempt.snapshot), lang());
     },
+    showGuide: openGuide,
     destroy: () => {
+      guide?.close(true);
       unsubscribe();
       destroyRoom();
     },

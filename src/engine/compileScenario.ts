@@ -9,7 +9,7 @@ import { and, assign, setup } from 'xstate';
 import * as J from './judge';
 import { indexScenario, type ScenarioIndex } from './scenarioIndex';
 import { scoreOf } from './score';
-import type { AttemptContext, AttemptOptions, EngineEvent, Scenario } from './types';
+import { READ_VERB, type AttemptContext, type AttemptOptions, type EngineEvent, type Scenario } from './types';
 
 type Transition = { guard?: unknown; actions?: unknown; target?: string };
 
@@ -50,6 +50,7 @@ export function compileScenario(scenario: Scenario, ix: ScenarioIndex = indexSce
       wrongValue: assign(({ context, event }, p: { step: string }) => J.wrongValue(ix, context, event, p.step)),
       tooEarly: assign(({ context, event }, p: { step: string }) => J.early(ix, context, event, p.step)),
       noEffect: assign(({ context, event }) => J.noEffect(context, event)),
+      readDisplay: assign(({ context, event }) => J.readDisplay(ix, context, event)),
       countHint: assign(({ context }) => J.countHint(context)),
       enterPhase: assign(({ context }, p: { index: number; id: string }) => J.enterPhase(context, p.index, p.id)),
       writeRecord: assign(({ context, event }) => J.writeRecord(ix, context, event)),
@@ -87,6 +88,13 @@ export function compileScenario(scenario: Scenario, ix: ScenarioIndex = indexSce
   const closureOn: Record<string, Transition[] | Transition> = {};
   for (const o of scenario.objects) {
     for (const a of o.actions) runningOn[eventName(a.verb, o.id)] = [...rulesFor(a.verb, o.id), ...stepsFor(a.verb, o.id), noEffect];
+  }
+  // Reading a display is an action of its own on every instrument: judged by
+  // a step or rule on "read" where the scenario has one, else simply kept.
+  for (const id of ix.readable) {
+    const read = eventName(READ_VERB, id);
+    runningOn[read] = [...rulesFor(READ_VERB, id), ...stepsFor(READ_VERB, id), { actions: 'readDisplay' }];
+    closureOn[read] = { actions: 'readDisplay' };
   }
   for (const e of scenario.record) {
     for (const verb of RECORD_VERBS) {

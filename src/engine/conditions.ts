@@ -4,11 +4,26 @@
  * context out.
  */
 import { randomBetween } from './random';
-import type { AttemptContext, Condition, Effect, Expr } from './types';
+import type { AttemptContext, Condition, Effect, Expr, ObjectStatus } from './types';
+
+/** The key of a value on a display: the object's own value, or one of its named readings. */
+export const readingKey = (object: string, reading?: string) => (reading ? `${object}.${reading}` : object);
+
+/** The value an object shows: its own, or a named reading's ("console.ph"). */
+export function valueOf(ctx: AttemptContext, key: string): number | undefined {
+  const dot = key.indexOf('.');
+  if (dot < 0) return ctx.objects[key]?.value;
+  return ctx.objects[key.slice(0, dot)]?.readings?.[key.slice(dot + 1)];
+}
+
+/** The object's status with one value set: its own, or a named reading. */
+export function withValue(o: ObjectStatus, value: number, reading?: string): ObjectStatus {
+  return reading ? { ...o, readings: { ...o.readings, [reading]: value } } : { ...o, value };
+}
 
 export function evalExpr(expr: Expr, ctx: AttemptContext, input?: number): number {
   if (typeof expr === 'number') return expr;
-  if ('value' in expr) return ctx.objects[expr.value]?.value ?? NaN;
+  if ('value' in expr) return valueOf(ctx, expr.value) ?? NaN;
   if ('input' in expr) return input ?? NaN;
   if ('add' in expr) return expr.add.reduce<number>((s, e) => s + evalExpr(e, ctx, input), 0);
   if ('sub' in expr) return evalExpr(expr.sub[0], ctx, input) - evalExpr(expr.sub[1], ctx, input);
@@ -48,7 +63,7 @@ export function holds(cond: Condition | undefined, scope: ConditionScope): boole
   if ('notDone' in cond) return ctx.done[cond.notDone] === undefined;
   if ('equals' in cond) return ctx.objects[cond.equals.object]?.state === cond.equals.state;
   if ('between' in cond) {
-    const v = ctx.objects[cond.between.object]?.value;
+    const v = valueOf(ctx, readingKey(cond.between.object, cond.between.reading));
     return v !== undefined && v >= cond.between.min && v <= cond.between.max;
   }
   if ('inputBetween' in cond) {
@@ -76,7 +91,7 @@ export function applyEffects(ctx: AttemptContext, effects: Effect[] | undefined,
       const [value, rng] = drawExpr(effect.setValue.value, next, input);
       next.rng = rng;
       const o = next.objects[effect.setValue.object];
-      if (o) next.objects[effect.setValue.object] = { ...o, value };
+      if (o) next.objects[effect.setValue.object] = withValue(o, value, effect.setValue.reading);
     } else if ('advanceClock' in effect) {
       const [minutes, rng] = drawExpr(effect.advanceClock, next, input);
       next.rng = rng;

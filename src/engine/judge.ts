@@ -4,7 +4,7 @@
  * as an assign action; nothing here knows about xstate.
  */
 import { BUILTIN_RULES } from './builtinRules';
-import { applyEffects, evalExpr, holds, type ConditionScope } from './conditions';
+import { applyEffects, evalExpr, holds, readingKey, valueOf, withValue, type ConditionScope } from './conditions';
 import { lotNumber, randomBetween } from './random';
 import type { ScenarioIndex } from './scenarioIndex';
 import type { ActEvent, AttemptContext, AttemptOptions, Category, EngineEvent, Outcome, RecordEntry, Step } from './types';
@@ -62,7 +62,15 @@ export function createContext(ix: ScenarioIndex, options: AttemptOptions): Attem
       else value = evalExpr(e, ctx);
     }
     if (o.lot) [lot, ctx.rng] = lotNumber(ctx.rng, o.lot);
-    ctx.objects[o.id] = { state: o.state, ...(value !== undefined ? { value } : {}), ...(lot ? { lot } : {}) };
+    let status: AttemptContext['objects'][string] = { state: o.state, ...(value !== undefined ? { value } : {}), ...(lot ? { lot } : {}) };
+    for (const r of o.readings ?? []) {
+      if (r.value === undefined) continue;
+      let v: number;
+      if (typeof r.value === 'object' && 'random' in r.value) [v, ctx.rng] = randomBetween(ctx.rng, r.value.random.min, r.value.random.max, r.value.random.decimals);
+      else v = evalExpr(r.value, ctx);
+      status = withValue(status, v, r.id);
+    }
+    ctx.objects[o.id] = status;
   }
   const f = fault ? ix.faults.get(fault) : undefined;
   if (f && 'atStart' in f.trigger) ctx = raise(ix, ctx, [f.id]);
@@ -295,6 +303,28 @@ export function noEffect(ctx: AttemptContext, event: EngineEvent): AttemptContex
   const next = base(ctx, event);
   if (!isAct(event)) return next;
   return { ...next, outcomes: push(next, { kind: 'no-effect', ref: event.target, points: 0, penalty: 0, ...actionOf(event) }) };
+}
+
+/**
+ * The trainee reads an instrument's display (the built-in `read` action):
+ * what it shows now is kept, so the twin can show it and announce it. Never
+ * judged "no effect"; a step or rule on `read` judges it first where the
+ * scenario wants reading to count. A display that shows nothing (no such
+ * reading, no value yet) is read as nothing.
+ */
+export function readDisplay(ix: ScenarioIndex, ctx: AttemptContext, event: EngineEvent): AttemptContext {
+  if (!isAct(event)) return base(ctx, event);
+  const key = readingKey(event.target, event.reading);
+  const object = ix.objects.get(event.target);
+  const known = !!object && (event.reading === undefined || (object.readings ?? []).some((r) => r.id === event.reading));
+  const value = known ? valueOf(ctx, key) : undefined;
+  if (value === undefined || !Number.isFinite(value)) return noEffect(ctx, event);
+  const next = base(ctx, event);
+  return {
+    ...next,
+    read: { ...next.read, [key]: { value, at: next.clock } },
+    outcomes: push(next, { kind: 'reading', ref: key, points: 0, penalty: 0, ...actionOf(event) }),
+  };
 }
 
 export function countHint(ctx: AttemptContext): AttemptContext {

@@ -28,6 +28,8 @@ export interface ScenarioIndex {
   recordByStep: Map<string, RecordEntry[]>;
   /** `verb target` → the action an object offers. */
   actions: Map<string, ObjectAction>;
+  /** Objects with a display to read: a value, named readings, or an effect that sets one. */
+  readable: Set<string>;
 }
 
 export const actionKey = (verb: string, target: string) => `${verb} ${target}`;
@@ -55,8 +57,16 @@ export function indexScenario(scenario: Scenario): ScenarioIndex {
   }
   const actions = new Map<string, ObjectAction>();
   for (const o of scenario.objects) for (const a of o.actions) actions.set(actionKey(a.verb, o.id), a);
+  const effects = [
+    ...scenario.steps.flatMap((x) => x.effects ?? []),
+    ...scenario.rules.flatMap((r) => r.effects ?? []),
+    ...scenario.faults.flatMap((f) => [...(f.effects ?? []), ...f.steps.flatMap((x) => x.effects ?? []), ...(f.rules ?? []).flatMap((r) => r.effects ?? [])]),
+  ];
+  const readable = new Set(scenario.objects.filter((o) => o.value !== undefined || (o.readings ?? []).length > 0).map((o) => o.id));
+  for (const e of effects) if ('setValue' in e) readable.add(e.setValue.object);
   return {
     scenario,
+    readable,
     objects: new Map(scenario.objects.map((o) => [o.id, o])),
     steps,
     rules,

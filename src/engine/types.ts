@@ -19,6 +19,7 @@ export type Severity = 'minor' | 'major' | 'critical';
 /** A number computed from the room: no code, only this small tree. */
 export type Expr =
   | number
+  /** An object's value, or one of its named readings: "balance" or "console.ph". */
   | { value: string }
   | { input: true }
   | { add: Expr[] }
@@ -32,7 +33,7 @@ export type Condition =
   | { done: string }
   | { notDone: string }
   | { equals: { object: string; state: string } }
-  | { between: { object: string; min: number; max: number } }
+  | { between: { object: string; reading?: string; min: number; max: number } }
   | { inputBetween: { min: number; max: number } }
   | { faultActive: string }
   | { faultHandled: string }
@@ -43,7 +44,7 @@ export type Condition =
 
 export type Effect =
   | { set: { object: string; state: string } }
-  | { setValue: { object: string; value: Expr } }
+  | { setValue: { object: string; reading?: string; value: Expr } }
   | { advanceClock: Expr }
   | { raiseFault: string };
 
@@ -51,6 +52,20 @@ export interface ObjectAction {
   verb: string;
   label: Localized;
   input?: { label: Localized; unit: string; min: number; max: number; step: number };
+}
+
+/**
+ * One named value an instrument shows beside the others (a console's
+ * temperature, pH, dissolved oxygen and agitation; a balance's gross, tare
+ * and net): read and recorded on its own, as `{ "value": "<object>.<id>" }`.
+ */
+export interface Reading {
+  id: string;
+  label: Localized;
+  unit: string;
+  decimals?: number;
+  /** Its value at the start; else it has none until an effect sets it. */
+  value?: Expr;
 }
 
 export interface RoomObject {
@@ -66,6 +81,8 @@ export interface RoomObject {
   unit?: string;
   decimals?: number;
   lot?: string;
+  /** Named readings shown on its display, beside or instead of `value`. */
+  readings?: Reading[];
   actions: ObjectAction[];
 }
 
@@ -181,7 +198,14 @@ export interface AttemptOptions {
   passMark?: number;
 }
 
-export type ActEvent = { type: 'ACT'; verb: string; target: string; value?: number; reason?: string };
+/**
+ * One action of the trainee. `read` (the built-in "read the display" on an
+ * instrument) names the reading in `reading` when the object has several.
+ */
+export type ActEvent = { type: 'ACT'; verb: string; target: string; value?: number; reason?: string; reading?: string };
+
+/** The verb of the built-in action that reads an instrument's display. */
+export const READ_VERB = 'read';
 export type EngineEvent = ActEvent | { type: 'HINT' };
 
 export type OutcomeKind =
@@ -191,6 +215,7 @@ export type OutcomeKind =
   | 'wrong-value'
   | 'early'
   | 'no-effect'
+  | 'reading'
   | 'fault-raised'
   | 'fault-handled'
   | 'phase'
@@ -220,6 +245,15 @@ export interface ObjectStatus {
   state: string;
   value?: number;
   lot?: string;
+  /** The named readings' values, by reading id. */
+  readings?: Record<string, number>;
+}
+
+/** What the trainee last read on a display, by reading key ("balance", "console.ph"). */
+export interface ReadStatus {
+  value: number;
+  /** Simulated minute of the read. */
+  at: number;
 }
 
 export interface RecordStatus {
@@ -249,6 +283,8 @@ export interface AttemptContext {
   hints: number;
   events: number;
   critical: string | null;
+  /** What the trainee has read on the displays (only that shows in the twin). */
+  read?: Record<string, ReadStatus>;
   /** The value of the action being judged (for inputBetween). */
   lastInput?: number;
 }

@@ -6,7 +6,7 @@
  */
 import Ajv2020 from 'ajv/dist/2020.js';
 import schema from '../../scenarios/scenario.schema.json' with { type: 'json' };
-import type { Condition, Effect, Expr, Localized, Scenario, Step } from './types';
+import { READ_VERB, type Condition, type Effect, type Expr, type Localized, type RoomObject, type Scenario, type Step } from './types';
 
 export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
 
@@ -193,14 +193,23 @@ export function checkMeaning(s: Scenario): Problem[] {
     if (!objects.has(id)) out.push(say(path, `no object is called ${quote(id)}`, `aucun objet ne s'appelle ${quote(id)}`));
     return objects.get(id);
   };
+  const needReading = (path: string, o: RoomObject, reading: string) => {
+    const r = (o.readings ?? []).find((x) => x.id === reading);
+    if (!r) out.push(say(path, `the object ${quote(o.id)} has no reading ${quote(reading)}`, `l'objet ${quote(o.id)} n'a pas de lecture ${quote(reading)}`));
+    return r;
+  };
   const needFault = (path: string, id: string) => {
     if (!faults.has(id)) out.push(say(path, `no fault is called ${quote(id)}`, `aucune panne ne s'appelle ${quote(id)}`));
   };
   const checkExpr = (e: Expr | undefined, path: string) => {
     if (e === undefined || typeof e === 'number') return;
     if ('value' in e) {
-      const o = needObject(`${path}.value`, e.value);
-      if (o && o.value === undefined && !setsValue(s, e.value)) out.push(say(`${path}.value`, `the object ${quote(e.value)} never has a value`, `l'objet ${quote(e.value)} n'a jamais de valeur`));
+      const [id, reading] = e.value.split('.', 2) as [string, string | undefined];
+      const o = needObject(`${path}.value`, id);
+      if (o && reading !== undefined) {
+        const r = needReading(`${path}.value`, o, reading);
+        if (r && r.value === undefined && !setsValue(s, id, reading)) out.push(say(`${path}.value`, `the reading ${quote(e.value)} never has a value`, `la lecture ${quote(e.value)} n'a jamais de valeur`));
+      } else if (o && o.value === undefined && !setsValue(s, id)) out.push(say(`${path}.value`, `the object ${quote(e.value)} never has a value`, `l'objet ${quote(e.value)} n'a jamais de valeur`));
     } else if ('add' in e) e.add.forEach((x, i) => checkExpr(x, `${path}.add[${i}]`));
     else if ('mul' in e) e.mul.forEach((x, i) => checkExpr(x, `${path}.mul[${i}]`));
     else if ('sub' in e) e.sub.forEach((x, i) => checkExpr(x, `${path}.sub[${i}]`));
@@ -215,7 +224,10 @@ export function checkMeaning(s: Scenario): Problem[] {
     else if ('equals' in c) {
       const o = needObject(`${path}.equals.object`, c.equals.object);
       if (o && !(c.equals.state in o.states)) out.push(say(`${path}.equals.state`, `the object ${quote(o.id)} has no state ${quote(c.equals.state)}`, `l'objet ${quote(o.id)} n'a pas d'état ${quote(c.equals.state)}`));
-    } else if ('between' in c) needObject(`${path}.between.object`, c.between.object);
+    } else if ('between' in c) {
+      const o = needObject(`${path}.between.object`, c.between.object);
+      if (o && c.between.reading !== undefined) needReading(`${path}.between.reading`, o, c.between.reading);
+    }
     else if ('faultActive' in c) needFault(`${path}.faultActive`, c.faultActive);
     else if ('faultHandled' in c) needFault(`${path}.faultHandled`, c.faultHandled);
     else if ('elapsed' in c) needStep(`${path}.elapsed.since`, c.elapsed.since);
@@ -230,7 +242,8 @@ export function checkMeaning(s: Scenario): Problem[] {
         const o = needObject(`${p}.set.object`, e.set.object);
         if (o && !(e.set.state in o.states)) out.push(say(`${p}.set.state`, `the object ${quote(o.id)} has no state ${quote(e.set.state)}`, `l'objet ${quote(o.id)} n'a pas d'état ${quote(e.set.state)}`));
       } else if ('setValue' in e) {
-        needObject(`${p}.setValue.object`, e.setValue.object);
+        const o = needObject(`${p}.setValue.object`, e.setValue.object);
+        if (o && e.setValue.reading !== undefined) needReading(`${p}.setValue.reading`, o, e.setValue.reading);
         checkExpr(e.setValue.value, `${p}.setValue.value`);
       } else if ('advanceClock' in e) checkExpr(e.advanceClock, `${p}.advanceClock`);
       else needFault(`${p}.raiseFault`, e.raiseFault);
@@ -246,7 +259,14 @@ export function checkMeaning(s: Scenario): Problem[] {
       if (a.input && a.input.min > a.input.max) out.push(say(`objects[${i}].actions[${ai}].input`, 'min is above max', 'min est supérieur à max'));
     });
     checkExpr(o.value, `objects[${i}].value`);
+    const readings = new Set<string>();
+    (o.readings ?? []).forEach((r, ri) => {
+      if (readings.has(r.id)) out.push(say(`objects[${i}].readings[${ri}].id`, `another reading of ${quote(o.id)} is already called ${quote(r.id)}`, `une autre lecture de ${quote(o.id)} s'appelle déjà ${quote(r.id)}`));
+      readings.add(r.id);
+      checkExpr(r.value, `objects[${i}].readings[${ri}].value`);
+    });
   });
+  const readable = (o: RoomObject) => o.value !== undefined || (o.readings ?? []).length > 0 || setsValue(s, o.id);
 
   for (const st of allSteps) {
     const { step, path } = st;
@@ -255,7 +275,8 @@ export function checkMeaning(s: Scenario): Problem[] {
     }
     const o = needObject(`${path}.action.target`, step.action.target);
     const action = o?.actions.find((a) => a.verb === step.action.verb);
-    if (o && !action) out.push(say(`${path}.action.verb`, `the object ${quote(o.id)} offers no action ${quote(step.action.verb)}`, `l'objet ${quote(o.id)} ne propose pas l'action ${quote(step.action.verb)}`));
+    const builtinRead = step.action.verb === READ_VERB && !!o && readable(o);
+    if (o && !action && !builtinRead) out.push(say(`${path}.action.verb`, `the object ${quote(o.id)} offers no action ${quote(step.action.verb)}`, `l'objet ${quote(o.id)} ne propose pas l'action ${quote(step.action.verb)}`));
     if (action?.input && !step.expect) out.push(say(`${path}.expect`, 'the action asks for a value, so the step needs "expect"', "l'action demande une valeur : l'étape doit avoir « expect »"));
     if (step.expect && action && !action.input) out.push(say(`${path}.expect`, 'the action asks for no value, so "expect" can never be judged', "l'action ne demande pas de valeur : « expect » ne peut pas être jugé"));
     if (step.expect && step.expect.value === undefined && step.expect.min === undefined && step.expect.max === undefined) {
@@ -331,9 +352,13 @@ function usesInput(c: Condition | undefined): boolean {
   return false;
 }
 
-function setsValue(s: Scenario, objectId: string): boolean {
-  const effects = [...s.steps.flatMap((x) => x.effects ?? []), ...s.faults.flatMap((f) => [...(f.effects ?? []), ...f.steps.flatMap((x) => x.effects ?? [])]), ...s.rules.flatMap((r) => r.effects ?? [])];
-  return effects.some((e) => 'setValue' in e && e.setValue.object === objectId);
+function setsValue(s: Scenario, objectId: string, reading?: string): boolean {
+  const effects = [
+    ...s.steps.flatMap((x) => x.effects ?? []),
+    ...s.faults.flatMap((f) => [...(f.effects ?? []), ...f.steps.flatMap((x) => x.effects ?? []), ...(f.rules ?? []).flatMap((r) => r.effects ?? [])]),
+    ...s.rules.flatMap((r) => r.effects ?? []),
+  ];
+  return effects.some((e) => 'setValue' in e && e.setValue.object === objectId && e.setValue.reading === reading);
 }
 
 function findCycles(steps: Step[]): string[][] {

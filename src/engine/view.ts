@@ -9,7 +9,26 @@ import { BUILTIN_RULES } from './builtinRules';
 import { endOf } from './compileScenario';
 import { faultContained, faultHandled, stepOpen } from './judge';
 import { scoreOf } from './score';
-import type { Category, Localized, ObjectAction, Outcome, Phase, RecordEntry, ScoreReport, Severity } from './types';
+import { readingKey, valueOf } from './conditions';
+import type { AttemptContext, Category, Localized, ObjectAction, Outcome, Phase, RecordEntry, RoomObject, ScoreReport, Severity } from './types';
+
+/**
+ * One value an instrument's display shows. The twin shows it only once the
+ * trainee has read it (`read`); the room draws the live value on the display.
+ */
+export interface ReadingView {
+  /** What a read event names: the object, or "<object>.<reading>". */
+  key: string;
+  /** The named reading, when the object has several. */
+  reading?: string;
+  label?: Localized;
+  unit?: string;
+  decimals?: number;
+  /** The live value (for the room's drawing only, never printed in the twin). */
+  value?: number;
+  /** What the trainee read, when, and whether the display still shows it. */
+  read?: { value: number; at: number; current: boolean };
+}
 
 export interface ObjectView {
   id: string;
@@ -23,6 +42,8 @@ export interface ObjectView {
   decimals?: number;
   lot?: string;
   actions: ObjectAction[];
+  /** Its display, when it has one to read: its own value and its named readings. */
+  readings: ReadingView[];
   /** A fault has changed it and is not answered yet (alarm, tear…). */
   alert: boolean;
 }
@@ -140,6 +161,7 @@ export function viewOf(c: CompiledScenario, snap: Snapshot): AttemptView {
       decimals: o.decimals,
       lot: st.lot,
       actions: o.actions,
+      readings: ix.readable.has(o.id) ? readingsOf(o, ctx) : [],
       alert: alerted.has(o.id) && st.state === stateSetBy(c, activeFaults, o.id),
     };
   });
@@ -186,6 +208,17 @@ export function viewOf(c: CompiledScenario, snap: Snapshot): AttemptView {
     outcomes: ctx.outcomes.map((o) => explainOutcome(c, o)),
     score: scoreOf(ix, ctx),
   };
+}
+
+function readingsOf(o: RoomObject, ctx: AttemptContext): ReadingView[] {
+  const show = (key: string, base: Omit<ReadingView, 'key' | 'read' | 'value'>): ReadingView => {
+    const value = valueOf(ctx, key);
+    const r = ctx.read?.[key];
+    return { key, ...base, ...(value !== undefined ? { value } : {}), ...(r ? { read: { ...r, current: r.value === value } } : {}) };
+  };
+  const named = (o.readings ?? []).map((r) => show(readingKey(o.id, r.id), { reading: r.id, label: r.label, unit: r.unit, decimals: r.decimals }));
+  const own = o.value !== undefined || ctx.objects[o.id]?.value !== undefined || !named.length ? [show(o.id, { unit: o.unit, decimals: o.decimals })] : [];
+  return [...own, ...named];
 }
 
 function stateSetBy(c: CompiledScenario, faults: string[], objectId: string): string | undefined {

@@ -34,6 +34,45 @@ export function render(el: Element, ...children: (Child | Child[])[]) {
   if (key) (el.querySelector(`[data-key="${CSS.escape(key)}"]`) as HTMLElement | null)?.focus();
 }
 
+/**
+ * Replaces the content of `el` as render does, and keeps what the person was
+ * doing in it: which disclosures (details with a data-key) were open, what
+ * was typed in each field with a data-key, and the focus with its caret. A
+ * redraw after an event then never closes a hint or loses a typed value.
+ */
+export function patch(el: Element, ...children: (Child | Child[])[]) {
+  const open = new Set<string>();
+  const typed = new Map<string, string>();
+  for (const d of el.querySelectorAll<HTMLDetailsElement>('details[data-key]')) if (d.open) open.add(d.dataset.key!);
+  for (const i of el.querySelectorAll<HTMLInputElement>('input[data-key], textarea[data-key]')) if (i.value && i.type !== 'checkbox' && i.type !== 'radio') typed.set(i.dataset.key!, i.value);
+  const active = document.activeElement as HTMLInputElement | null;
+  const focusKey = active && el.contains(active) ? active.dataset.key : undefined;
+  let caret: [number | null, number | null] | null = null;
+  try {
+    caret = focusKey && active && 'selectionStart' in active ? [active.selectionStart, active.selectionEnd] : null;
+  } catch {
+    caret = null;
+  }
+  el.replaceChildren();
+  append(el, children);
+  for (const d of el.querySelectorAll<HTMLDetailsElement>('details[data-key]')) if (open.has(d.dataset.key!)) d.open = true;
+  for (const i of el.querySelectorAll<HTMLInputElement>('input[data-key], textarea[data-key]')) {
+    const v = typed.get(i.dataset.key!);
+    if (v !== undefined && !i.value) i.value = v;
+  }
+  if (focusKey) {
+    const next = el.querySelector<HTMLInputElement>(`[data-key="${CSS.escape(focusKey)}"]`);
+    next?.focus();
+    if (next && caret && caret[0] !== null) {
+      try {
+        next.setSelectionRange(caret[0], caret[1]);
+      } catch {
+        /* not a text field */
+      }
+    }
+  }
+}
+
 /** Reads a number typed in French (7,2) or English (7.2). */
 export function readNumber(input: HTMLInputElement): number | undefined {
   if (!Number.isNaN(input.valueAsNumber)) return input.valueAsNumber;

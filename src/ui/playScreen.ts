@@ -1,14 +1,21 @@
 /**
- * The play screen: the HUD (stage, simulated clock, score, pause, quit), the
- * room's accessible twin (one button per object, in reading order, with its
- * actions and value entry), the steps, the batch record and the live
- * feedback. It shows an AttemptView and sends engine events; it judges nothing.
+ * The play screen: the room is the workspace. A one-line HUD (procedure,
+ * phase, simulated time, penalties, mode, guide, pause, quit, drawer); the
+ * room with, over it, the latest judgement next to the gesture, the actions
+ * of the selected object and the raised faults; under it the room's
+ * accessible twin (one button per object); beside it (below it in portrait)
+ * a drawer the trainee opens and closes, with the procedure and its steps,
+ * the batch record and the log of judgements. It shows an AttemptView and
+ * sends engine events; it judges nothing. Each part is redrawn only when
+ * what it shows changed, and an open hint, a typed value and the focus
+ * survive every redraw (dom.ts patch).
  */
 import type { CompiledScenario } from '../engine/attempt';
-import { isMistake, type ActEvent, type EngineEvent } from '../engine/types';
-import type { AttemptView, ObjectView, OutcomeView, RecordView } from '../engine/view';
-import { formatClock, formatNumber, t, tr } from '../i18n';
-import { h, readNumber, render } from './dom';
+import { isMistake, READ_VERB, type ActEvent, type EngineEvent } from '../engine/types';
+import type { AttemptView, ObjectView, OutcomeView, ReadingView, RecordView } from '../engine/view';
+import { formatClock, formatNumber, lang, t, tr } from '../i18n';
+import { parseDecimal } from './decimal';
+import { h, patch } from './dom';
 
 export interface PlayCallbacks {
   act(event: EngineEvent): void;
@@ -17,6 +24,8 @@ export interface PlayCallbacks {
   select?(objectId: string | null): void;
   /** The object to ring in the room: the twin button with focus or under the pointer, else the selected one. */
   highlight?(objectId: string | null): void;
+  /** The trainee asks for the guide again (HUD). */
+  guide?(): void;
 }
 
 export interface PlayScreenOptions {
@@ -24,45 +33,71 @@ export interface PlayScreenOptions {
   readOnly?: boolean;
 }
 
+type Tab = 'procedure' | 'record' | 'log';
+type Described = { title: string; detail?: string; reason?: string; tone: 'good' | 'bad' | 'info' };
+
+/** How long praise or news stays over the room (the log keeps it). */
+const TOAST_FADE_MS = 7000;
+
+/** Wide enough for the drawer beside a room that keeps its labels legible: open it by default. */
+const DRAWER_OPEN_FROM = '(min-width: 1280px) and (orientation: landscape)';
+
 export class PlayScreen {
   readonly el: HTMLElement;
   readonly roomHost: HTMLElement;
   private hud = h('div', { class: 'hud' });
-  private situation = h('section', { class: 'situation', 'aria-labelledby': 'situation-h' });
+  private roomSection: HTMLElement;
+  private toast = h('div', { class: 'toast', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  private faultStrip = h('div', { class: 'fault-strip' });
+  private panel = h('section', { class: 'actions-panel', hidden: true, 'aria-labelledby': 'actions-h' });
   private twin = h('ul', { class: 'twin', role: 'list' });
-  private panel = h('section', { class: 'actions-panel', hidden: true });
-  private steps = h('section', { class: 'steps' });
-  private record = h('section', { class: 'record' });
-  private feedback = h('div', { class: 'feedback', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  private drawer = h('aside', { class: 'drawer', id: 'play-drawer', 'aria-label': t('play.drawer.label') });
+  private tabBar = h('div', { class: 'drawer-tabs', role: 'tablist' });
+  private procedure = h('section', { class: 'tab-panel procedure', role: 'tabpanel', id: 'tab-procedure' });
+  private record = h('section', { class: 'tab-panel record', role: 'tabpanel', id: 'tab-record' });
+  private log = h('section', { class: 'tab-panel log', role: 'tabpanel', id: 'tab-log' });
   private pauseLayer = h('div', { class: 'pause-layer', hidden: true });
   private roomNoteEl = h('p', { class: 'room-note', hidden: true });
   private selected: string | null = null;
   private paused = false;
   private view!: AttemptView;
   private shownOutcomes = 0;
+  private drawerOpen: boolean;
+  private tab: Tab = 'procedure';
+  /** What each part last drew, so an event redraws only what changed. */
+  private drawn = new Map<string, string>();
+  /** Refused numbers: the field's data-key → the message shown under it. */
+  private invalid = new Map<string, string>();
+  private hintsOpened = new Set<string>();
+  /** The latest judgement: the outcomes of the last event (or "noted" in assessment). */
+  private toastItems: { o?: OutcomeView; target?: string }[] = [];
+  private toastTimer: ReturnType<typeof setTimeout> | undefined;
 
   private readonly readOnly: boolean;
 
   constructor(private c: CompiledScenario, private cb: PlayCallbacks, options: PlayScreenOptions = {}) {
     this.readOnly = options.readOnly ?? false;
+    this.drawerOpen = this.readOnly || (globalThis.matchMedia?.(DRAWER_OPEN_FROM).matches ?? true);
     this.roomHost = h('div', { class: 'room-canvas', 'aria-hidden': 'true' });
+    this.roomSection = h('section', { class: 'room', 'aria-label': t('play.room') }, this.roomHost, this.roomNoteEl, this.faultStrip, this.toast, this.panel, this.pauseLayer);
     this.el = h(
       'div',
       { class: this.readOnly ? 'play is-readonly' : 'play' },
       this.hud,
       h(
         'div',
-        { class: 'play-grid' },
+        { class: 'play-body' },
         h(
           'div',
-          { class: 'room-column' },
-          h('section', { class: 'room', 'aria-label': t('play.room') }, this.roomHost, this.roomNoteEl, this.pauseLayer),
-          this.panel,
+          { class: 'stage' },
+          this.roomSection,
           h('nav', { class: 'twin-wrap', 'aria-label': t('play.objects') }, h('h2', { class: 'sr-only' }, t('play.objects')), this.twin),
         ),
-        h('div', { class: 'side-column' }, this.situation, this.feedback, this.steps, this.record),
+        this.drawer,
       ),
     );
+    this.drawer.append(this.tabBar, this.procedure, this.record, this.log);
+    this.applyDrawer();
   }
 
   /** The room asks to select an object (tap on the canvas). */
@@ -73,34 +108,42 @@ export class PlayScreen {
     this.drawTwin();
     this.drawPanel();
     const first = this.panel.querySelector<HTMLElement>('button, input');
-    if (!this.readOnly) first?.focus();
+    if (!this.readOnly && objectId) first?.focus();
   }
 
   /**
-   * Shows a view. `feedbackFrom` (replay) shows as feedback the outcomes from
-   * that index on, instead of those not shown yet.
+   * Shows a view. `feedbackFrom` (replay) shows as the latest judgement the
+   * outcomes from that index on, instead of those not shown yet.
    */
   update(view: AttemptView, feedbackFrom?: number) {
+    const first = !this.view;
     this.view = view;
-    if (feedbackFrom !== undefined) {
-      this.shownOutcomes = Math.max(0, Math.min(feedbackFrom, view.outcomes.length));
-      if (this.shownOutcomes === view.outcomes.length) render(this.feedback);
-    }
+    if (feedbackFrom !== undefined) this.shownOutcomes = Math.max(0, Math.min(feedbackFrom, view.outcomes.length));
+    else if (first) this.shownOutcomes = Math.max(0, view.outcomes.length - 1); // a resumed attempt: the last message only
     this.drawHud();
-    this.drawSituation();
+    this.drawFaults();
     this.drawTwin();
     this.drawPanel();
-    this.drawSteps();
+    this.drawTabs();
+    this.drawProcedure();
     this.drawRecord();
-    this.drawFeedback();
+    this.drawLog();
+    this.drawToast();
+    if (view.end === 'closure' && this.drawn.get('closure') !== 'shown') {
+      // every step is done: the batch record is what is left, so show it
+      this.drawn.set('closure', 'shown');
+      this.openDrawer('record');
+    }
   }
 
   /** Redraws every text in the current language, progress untouched. */
   relabel() {
-    if (this.view) {
-      this.shownOutcomes = Math.max(0, this.shownOutcomes - 1);
-      this.update(this.view);
-    }
+    if (!this.view) return;
+    this.drawn.clear();
+    this.drawer.setAttribute('aria-label', t('play.drawer.label'));
+    this.roomSection.setAttribute('aria-label', t('play.room'));
+    this.shownOutcomes = Math.max(0, this.shownOutcomes - 1);
+    this.update(this.view);
   }
 
   private act(event: EngineEvent) {
@@ -113,7 +156,7 @@ export class PlayScreen {
     return !this.paused && !this.readOnly && !!this.view && this.view.end !== 'passed' && this.view.end !== 'failed';
   }
 
-  /** An action sent from the room (a drag): refused when paused, read-only or over, like the panel's buttons. */
+  /** An action sent from the room (a drag, a read of a display): refused when paused, read-only or over, like the panel's buttons. */
   actFromRoom(event: ActEvent) {
     if (this.interactive) this.act(event);
   }
@@ -124,234 +167,146 @@ export class PlayScreen {
     this.roomNoteEl.hidden = text === null;
   }
 
+  /** Draws a part only when what it shows changed (its key). */
+  private changed(part: string, key: unknown): boolean {
+    const k = JSON.stringify([key, lang(), this.paused]);
+    if (this.drawn.get(part) === k) return false;
+    this.drawn.set(part, k);
+    return true;
+  }
+
+  private get disabled(): boolean {
+    return this.paused || this.readOnly || this.view.end === 'passed' || this.view.end === 'failed';
+  }
+
+  /* ---------- HUD ---------- */
+
   private drawHud() {
     const v = this.view;
+    const filled = v.record.filter((r) => r.filled).length;
+    if (!this.changed('hud', [v.end, v.phaseIndex, v.clock, v.score.penalties, v.mode, this.drawerOpen, filled, v.record.length])) return;
     const scoreText = v.mode === 'assessment' ? t('play.scoreHidden') : t('play.penalties', { count: v.score.penalties });
-    render(
+    const title = tr(this.c.scenario.title);
+    const phase = v.end === 'closure' ? t('record.heading') : t('play.phase', { index: v.phaseIndex + 1, count: v.phaseCount, title: tr(v.phase.title) });
+    patch(
       this.hud,
-      h('h1', { class: 'scenario-title' }, tr(this.c.scenario.title)),
-      h('p', { class: 'phase', 'data-testid': 'phase' }, v.end === 'closure' ? t('record.heading') : t('play.phase', { index: v.phaseIndex + 1, count: v.phaseCount, title: tr(v.phase.title) })),
-      h('p', { class: 'clock' }, t('play.clock', { time: formatClock(v.clock) })),
+      h('h1', { class: 'sr-only' }, title),
+      h('p', { class: 'scenario-title', 'aria-hidden': 'true' }, title),
+      h('p', { class: 'phase', 'data-testid': 'phase', title: phase }, phase),
+      h('p', { class: 'clock' }, t('play.clockShort', { time: formatClock(v.clock) })),
       h('p', { class: 'score', 'data-testid': 'score' }, scoreText),
       h('span', { class: 'mode-badge' }, t(`mode.${v.mode}`)),
-      this.readOnly ? null : h('button', { type: 'button', class: 'secondary', 'data-key': 'pause', 'aria-pressed': String(this.paused), onclick: () => this.togglePause() }, this.paused ? t('play.resume') : t('play.pause')),
-      this.readOnly ? null : h('button', { type: 'button', class: 'secondary', 'data-key': 'quit', onclick: () => this.cb.quit() }, t('play.quit')),
+      h(
+        'div',
+        { class: 'hud-buttons' },
+        this.readOnly || !this.cb.guide ? null : h('button', { type: 'button', class: 'secondary', 'data-key': 'guide', onclick: () => this.cb.guide?.() }, t('play.guide')),
+        this.readOnly ? null : h('button', { type: 'button', class: 'secondary', 'data-key': 'pause', 'aria-pressed': String(this.paused), onclick: () => this.togglePause() }, this.paused ? t('play.resume') : t('play.pause')),
+        this.readOnly ? null : h('button', { type: 'button', class: 'secondary', 'data-key': 'quit', onclick: () => this.cb.quit() }, t('play.quit')),
+        h(
+          'button',
+          { type: 'button', class: 'primary drawer-toggle', 'data-key': 'drawer', 'aria-expanded': String(this.drawerOpen), 'aria-controls': 'play-drawer', onclick: () => (this.drawerOpen ? this.closeDrawer() : this.openDrawer()) },
+          this.drawerOpen ? t('play.drawer.hide') : t('play.drawer.show'),
+          h('span', { class: 'drawer-count' }, ` ${filled}/${v.record.length}`),
+        ),
+      ),
     );
   }
 
   private togglePause() {
     this.paused = !this.paused;
     this.pauseLayer.hidden = !this.paused;
-    render(this.pauseLayer, h('p', {}, t('play.paused')));
+    patch(this.pauseLayer, h('p', {}, t('play.paused')));
     this.el.classList.toggle('is-paused', this.paused);
-    this.drawHud();
-    this.drawPanel();
+    this.update(this.view);
   }
 
-  private drawSituation() {
+  /* ---------- the drawer ---------- */
+
+  /** Opens the drawer, on a tab if given (the record at closure, the log from a judgement). */
+  openDrawer(tab?: Tab) {
+    this.drawerOpen = true;
+    if (tab) this.tab = tab;
+    this.applyDrawer();
+    if (this.view) {
+      this.drawHud();
+      this.drawTabs();
+    }
+  }
+
+  closeDrawer() {
+    this.drawerOpen = false;
+    this.applyDrawer();
+    if (this.view) this.drawHud();
+    this.hud.querySelector<HTMLElement>('[data-key="drawer"]')?.focus();
+  }
+
+  private applyDrawer() {
+    this.el.classList.toggle('drawer-open', this.drawerOpen);
+    this.drawer.hidden = !this.drawerOpen;
+    for (const [tab, panel] of [['procedure', this.procedure], ['record', this.record], ['log', this.log]] as const) panel.hidden = this.tab !== tab;
+  }
+
+  private drawTabs() {
+    const v = this.view;
+    const filled = v.record.filter((r) => r.filled).length;
+    if (!this.changed('tabs', [this.tab, this.drawerOpen, filled, v.record.length, v.outcomes.length])) return;
+    this.applyDrawer();
+    const tab = (id: Tab, label: string) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          role: 'tab',
+          id: `tabbtn-${id}`,
+          'data-key': `tab:${id}`,
+          'aria-selected': String(this.tab === id),
+          'aria-controls': `tab-${id}`,
+          tabindex: this.tab === id ? 0 : -1,
+          onclick: () => this.openDrawer(id),
+          onkeydown: (ev: Event) => this.tabKey(ev as KeyboardEvent, id),
+        },
+        label,
+      );
+    patch(
+      this.tabBar,
+      tab('procedure', t('play.tab.procedure')),
+      tab('record', `${t('play.tab.recordShort')} ${filled}/${v.record.length}`),
+      tab('log', t('play.tab.log')),
+      h('button', { type: 'button', class: 'link drawer-close', 'data-key': 'drawer-close', 'aria-label': t('play.drawer.hide'), onclick: () => this.closeDrawer() }, '✕'),
+    );
+    for (const id of ['procedure', 'record', 'log'] as const) this.drawer.querySelector(`#tab-${id}`)?.setAttribute('aria-labelledby', `tabbtn-${id}`);
+  }
+
+  /** Arrow keys move between tabs (WAI-ARIA tabs pattern). */
+  private tabKey(ev: KeyboardEvent, id: Tab) {
+    const order: Tab[] = ['procedure', 'record', 'log'];
+    const i = order.indexOf(id);
+    const next = ev.key === 'ArrowRight' ? order[(i + 1) % 3] : ev.key === 'ArrowLeft' ? order[(i + 2) % 3] : null;
+    if (!next) return;
+    ev.preventDefault();
+    this.openDrawer(next);
+    this.tabBar.querySelector<HTMLElement>(`[data-key="tab:${next}"]`)?.focus();
+  }
+
+  /* ---------- over the room ---------- */
+
+  private drawFaults() {
     const v = this.view;
     const active = v.faults.filter((f) => f.stage !== 'documented');
-    render(
-      this.situation,
-      h('h2', { id: 'situation-h' }, v.end === 'closure' ? t('record.heading') : tr(v.phase.title)),
-      v.end === 'closure' ? h('p', {}, t('play.closure')) : v.phase.intro ? h('p', {}, tr(v.phase.intro)) : null,
+    if (!this.changed('faults', active.map((f) => [f.id, f.stage]))) return;
+    patch(
+      this.faultStrip,
       active.map((f) =>
-        h('div', { class: 'fault-banner', role: 'alert' }, h('strong', {}, `⚠ ${t('play.fault')} — ${tr(f.title)} (${t(`play.faultStage.${f.stage}`)})`), h('p', {}, tr(f.announce))),
-      ),
-      v.end === 'closure' ? h('button', { type: 'button', class: 'primary', 'data-key': 'submit', disabled: this.readOnly, onclick: () => this.act({ type: 'ACT', verb: 'submit', target: 'batch-record' }) }, t('play.submit')) : null,
-    );
-  }
-
-  private objectSummary(o: ObjectView): string {
-    const parts = [tr(o.stateLabel)];
-    if (o.value !== undefined && Number.isFinite(o.value)) parts.push(`${formatNumber(o.value, o.decimals)}${o.unit ? ` ${o.unit}` : ''}`);
-    if (o.lot) parts.push(t('play.lot', { lot: o.lot }));
-    return parts.filter(Boolean).join(' · ');
-  }
-
-  private drawTwin() {
-    render(
-      this.twin,
-      this.view.objects.map((o) =>
         h(
-          'li',
-          {},
-          h(
-            'button',
-            {
-              type: 'button',
-              class: `twin-object${o.alert ? ' alert' : ''}${this.selected === o.id ? ' selected' : ''}`,
-              'data-key': `obj:${o.id}`,
-              'data-object': o.id,
-              'aria-expanded': String(this.selected === o.id),
-              'aria-describedby': `obj-state-${o.id}`,
-              onclick: () => this.select(this.selected === o.id ? null : o.id),
-              onfocus: () => this.cb.highlight?.(o.id),
-              onmouseenter: () => this.cb.highlight?.(o.id),
-              onblur: () => this.cb.highlight?.(this.selected),
-              onmouseleave: () => this.cb.highlight?.(this.selected),
-            },
-            h('span', { class: 'twin-name' }, o.alert ? `⚠ ${tr(o.name)}` : tr(o.name)),
-            h('span', { class: 'twin-state', id: `obj-state-${o.id}` }, this.objectSummary(o)),
-          ),
+          'button',
+          { type: 'button', class: 'fault-chip', 'data-key': `fault:${f.id}`, onclick: () => this.openDrawer('procedure') },
+          `⚠ ${tr(f.title)} — ${t(`play.faultStage.${f.stage}`)}`,
         ),
       ),
     );
   }
 
-  private drawPanel() {
-    const o = this.view?.objects.find((x) => x.id === this.selected);
-    if (!o) {
-      render(this.panel);
-      this.panel.hidden = true;
-      return;
-    }
-    this.panel.hidden = false;
-    const disabled = this.paused || this.readOnly || this.view.end === 'passed' || this.view.end === 'failed';
-    render(
-      this.panel,
-      h('h2', {}, t('play.actionsFor', { name: tr(o.name) })),
-      h('p', { class: 'muted' }, this.objectSummary(o)),
-      o.actions.length === 0 ? h('p', {}, t('play.noActions')) : null,
-      h(
-        'div',
-        { class: 'action-list' },
-        o.actions.map((a) => {
-          if (!a.input) {
-            return h('button', { type: 'button', class: 'action', 'data-key': `act:${o.id}:${a.verb}`, disabled, onclick: () => this.act({ type: 'ACT', verb: a.verb, target: o.id }) }, tr(a.label));
-          }
-          const id = `in-${o.id}-${a.verb}`;
-          const input = h('input', { id, type: 'number', inputmode: 'decimal', step: 'any', min: a.input.min, max: a.input.max, 'data-key': `in:${o.id}:${a.verb}`, disabled, required: true });
-          return h(
-            'form',
-            {
-              class: 'value-form',
-              onsubmit: (ev: Event) => {
-                ev.preventDefault();
-                const value = readNumber(input);
-                if (value === undefined) return input.focus();
-                this.act({ type: 'ACT', verb: a.verb, target: o.id, value });
-              },
-            },
-            h('label', { for: id }, `${tr(a.label)} — ${t('play.valueLabel', { label: tr(a.input.label), unit: a.input.unit })}`),
-            input,
-            h('button', { type: 'submit', class: 'action', 'data-key': `act:${o.id}:${a.verb}`, disabled }, t('play.enterValue')),
-          );
-        }),
-      ),
-      h('button', { type: 'button', class: 'link', 'data-key': 'close-panel', onclick: () => this.select(null) }, t('play.close')),
-    );
-  }
-
-  private drawSteps() {
-    const v = this.view;
-    if (v.mode === 'assessment') {
-      render(this.steps);
-      this.steps.hidden = true;
-      return;
-    }
-    this.steps.hidden = false;
-    render(
-      this.steps,
-      h('h2', {}, t('play.steps')),
-      h(
-        'ol',
-        { class: 'step-list' },
-        v.steps.map((s) =>
-          h(
-            'li',
-            { class: s.done ? 'done' : s.open ? 'open' : 'locked' },
-            h('span', { class: 'step-mark', 'aria-hidden': 'true' }, s.done ? '✓' : s.open ? '○' : '·'),
-            h('span', {}, `${s.fault ? '⚠ ' : ''}${tr(s.title)}`),
-            h('span', { class: 'sr-only' }, ` (${s.done ? t('play.done') : s.open ? t('play.todo') : t('play.notYet')})`),
-            !s.done && s.open && s.hint
-              ? h('details', { class: 'hint' }, h('summary', { 'data-key': `hint:${s.id}`, onclick: () => !this.readOnly && this.cb.act({ type: 'HINT' }) }, t('play.showHint')), h('p', {}, tr(s.hint)))
-              : null,
-          ),
-        ),
-      ),
-    );
-  }
-
-  private recordRow(r: RecordView) {
-    const e = r.entry;
-    const disabled = this.paused || this.readOnly || this.view.end === 'passed' || this.view.end === 'failed';
-    const status: string[] = [];
-    if (r.filled) {
-      if (e.kind === 'value' && r.value !== undefined) status.push(`${formatNumber(r.value)}${e.unit ? ` ${e.unit}` : ''}`);
-      else status.push(e.kind === 'signature' ? t('record.signed') : t('record.checked'));
-      if (r.wrong && this.view.mode !== 'assessment') status.push(t('record.wrong'));
-      if (r.late && this.view.mode !== 'assessment') status.push(t('record.late'));
-    } else status.push(t('record.empty'));
-    const corrections = r.corrections.map((c) =>
-      h('li', { class: 'correction' }, t('record.corrected', { from: c.from !== undefined ? formatNumber(c.from) : '✓', to: c.to !== undefined ? formatNumber(c.to) : '✓', reason: c.reason })),
-    );
-    const valueId = `rec-${e.id}`;
-    let controls: HTMLElement;
-    if (!r.filled) {
-      if (e.kind === 'value') {
-        const input = h('input', { id: valueId, type: 'number', inputmode: 'decimal', step: 'any', 'data-key': `recin:${e.id}`, disabled });
-        controls = h(
-          'form',
-          {
-            class: 'record-form',
-            onsubmit: (ev: Event) => {
-              ev.preventDefault();
-              const value = readNumber(input);
-              if (value === undefined) return input.focus();
-              this.act({ type: 'ACT', verb: 'record', target: e.id, value });
-            },
-          },
-          h('label', { for: valueId, class: 'sr-only' }, `${tr(e.label)} — ${t('record.value')}`),
-          input,
-          h('button', { type: 'submit', 'data-key': `rec:${e.id}`, disabled, 'aria-label': `${t('record.record')} — ${tr(e.label)}` }, t('record.record')),
-        );
-      } else {
-        const verb = e.kind === 'signature' ? 'sign' : 'record';
-        const label = e.kind === 'signature' ? t('record.sign') : t('record.check');
-        controls = h('button', { type: 'button', 'data-key': `rec:${e.id}`, disabled, 'aria-label': `${label} — ${tr(e.label)}`, onclick: () => this.act({ type: 'ACT', verb, target: e.id }) }, label);
-      }
-    } else {
-      const input = e.kind === 'value' ? h('input', { id: `${valueId}-fix`, type: 'number', inputmode: 'decimal', step: 'any', 'data-key': `fixin:${e.id}`, disabled }) : null;
-      const reason = h('input', { id: `${valueId}-why`, type: 'text', maxlength: 200, 'data-key': `why:${e.id}`, disabled });
-      controls = h(
-        'details',
-        { class: 'correct' },
-        h('summary', { 'data-key': `fix:${e.id}` }, `${t('record.correct')} — ${tr(e.label)}`),
-        h(
-          'form',
-          {
-            class: 'record-form',
-            onsubmit: (ev: Event) => {
-              ev.preventDefault();
-              const value = input ? readNumber(input) : undefined;
-              if (input && value === undefined) return input.focus();
-              this.act({ type: 'ACT', verb: 'correct', target: e.id, value, reason: reason.value });
-            },
-          },
-          input ? h('label', { for: `${valueId}-fix` }, t('record.value')) : null,
-          input,
-          h('label', { for: `${valueId}-why` }, t('record.reason')),
-          reason,
-          h('button', { type: 'submit', 'data-key': `fixgo:${e.id}`, disabled }, t('record.correct')),
-        ),
-      );
-    }
-    return h(
-      'li',
-      { class: `record-entry${r.filled ? ' filled' : ''}`, 'data-entry': e.id },
-      h('span', { class: 'record-label' }, tr(e.label)),
-      h('span', { class: 'record-status' }, status.join(' · ')),
-      corrections.length ? h('ul', {}, corrections) : null,
-      controls,
-    );
-  }
-
-  private drawRecord() {
-    render(this.record, h('h2', {}, t('record.heading')), h('ul', { class: 'record-list' }, this.view.record.map((r) => this.recordRow(r))));
-  }
-
-  describe(o: OutcomeView): { title: string; detail?: string; reason?: string; tone: 'good' | 'bad' | 'info' } {
+  describe(o: OutcomeView): Described {
     const out = o.outcome;
     const penalty = out.penalty > 0 ? ` (${t('outcome.penalty', { count: out.penalty })})` : '';
     switch (out.kind) {
@@ -371,6 +326,8 @@ export class PlayScreen {
         return { title: t('outcome.faultHandled', { title: tr(o.title) }), tone: 'good' };
       case 'phase':
         return { title: t('outcome.phase', { title: tr(o.title) }), detail: o.explanation ? tr(o.explanation) : undefined, tone: 'info' };
+      case 'reading':
+        return { title: this.readingText(o), tone: 'info' };
       case 'end':
         return { title: t('outcome.end'), tone: 'info' };
       default:
@@ -378,20 +335,399 @@ export class PlayScreen {
     }
   }
 
-  private drawFeedback() {
+  /** "Balance B-02 shows 200.06 g", from the value the trainee read (kept in the view). */
+  private readingText(o: OutcomeView): string {
+    const key = o.outcome.ref;
+    const obj = this.view?.objects.find((x) => x.id === o.outcome.target);
+    const r = obj?.readings.find((x) => x.key === key);
+    const read = r?.read;
+    const name = obj ? tr(obj.name) + (r?.label ? ` — ${tr(r.label)}` : '') : key;
+    return t('outcome.reading', { name, value: read ? this.showValue(read.value, r) : '…' });
+  }
+
+  private showValue(value: number, r?: Pick<ReadingView, 'unit' | 'decimals'>): string {
+    return `${formatNumber(value, r?.decimals)}${r?.unit ? ` ${r.unit}` : ''}`;
+  }
+
+  /** The outcomes a mode may see as they happen: in assessment, no judgement until the debrief. */
+  private visible(list: OutcomeView[]): OutcomeView[] {
+    if (this.view.mode !== 'assessment') return list;
+    return list.filter((o) => !(isMistake(o.outcome.kind) || o.outcome.kind === 'step' || o.outcome.kind === 'record'));
+  }
+
+  private drawToast() {
     const fresh = this.view.outcomes.slice(this.shownOutcomes);
     this.shownOutcomes = this.view.outcomes.length;
-    if (!fresh.length) return;
-    const assessment = this.view.mode === 'assessment';
-    const items = fresh
-      .filter((o) => !(assessment && (isMistake(o.outcome.kind) || o.outcome.kind === 'step' || o.outcome.kind === 'record')))
-      .map((o) => this.describe(o));
-    if (assessment && !items.length) items.push({ title: t('outcome.noted'), tone: 'info' });
-    render(
-      this.feedback,
-      items.map((d) =>
-        h('div', { class: `fb fb-${d.tone}` }, h('strong', {}, d.title), d.detail ? h('p', {}, d.detail) : null, d.reason ? h('p', { class: 'reason' }, d.reason) : null),
+    if (!fresh.length) {
+      if (this.drawn.get('toast-lang') !== lang()) this.renderToast();
+      return;
+    }
+    const items: { o?: OutcomeView; target?: string }[] = this.visible(fresh).map((o) => ({ o, target: o.outcome.target }));
+    if (this.view.mode === 'assessment' && !items.length) items.push({ target: fresh[fresh.length - 1]?.outcome.target });
+    // the mistakes first: a trainee reads the top line
+    const bad = (x: { o?: OutcomeView }) => !!x.o && !x.o.good;
+    this.toastItems = [...items.filter(bad), ...items.filter((x) => !bad(x))];
+    this.renderToast();
+  }
+
+  private renderToast() {
+    this.drawn.set('toast-lang', lang());
+    const items = this.toastItems;
+    // praise and news fade after a while, so the room is clear again; a mistake stays until the next gesture or ✕
+    clearTimeout(this.toastTimer);
+    if (items.length && items.every((x) => !x.o || x.o.good) && !this.readOnly) {
+      this.toastTimer = setTimeout(() => this.dismissToast(), TOAST_FADE_MS);
+    }
+    this.toast.hidden = !items.length;
+    this.placeToast(items.find((x) => x.target)?.target);
+    patch(
+      this.toast,
+      items.length
+        ? h(
+            'div',
+            { class: 'toast-card' },
+            items.map(({ o }) => (o ? this.describe(o) : ({ title: t('outcome.noted'), tone: 'info' } as Described))).map((d) => h('div', { class: `fb fb-${d.tone}` }, h('strong', {}, d.title), d.detail ? h('p', {}, d.detail) : null, d.reason ? h('p', { class: 'reason' }, d.reason) : null)),
+            h('button', { type: 'button', class: 'link toast-close', 'data-key': 'toast-close', 'aria-label': t('play.dismiss'), onclick: () => this.dismissToast() }, '✕'),
+          )
+        : null,
+    );
+  }
+
+  private dismissToast() {
+    this.toastItems = [];
+    this.renderToast();
+  }
+
+  /**
+   * Next to the gesture: over the half of the room away from the object the
+   * judgement is about, so it never hides it (the room reports where each
+   * object is on screen); at the top when the object is not known.
+   */
+  private placeToast(target?: string) {
+    let bottom = false;
+    try {
+      const list = JSON.parse(this.roomHost.dataset.objects ?? '[]') as { id: string; x: number; y: number }[];
+      const at = list.find((o) => o.id === target);
+      const height = this.roomHost.clientHeight || 1;
+      if (at) bottom = at.y < height * 0.45;
+    } catch {
+      /* no positions yet: top */
+    }
+    this.toast.classList.toggle('at-bottom', bottom);
+  }
+
+  /* ---------- the twin and the action panel ---------- */
+
+  private objectSummary(o: ObjectView): string {
+    const parts = [tr(o.stateLabel)];
+    if (o.lot) parts.push(t('play.lot', { lot: o.lot }));
+    // a display shows in the twin only what the trainee has read on it
+    for (const r of o.readings) if (r.read) parts.push(this.readLine(r));
+    return parts.filter(Boolean).join(' · ');
+  }
+
+  private readLine(r: ReadingView): string {
+    const read = r.read!;
+    const value = this.showValue(read.value, r);
+    const text = r.label ? `${tr(r.label)} : ${value}` : value;
+    return `${t('play.readShort', { value: text, time: formatClock(read.at) })}${read.current ? '' : ` (${t('play.readStale')})`}`;
+  }
+
+  private drawTwin() {
+    const v = this.view;
+    if (!this.changed('twin', [this.selected, v.objects.map((o) => [o.id, o.state, o.alert, o.lot, o.readings.map((r) => r.read)])])) return;
+    patch(
+      this.twin,
+      v.objects.map((o) =>
+        h(
+          'li',
+          {},
+          h(
+            'button',
+            {
+              type: 'button',
+              class: `twin-object${o.alert ? ' alert' : ''}${this.selected === o.id ? ' selected' : ''}`,
+              'data-key': `obj:${o.id}`,
+              'data-object': o.id,
+              'aria-expanded': String(this.selected === o.id),
+              'aria-controls': 'actions-panel',
+              'aria-describedby': `obj-state-${o.id}`,
+              onclick: () => this.select(this.selected === o.id ? null : o.id),
+              onfocus: () => this.cb.highlight?.(o.id),
+              onmouseenter: () => this.cb.highlight?.(o.id),
+              onblur: () => this.cb.highlight?.(this.selected),
+              onmouseleave: () => this.cb.highlight?.(this.selected),
+            },
+            h('span', { class: 'twin-name' }, o.alert ? `⚠ ${tr(o.name)}` : tr(o.name)),
+            h('span', { class: 'twin-state', id: `obj-state-${o.id}` }, this.objectSummary(o)),
+          ),
+        ),
       ),
+    );
+  }
+
+  /** A number field: text with a decimal keypad, read in either notation, refused with a message when it is not one number. */
+  private numberField(id: string, key: string, label: string, disabled: boolean, extra: Record<string, string | number | undefined> = {}) {
+    const error = this.invalid.get(key);
+    return [
+      h('input', { id, type: 'text', inputmode: 'decimal', autocomplete: 'off', 'data-key': key, disabled, 'aria-invalid': error ? 'true' : undefined, 'aria-describedby': error ? `${id}-err` : undefined, 'aria-label': label, ...extra }),
+      error ? h('p', { class: 'field-error', id: `${id}-err`, role: 'alert' }, error) : null,
+    ];
+  }
+
+  /** Reads a number field; a refusal is shown under the field and nothing is sent. */
+  private readField(form: HTMLElement, key: string): number | undefined {
+    const input = form.querySelector<HTMLInputElement>(`[data-key="${CSS.escape(key)}"]`);
+    if (!input) return undefined;
+    const parsed = parseDecimal(input.value);
+    if (parsed.ok) {
+      this.invalid.delete(key);
+      return parsed.value;
+    }
+    this.invalid.set(key, parsed.empty ? t('play.numberMissing') : t('play.numberInvalid', { text: input.value.trim().slice(0, 20) }));
+    this.drawn.delete('panel');
+    this.drawn.delete('record');
+    this.drawPanel();
+    this.drawRecord();
+    this.el.querySelector<HTMLInputElement>(`[data-key="${CSS.escape(key)}"]`)?.focus();
+    return undefined;
+  }
+
+  private drawPanel() {
+    const o = this.view?.objects.find((x) => x.id === this.selected);
+    if (!this.changed('panel', o ? [o.id, o.state, o.alert, o.lot, o.readings.map((r) => [r.key, r.read]), this.view.end, [...this.invalid]] : null)) return;
+    if (!o) {
+      patch(this.panel);
+      this.panel.hidden = true;
+      return;
+    }
+    this.panel.hidden = false;
+    this.panel.id = 'actions-panel';
+    this.panel.classList.toggle('at-left', this.objectOnRight(o.id));
+    const disabled = this.disabled;
+    const reads = o.readings.map((r) => {
+      const label = r.label ? t('play.readNamed', { label: tr(r.label) }) : t('play.read');
+      return h(
+        'div',
+        { class: 'reading' },
+        h('button', { type: 'button', class: 'action read', 'data-key': `read:${r.key}`, disabled, onclick: () => this.act({ type: 'ACT', verb: READ_VERB, target: o.id, ...(r.reading ? { reading: r.reading } : {}) }) }, label),
+        r.read ? h('p', { class: 'read-value', 'data-reading': r.key }, this.readLine(r)) : null,
+      );
+    });
+    patch(
+      this.panel,
+      h('h2', { id: 'actions-h' }, tr(o.name)),
+      h('p', { class: 'muted' }, [tr(o.stateLabel), o.lot ? t('play.lot', { lot: o.lot }) : ''].filter(Boolean).join(' · ')),
+      reads.length ? h('div', { class: 'readings' }, reads) : null,
+      o.actions.length === 0 ? h('p', {}, t('play.noActions')) : null,
+      h(
+        'div',
+        { class: 'action-list' },
+        o.actions.map((a) => {
+          if (!a.input) {
+            return h('button', { type: 'button', class: 'action', 'data-key': `act:${o.id}:${a.verb}`, disabled, onclick: () => this.act({ type: 'ACT', verb: a.verb, target: o.id }) }, tr(a.label));
+          }
+          const id = `in-${o.id}-${a.verb}`;
+          const key = `in:${o.id}:${a.verb}`;
+          const label = `${tr(a.label)} — ${t('play.valueLabel', { label: tr(a.input.label), unit: a.input.unit })}`;
+          return h(
+            'form',
+            {
+              class: 'value-form',
+              onsubmit: (ev: Event) => {
+                ev.preventDefault();
+                const value = this.readField(this.panel, key);
+                if (value === undefined) return;
+                const input = this.panel.querySelector<HTMLInputElement>(`[data-key="${CSS.escape(key)}"]`);
+                if (input) input.value = '';
+                this.act({ type: 'ACT', verb: a.verb, target: o.id, value });
+              },
+            },
+            h('label', { for: id }, label),
+            this.numberField(id, key, label, disabled),
+            h('button', { type: 'submit', class: 'action', 'data-key': `act:${o.id}:${a.verb}`, disabled }, t('play.enterValue')),
+          );
+        }),
+      ),
+      h('button', { type: 'button', class: 'link panel-close', 'data-key': 'close-panel', onclick: () => this.closePanel() }, t('play.close')),
+    );
+  }
+
+  private closePanel() {
+    const was = this.selected;
+    this.select(null);
+    if (was) this.twin.querySelector<HTMLElement>(`[data-object="${CSS.escape(was)}"]`)?.focus();
+  }
+
+  /** Whether the object is drawn in the right half of the room: the panel then opens on the left, so both show. */
+  private objectOnRight(id: string): boolean {
+    try {
+      const list = JSON.parse(this.roomHost.dataset.objects ?? '[]') as { id: string; x: number }[];
+      const at = list.find((o) => o.id === id);
+      return !!at && at.x > (this.roomHost.clientWidth || 1) / 2;
+    } catch {
+      return false;
+    }
+  }
+
+  /* ---------- the procedure, the record, the log ---------- */
+
+  private drawProcedure() {
+    const v = this.view;
+    const active = v.faults.filter((f) => f.stage !== 'documented');
+    if (!this.changed('procedure', [v.end, v.phaseIndex, active.map((f) => [f.id, f.stage]), v.mode === 'assessment' ? null : v.steps.map((s) => [s.id, s.done, s.open])])) return;
+    const steps =
+      v.mode === 'assessment'
+        ? null
+        : h(
+            'div',
+            { class: 'steps' },
+            h('h3', {}, t('play.steps')),
+            h(
+              'ol',
+              { class: 'step-list' },
+              v.steps.map((s) =>
+                h(
+                  'li',
+                  { class: s.done ? 'done' : s.open ? 'open' : 'locked' },
+                  h('span', { class: 'step-mark', 'aria-hidden': 'true' }, s.done ? '✓' : s.open ? '○' : '·'),
+                  h('span', {}, `${s.fault ? '⚠ ' : ''}${tr(s.title)}`),
+                  h('span', { class: 'sr-only' }, ` (${s.done ? t('play.done') : s.open ? t('play.todo') : t('play.notYet')})`),
+                  !s.done && s.open && s.hint
+                    ? h(
+                        'details',
+                        { class: 'hint', 'data-key': `hintbox:${s.id}`, ontoggle: (ev: Event) => this.hintToggled(ev, s.id) },
+                        h('summary', { 'data-key': `hint:${s.id}` }, t('play.showHint')),
+                        h('p', {}, tr(s.hint)),
+                      )
+                    : null,
+                ),
+              ),
+            ),
+          );
+    patch(
+      this.procedure,
+      h('h2', {}, v.end === 'closure' ? t('record.heading') : tr(v.phase.title)),
+      v.end === 'closure' ? h('p', {}, t('play.closure')) : v.phase.intro ? h('p', {}, tr(v.phase.intro)) : null,
+      active.map((f) => h('div', { class: 'fault-banner', role: 'alert' }, h('strong', {}, `⚠ ${t('play.fault')} — ${tr(f.title)} (${t(`play.faultStage.${f.stage}`)})`), h('p', {}, tr(f.announce)))),
+      steps,
+    );
+  }
+
+  /** A hint opened for the first time counts (the debrief says how many were used); it stays open across redraws. */
+  private hintToggled(ev: Event, stepId: string) {
+    const open = (ev.currentTarget as HTMLDetailsElement).open;
+    if (!open || this.readOnly || this.hintsOpened.has(stepId)) return;
+    this.hintsOpened.add(stepId);
+    this.cb.act({ type: 'HINT' });
+  }
+
+  private recordRow(r: RecordView) {
+    const e = r.entry;
+    const disabled = this.disabled;
+    const status: string[] = [];
+    if (r.filled) {
+      if (e.kind === 'value' && r.value !== undefined) status.push(`${formatNumber(r.value)}${e.unit ? ` ${e.unit}` : ''}`);
+      else status.push(e.kind === 'signature' ? t('record.signed') : t('record.checked'));
+      if (r.wrong && this.view.mode !== 'assessment') status.push(t('record.wrong'));
+      if (r.late && this.view.mode !== 'assessment') status.push(t('record.late'));
+    } else status.push(t('record.empty'));
+    const corrections = r.corrections.map((c) =>
+      h('li', { class: 'correction' }, t('record.corrected', { from: c.from !== undefined ? formatNumber(c.from) : '✓', to: c.to !== undefined ? formatNumber(c.to) : '✓', reason: c.reason })),
+    );
+    const valueId = `rec-${e.id}`;
+    let controls: HTMLElement;
+    if (!r.filled) {
+      if (e.kind === 'value') {
+        const key = `recin:${e.id}`;
+        const label = `${tr(e.label)} — ${t('record.value')}${e.unit ? ` (${e.unit})` : ''}`;
+        controls = h(
+          'form',
+          {
+            class: 'record-form',
+            onsubmit: (ev: Event) => {
+              ev.preventDefault();
+              const value = this.readField(this.record, key);
+              if (value !== undefined) this.act({ type: 'ACT', verb: 'record', target: e.id, value });
+            },
+          },
+          this.numberField(valueId, key, label, disabled),
+          e.unit ? h('span', { class: 'unit', 'aria-hidden': 'true' }, e.unit) : null,
+          h('button', { type: 'submit', 'data-key': `rec:${e.id}`, disabled, 'aria-label': `${t('record.record')} — ${tr(e.label)}` }, t('record.record')),
+        );
+      } else {
+        const verb = e.kind === 'signature' ? 'sign' : 'record';
+        const label = e.kind === 'signature' ? t('record.sign') : t('record.check');
+        controls = h('button', { type: 'button', 'data-key': `rec:${e.id}`, disabled, 'aria-label': `${label} — ${tr(e.label)}`, onclick: () => this.act({ type: 'ACT', verb, target: e.id }) }, label);
+      }
+    } else {
+      const key = `fixin:${e.id}`;
+      const reason = h('input', { id: `${valueId}-why`, type: 'text', maxlength: 200, 'data-key': `why:${e.id}`, disabled });
+      controls = h(
+        'details',
+        { class: 'correct', 'data-key': `fixbox:${e.id}` },
+        h('summary', { 'data-key': `fix:${e.id}` }, `${t('record.correct')} — ${tr(e.label)}`),
+        h(
+          'form',
+          {
+            class: 'record-form',
+            onsubmit: (ev: Event) => {
+              ev.preventDefault();
+              let value: number | undefined;
+              if (e.kind === 'value') {
+                value = this.readField(this.record, key);
+                if (value === undefined) return;
+              }
+              const why = this.record.querySelector<HTMLInputElement>(`[data-key="why:${CSS.escape(e.id)}"]`)?.value ?? '';
+              this.act({ type: 'ACT', verb: 'correct', target: e.id, value, reason: why });
+            },
+          },
+          e.kind === 'value' ? h('label', { for: `${valueId}-fix` }, t('record.value')) : null,
+          e.kind === 'value' ? this.numberField(`${valueId}-fix`, key, `${tr(e.label)} — ${t('record.value')}`, disabled) : null,
+          h('label', { for: `${valueId}-why` }, t('record.reason')),
+          reason,
+          h('button', { type: 'submit', 'data-key': `fixgo:${e.id}`, disabled }, t('record.correct')),
+        ),
+      );
+    }
+    return h(
+      'li',
+      { class: `record-entry${r.filled ? ' filled' : ''}`, 'data-entry': e.id },
+      h('span', { class: 'record-label' }, tr(e.label)),
+      h('span', { class: 'record-status' }, status.join(' · ')),
+      corrections.length ? h('ul', {}, corrections) : null,
+      controls,
+    );
+  }
+
+  private drawRecord() {
+    const v = this.view;
+    if (!this.changed('record', [v.end, v.mode, v.record.map((r) => [r.entry.id, r.filled, r.value, r.wrong, r.late, r.corrections.length]), [...this.invalid]])) return;
+    const submit = () =>
+      h('button', { type: 'button', class: 'primary', 'data-key': 'submit', disabled: this.readOnly, onclick: () => this.act({ type: 'ACT', verb: 'submit', target: 'batch-record' }) }, t('play.submit'));
+    patch(
+      this.record,
+      h('h2', {}, t('record.heading')),
+      v.end === 'closure' ? h('div', { class: 'closure-box' }, h('p', {}, t('play.closure')), submit()) : null,
+      h('ul', { class: 'record-list' }, v.record.map((r) => this.recordRow(r))),
+    );
+  }
+
+  private drawLog() {
+    const list = this.visible(this.view.outcomes);
+    if (!this.changed('log', [list.length, this.view.mode])) return;
+    const item = (o: OutcomeView) => {
+      const d = this.describe(o);
+      return h('li', { class: `fb fb-${d.tone}` }, h('strong', {}, d.title), d.detail ? h('p', {}, d.detail) : null, d.reason ? h('p', { class: 'reason' }, d.reason) : null);
+    };
+    const older = list.slice(0, -1);
+    const last = list[list.length - 1];
+    patch(
+      this.log,
+      h('h2', {}, t('play.tab.log')),
+      !list.length ? h('p', { class: 'muted' }, t('play.logEmpty')) : null,
+      older.length ? h('details', { class: 'log-history', 'data-key': 'log-history' }, h('summary', { 'data-key': 'log-history-sum' }, t('play.logHistory', { count: older.length })), h('ol', { class: 'log-list' }, older.map(item))) : null,
+      last ? h('ol', { class: 'log-list log-last', start: list.length }, item(last)) : null,
     );
   }
 }

@@ -18,7 +18,7 @@ test('profile, home, play (HUD, actions, record, fault) and debrief: no serious 
   await page.goto('/?scenario=gowning&seed=2&fault=torn-pack');
   await playEvent(page, { type: 'ACT', verb: 'remove', target: 'personal-items' }, 'touch');
   await playEvent(page, { type: 'ACT', verb: 'wash', target: 'sink', value: 10 }, 'touch'); // wrong value, explained
-  await expect(page.locator('.fb-bad')).toBeVisible();
+  await expect(page.locator('.toast .fb-bad')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   expect(await smallTargets(page)).toEqual([]);
 

@@ -18,7 +18,7 @@ test('every visible text comes from the translations (pseudo-locale scan of ever
   await page.goto('/?pseudo=1&scenario=gowning&seed=2&fault=torn-pack');
   await playEvent(page, { type: 'ACT', verb: 'rub', target: 'hand-rub', value: 25 });
   await playEvent(page, { type: 'ACT', verb: 'inspect', target: 'garment-pack' }); // too early: explained
-  await expect(page.locator('.fb-bad')).toBeVisible();
+  await expect(page.locator('.toast .fb-bad')).toBeVisible();
   expect(await untranslated(page)).toEqual([]);
   await playEvent(page, { type: 'ACT', verb: 'enter', target: 'door-grade-b' });
   await expect(page.locator('.debrief')).toBeVisible();

@@ -1,7 +1,8 @@
 /**
  * Plays engine events through the page as a person would: tap the object's
  * twin button, then its action (typing a value where one is asked), or fill
- * the batch record. The events come from the engine's perfect-run solver.
+ * the batch record in the drawer (opened first when it is closed). The
+ * events come from the engine's perfect-run solver.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -20,7 +21,7 @@ export function perfectEvents(id: string, options: AttemptOptions): ActEvent[] {
 
 export type Input = 'touch' | 'mouse' | 'keyboard';
 
-async function press(page: Page, selector: string, how: Input) {
+export async function press(page: Page, selector: string, how: Input) {
   const el = page.locator(selector).first();
   if (how === 'touch') await el.tap();
   else if (how === 'keyboard') {
@@ -29,23 +30,36 @@ async function press(page: Page, selector: string, how: Input) {
   } else await el.click();
 }
 
-async function typeInto(page: Page, selector: string, value: number, how: Input) {
+async function typeInto(page: Page, selector: string, value: number | string, how: Input) {
   const el = page.locator(selector).first();
   if (how === 'touch') await el.tap();
   else await el.focus();
   await el.fill(String(value));
 }
 
+/** Opens the drawer on one of its tabs (procedure, record, log), as a trainee would. */
+export async function openTab(page: Page, tab: 'procedure' | 'record' | 'log', how: Input = 'mouse') {
+  const button = page.locator(`[data-key="tab:${tab}"]`);
+  if (!(await button.isVisible())) await press(page, '[data-key="drawer"]', how);
+  if ((await button.getAttribute('aria-selected')) !== 'true') await press(page, `[data-key="tab:${tab}"]`, how);
+}
+
 export async function playEvent(page: Page, e: ActEvent, how: Input = 'mouse') {
-  if (e.target === 'batch-record' && e.verb === 'submit') return press(page, '[data-key="submit"]', how);
+  if (e.target === 'batch-record' && e.verb === 'submit') {
+    await openTab(page, 'record', how);
+    return press(page, '[data-key="submit"]', how);
+  }
   if (e.verb === 'record' || e.verb === 'sign') {
-    if (e.value !== undefined) {
-      await typeInto(page, `[data-key="recin:${e.target}"]`, e.value, how);
-    }
+    await openTab(page, 'record', how);
+    if (e.value !== undefined) await typeInto(page, `[data-key="recin:${e.target}"]`, e.value, how);
     return press(page, `[data-key="rec:${e.target}"]`, how);
   }
   const twin = page.locator(`[data-object="${e.target}"]`);
   if ((await twin.getAttribute('aria-expanded')) !== 'true') await press(page, `[data-object="${e.target}"]`, how);
+  // the built-in "read the display" of an instrument (an object's own "read" action, a document, is an action like the others)
+  if (e.verb === 'read' && !(await page.locator(`[data-key="act:${e.target}:read"]`).count())) {
+    return press(page, `[data-key="read:${e.reading ? `${e.target}.${e.reading}` : e.target}"]`, how);
+  }
   if (e.value !== undefined) await typeInto(page, `[data-key="in:${e.target}:${e.verb}"]`, e.value, how);
   await press(page, `[data-key="act:${e.target}:${e.verb}"]`, how);
 }

@@ -175,7 +175,7 @@ test('tapping an object on the canvas opens its action panel; a bare wall opens 
   const s = await spot(page, 'personal-items');
   await page.touchscreen.tap(s.x, s.y);
   await page.locator('[data-key="act:personal-items:remove"]').tap();
-  await expect(page.locator('.fb-good')).toBeVisible();
+  await expect(page.locator('.toast .fb-good')).toBeVisible();
 });
 
 test('the twin button with focus or under the pointer is ringed in the room', async ({ page }) => {
@@ -186,7 +186,7 @@ test('the twin button with focus or under the pointer is ringed in the room', as
   await page.locator('[data-object="hood"]').hover();
   await expect(host).toHaveAttribute('data-highlight', 'hood');
   await page.locator('[data-object="sink"]').click();
-  await page.locator('h1').hover();
+  await page.getByTestId('phase').hover();
   await expect(host).toHaveAttribute('data-highlight', 'sink');
 });
 
@@ -257,8 +257,8 @@ test('in a scenario, a drag sends the same action as the panel would (the engine
   await page.mouse.move(p.x - 120, p.y + 60, { steps: 5 });
   await page.mouse.up();
   // the step is done, exactly as with the panel's button, and nothing was penalised
-  await expect(page.locator('.fb-good').first()).toBeVisible();
-  expect(await page.locator('.fb-bad').count()).toBe(0);
+  await expect(page.locator('.toast .fb-good').first()).toBeVisible();
+  expect(await page.locator('.toast .fb-bad').count()).toBe(0);
   await expect(page.getByTestId('score')).toHaveText(penalties!);
   // and the rest of the perfect run still plays through the DOM to a pass
   await playAll(page, events.slice(at + 1));
@@ -334,7 +334,7 @@ test('no wasted pixels on a tablet; a room grown by a turn or a larger window ge
   const s = await spot(page, 'personal-items');
   await page.touchscreen.tap(s.x, s.y);
   await page.locator('[data-key="act:personal-items:remove"]').tap();
-  await expect(page.locator('.fb-good')).toBeVisible();
+  await expect(page.locator('.toast .fb-good')).toBeVisible();
   // a desktop window made much larger: the same
   await page.setViewportSize({ width: 1920, height: 1080 });
   await expect.poll(async () => {
@@ -353,7 +353,7 @@ test('without Phaser (chunk blocked) the DOM twin plays on and nothing is thrown
   await expect(page.locator('.room-canvas')).toHaveAttribute('data-room-state', 'failed');
   await expect(page.locator('.room-note')).toHaveText(/ne peut pas être dessinée/);
   await playEvent(page, { type: 'ACT', verb: 'remove', target: 'personal-items' }, 'touch');
-  await expect(page.locator('.fb-good')).toBeVisible();
+  await expect(page.locator('.toast .fb-good')).toBeVisible();
   expect(errors).toEqual([]);
 });
 
@@ -366,7 +366,7 @@ test('without WebGL nor canvas the DOM twin plays on and nothing is thrown', asy
   await page.goto('/?scenario=gowning&mode=training&seed=1&fault=none');
   await expect(page.locator('.room-canvas')).toHaveAttribute('data-room-state', 'failed');
   await playEvent(page, { type: 'ACT', verb: 'remove', target: 'personal-items' });
-  await expect(page.locator('.fb-good')).toBeVisible();
+  await expect(page.locator('.toast .fb-good')).toBeVisible();
   expect(errors).toEqual([]);
 });
 
