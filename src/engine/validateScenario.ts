@@ -6,6 +6,7 @@
  */
 import Ajv2020 from 'ajv/dist/2020.js';
 import schema from '../../scenarios/scenario.schema.json' with { type: 'json' };
+import { checkLooks } from './look';
 import type { Condition, Effect, Expr, Localized, Scenario, Step } from './types';
 
 export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
@@ -246,6 +247,7 @@ export function checkMeaning(s: Scenario): Problem[] {
       if (a.input && a.input.min > a.input.max) out.push(say(`objects[${i}].actions[${ai}].input`, 'min is above max', 'min est supérieur à max'));
     });
     checkExpr(o.value, `objects[${i}].value`);
+    out.push(...checkLooks(o, `objects[${i}]`));
   });
 
   for (const st of allSteps) {

@@ -8,8 +8,9 @@ import type { CompiledScenario, Snapshot } from './attempt';
 import { BUILTIN_RULES } from './builtinRules';
 import { endOf } from './compileScenario';
 import { faultContained, faultHandled, stepOpen } from './judge';
+import { declaredLook } from './look';
 import { scoreOf } from './score';
-import type { Category, Localized, ObjectAction, Outcome, Phase, RecordEntry, ScoreReport, Severity } from './types';
+import type { Category, Localized, ObjectAction, Outcome, Phase, RecordEntry, ScoreReport, Severity, StateLook } from './types';
 
 export interface ObjectView {
   id: string;
@@ -25,6 +26,12 @@ export interface ObjectView {
   actions: ObjectAction[];
   /** A fault has changed it and is not answered yet (alarm, tear…). */
   alert: boolean;
+  /**
+   * How the current state looks, as the scenario declares it: undefined when
+   * the object declares no `looks` (the room then guesses from the state
+   * name); an empty look when its `looks` leave this state out.
+   */
+  look?: StateLook;
 }
 
 export interface StepView {
@@ -141,6 +148,7 @@ export function viewOf(c: CompiledScenario, snap: Snapshot): AttemptView {
       lot: st.lot,
       actions: o.actions,
       alert: alerted.has(o.id) && st.state === stateSetBy(c, activeFaults, o.id),
+      look: declaredLook(o, st.state),
     };
   });
   const steps: StepView[] = [];
