@@ -131,6 +131,29 @@ describe('what the room draws', () => {
   });
 });
 
+describe('the built-in scenarios', () => {
+  const dir = resolve(root, 'scenarios');
+  const files = readdirSync(dir).filter((x) => x.endsWith('.json') && !x.endsWith('.schema.json'));
+
+  it('draw no tick and no red mark before anything is done (the watch, the medium flask, the bioreactor…)', () => {
+    for (const f of files) {
+      const c = prepare(JSON.parse(readFileSync(resolve(dir, f), 'utf8')) as Scenario);
+      const a = new Attempt(c, { seed: 1, mode: 'training', forcedFault: 'none' });
+      const marked = viewOf(c, a.snapshot).objects.filter((o) => lookFor(o).done || lookFor(o).problem).map((o) => o.id);
+      expect(marked, f).toEqual([]);
+    }
+  });
+
+  it('gowning: the watch worn is not done, put away it is', () => {
+    const c = prepare(gowning());
+    const a = new Attempt(c, { seed: 1, mode: 'training', forcedFault: 'none' });
+    const watch = () => viewOf(c, a.snapshot).objects.find((o) => o.id === 'personal-items')!;
+    expect(lookFor(watch())).toMatchObject({ done: false, guessed: false });
+    a.send(act('remove', 'personal-items'));
+    expect(lookFor(watch())).toMatchObject({ done: true, fill: 0, guessed: false });
+  });
+});
+
 describe('drawing warnings', () => {
   const fixture = (): Scenario => JSON.parse(readFileSync(resolve(import.meta.dirname, 'scenarios/hand-wash-warnings.json'), 'utf8')) as Scenario;
 

@@ -11,13 +11,14 @@ const GARMENT = 0xeef3fb;
 const POUCH = 0xcfe4f5;
 
 /**
- * Still in its pack: with a declared look, until it is worn (done), opened,
- * damaged (problem) or discarded (gone); guessed, when the state name says so.
+ * Still in its pack: with a declared look, until it is on (worn), done,
+ * opened, damaged (problem) or discarded (gone); guessed, when the state name
+ * says so.
  */
 export function inPack(c: Pick<Ctx, 'look' | 'guessed' | 'state'>, words = /pack|fold|seal|bag|new|ready|idle/): boolean {
   const l = c.look;
   if (c.guessed) return words.test(c.state) && !l.done;
-  return !(l.done || l.open || l.problem || l.gone);
+  return !(l.on || l.done || l.open || l.problem || l.gone);
 }
 
 /** Folded or packed garments sit in a clear pouch. */
