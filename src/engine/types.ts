@@ -61,7 +61,7 @@ export interface ObjectAction {
 export interface StateLook {
   /** Open (door, lid, pack, valve, clamp); false: closed. */
   open?: boolean;
-  /** Powered or running; false: off. */
+  /** Powered or running; for a garment or personal item, worn. false: off. */
   on?: boolean;
   /** How full, 0–1: liquid, or what a locker, tray, bin or sample tube holds. */
   fill?: number;
