@@ -6,7 +6,7 @@
  */
 import Ajv2020 from 'ajv/dist/2020.js';
 import schema from '../../scenarios/scenario.schema.json' with { type: 'json' };
-import { checkLooks } from './look';
+import { checkLooks } from './look.ts';
 import type { Condition, Effect, Expr, Localized, Scenario, Step } from './types';
 
 export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
