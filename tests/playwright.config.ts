@@ -25,6 +25,8 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
     trace: 'off',
+    // the first-play guide has its own test (guide.spec.ts); every other test starts as a trainee who has seen it
+    storageState: { cookies: [], origins: [{ origin: `http://localhost:${port}`, localStorage: [{ name: 'salle-blanche.guide-seen', value: '1' }] }] },
   },
   webServer: {
     command: `npx vite preview --port ${port} --strictPort`,

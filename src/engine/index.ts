@@ -3,6 +3,7 @@ export * from './types';
 export { prepare, startAttempt, advance, replay, summarize, Attempt, type CompiledScenario, type Snapshot, type ReplayResult } from './attempt';
 export { compileScenario, endOf } from './compileScenario';
 export { parseScenarioText, validateScenario, MAX_SCENARIO_BYTES, type Problem, type Validation } from './validateScenario';
+export { declaredLook, statesWithoutLook, checkLooks, LOOK_WORDS } from './look';
 export { exploreScenario, perfectRun, type ExploreReport } from './exploreScenario';
 export { perfectActions } from './solver';
 export { scoreOf } from './score';

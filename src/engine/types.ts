@@ -68,6 +68,30 @@ export interface Reading {
   value?: Expr;
 }
 
+/**
+ * How one state of an object looks in the room (the scenario's `looks`).
+ * A word left out is false; without `fill` a container shows its usual level.
+ * The words and their check live in ./look.ts.
+ */
+export interface StateLook {
+  /** Open (door, lid, pack, valve, clamp); false: closed. */
+  open?: boolean;
+  /** Powered or running; for a garment or personal item, worn. false: off. */
+  on?: boolean;
+  /** How full, 0–1: liquid, or what a locker, tray, bin or sample tube holds. */
+  fill?: number;
+  /** Liquid moving in or out. */
+  filling?: boolean;
+  connected?: boolean;
+  /** Torn, expired, failed, blocked…: never together with done. */
+  problem?: boolean;
+  alarm?: boolean;
+  /** The trainee has done what this object needed: the green tick. */
+  done?: boolean;
+  /** Discarded or taken away: drawn faded. */
+  gone?: boolean;
+}
+
 export interface RoomObject {
   id: string;
   name: Localized;
@@ -77,6 +101,8 @@ export interface RoomObject {
   at?: [number, number];
   state: string;
   states: Record<string, Localized>;
+  /** How each state looks, by state id; without it the room guesses from the state names. */
+  looks?: Record<string, StateLook>;
   value?: Expr;
   unit?: string;
   decimals?: number;

@@ -6,6 +6,7 @@
  */
 import Ajv2020 from 'ajv/dist/2020.js';
 import schema from '../../scenarios/scenario.schema.json' with { type: 'json' };
+import { checkLooks } from './look.ts';
 import { READ_VERB, type Condition, type Effect, type Expr, type Localized, type RoomObject, type Scenario, type Step } from './types';
 
 export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
@@ -265,6 +266,7 @@ export function checkMeaning(s: Scenario): Problem[] {
       readings.add(r.id);
       checkExpr(r.value, `objects[${i}].readings[${ri}].value`);
     });
+    out.push(...checkLooks(o, `objects[${i}]`));
   });
   const readable = (o: RoomObject) => o.value !== undefined || (o.readings ?? []).length > 0 || setsValue(s, o.id);
 

@@ -8,9 +8,10 @@ import type { CompiledScenario, Snapshot } from './attempt';
 import { BUILTIN_RULES } from './builtinRules';
 import { endOf } from './compileScenario';
 import { faultContained, faultHandled, stepOpen } from './judge';
+import { declaredLook } from './look';
 import { scoreOf } from './score';
 import { readingKey, valueOf } from './conditions';
-import type { AttemptContext, Category, Localized, ObjectAction, Outcome, Phase, RecordEntry, RoomObject, ScoreReport, Severity } from './types';
+import type { AttemptContext, Category, Localized, ObjectAction, Outcome, Phase, RecordEntry, RoomObject, ScoreReport, Severity, StateLook } from './types';
 
 /**
  * One value an instrument's display shows. The twin shows it only once the
@@ -46,6 +47,12 @@ export interface ObjectView {
   readings: ReadingView[];
   /** A fault has changed it and is not answered yet (alarm, tear…). */
   alert: boolean;
+  /**
+   * How the current state looks, as the scenario declares it: undefined when
+   * the object declares no `looks` (the room then guesses from the state
+   * name); an empty look when its `looks` leave this state out.
+   */
+  look?: StateLook;
 }
 
 export interface StepView {
@@ -163,6 +170,7 @@ export function viewOf(c: CompiledScenario, snap: Snapshot): AttemptView {
       actions: o.actions,
       readings: ix.readable.has(o.id) ? readingsOf(o, ctx) : [],
       alert: alerted.has(o.id) && st.state === stateSetBy(c, activeFaults, o.id),
+      look: declaredLook(o, st.state),
     };
   });
   const steps: StepView[] = [];

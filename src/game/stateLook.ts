@@ -1,10 +1,14 @@
 /**
- * What a state name means to the eye. Scenario authors name states freely
- * ("street-clothes", "not-connected", "torn"), so the room reads them by
- * keywords, never per scenario: open or closed, on or off, empty, filling or
- * full, connected, a problem (torn, expired, contaminated…), an alarm, done.
+ * What the room draws of an object's state. A scenario declares how each
+ * state looks (its objects' `looks`); the room draws that and nothing else.
+ * Only for an object without `looks` (a scenario imported from before the
+ * word existed) does the room guess, by keywords in the state name: open or
+ * closed, on or off, empty, filling or full, connected, a problem (torn,
+ * expired, contaminated…), an alarm, done.
  * Pure: no Phaser, so it is unit-tested and the room only draws the result.
  */
+import type { StateLook } from '../engine/types';
+
 
 export interface Look {
   /** true open, false closed, undefined: the state does not say. */
@@ -60,7 +64,31 @@ const DONE = new Set([
 ]);
 const NEGATIONS = new Set(['not', 'no', 'non', 'un']);
 
-/** Reads a state name (and the object's fault flag) as a look. */
+/**
+ * The look the room draws for an object: its declared look when it has one
+ * (a word left out is false, `fill` left out is the drawing's usual level),
+ * the keyword guess otherwise. An unanswered fault on the object (`alert`)
+ * always adds the alarm. `guessed` tells the drawings whether they may read
+ * the state name too.
+ */
+export function lookFor(view: { state: string; alert: boolean; look?: StateLook }): Look & { guessed: boolean } {
+  const d = view.look;
+  if (!d) return { ...lookOf(view.state, view.alert), guessed: true };
+  return {
+    open: d.open ?? false,
+    on: d.on ?? false,
+    fill: d.fill,
+    filling: d.filling ?? false,
+    connected: d.connected ?? false,
+    problem: d.problem ?? false,
+    alarm: (d.alarm ?? false) || view.alert,
+    done: d.done ?? false,
+    gone: d.gone ?? false,
+    guessed: false,
+  };
+}
+
+/** Reads a state name (and the object's fault flag) as a look: the fallback for objects without `looks`. */
 export function lookOf(state: string, alert = false): Look {
   const words = state.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   const look: Look = { filling: false, problem: false, alarm: alert, done: false, gone: false };

@@ -1,7 +1,9 @@
 /**
- * One object of the room on screen: its kind's drawing in its state, the
- * value on its screen, the signs every object shares (check badge when done,
- * red mark on a problem, blinking halo on an alarm, faded when discarded),
+ * One object of the room on screen: its kind's drawing in its state's look
+ * (as the scenario declares it, or guessed from the state name for an object
+ * without `looks`), the value on its screen, the signs every object shares
+ * (check badge when done, red mark on a problem, blinking halo on an alarm,
+ * faded when gone),
  * the focus/hover ring, and its name label in the current language. It is
  * redrawn only when what it shows changes.
  */
@@ -10,7 +12,7 @@ import type { Lang } from '../../engine/types';
 import type { ObjectView } from '../../engine/view';
 import { AMBER, BRAND, FONT, GREEN, INK, LCD, RED, SCREEN, WHITE } from '../palette';
 import { shortName, sizeOf } from '../layout';
-import { lookOf } from '../stateLook';
+import { lookFor } from '../stateLook';
 import { drawerFor } from './index';
 import type { Ctx } from './kit';
 
@@ -96,7 +98,7 @@ export class EquipmentSprite {
     this.view = view;
     const langChanged = lang !== this.lang;
     this.lang = lang;
-    const key = JSON.stringify([view.state, view.alert, view.value, view.unit, view.decimals, lang]);
+    const key = JSON.stringify([view.state, view.alert, view.look, view.value, view.unit, view.decimals, lang]);
     if (key !== this.drawn || langChanged) {
       this.drawn = key;
       this.redraw();
@@ -128,7 +130,7 @@ export class EquipmentSprite {
     this.body.removeAll(true);
     this.valueText?.destroy();
     this.valueText = null;
-    const look = lookOf(this.view.state, this.view.alert);
+    const look = lookFor(this.view);
     const g = this.scene.add.graphics();
     this.body.add(g);
     const ctx: Ctx = {
@@ -140,6 +142,7 @@ export class EquipmentSprite {
       kind: this.kind,
       state: this.view.state.toLowerCase(),
       look,
+      guessed: look.guessed,
       motion: this.motion,
       loop: (config) => {
         if (this.motion) this.tweens.push(this.scene.tweens.add(config));
@@ -241,8 +244,8 @@ export class EquipmentSprite {
     const ghost = this.scene.add.container(this.x, this.y).setDepth(20000).setAlpha(0.75);
     const g = this.scene.add.graphics();
     ghost.add(g);
-    const look = lookOf(this.view.state, false);
-    drawerFor(this.kind)({ scene: this.scene, g, layer: ghost, w: this.w, h: this.h, kind: this.kind, state: this.view.state.toLowerCase(), look, motion: false, loop: () => undefined });
+    const look = lookFor({ ...this.view, alert: false });
+    drawerFor(this.kind)({ scene: this.scene, g, layer: ghost, w: this.w, h: this.h, kind: this.kind, state: this.view.state.toLowerCase(), look, guessed: look.guessed, motion: false, loop: () => undefined });
     g.lineStyle(4, AMBER, 1).strokeRoundedRect(-this.w / 2 - 6, -this.h / 2 - 6, this.w + 12, this.h + 12, 12);
     return ghost;
   }

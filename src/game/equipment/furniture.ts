@@ -8,7 +8,7 @@ import { box, circle, ellipse, line, path, poly, screen, type DrawKind } from '.
 
 const door: DrawKind = (c) => {
   const { g, w, h } = c;
-  const open = c.look.open === true || /pass|enter|open/.test(c.state);
+  const open = c.look.open === true || (c.guessed && /pass|enter|open/.test(c.state));
   box(g, -w / 2, -h / 2, w, h, STEEL_DARK, 4);
   if (open) {
     box(g, -w / 2 + 8, -h / 2 + 8, w - 16, h - 8, 0xf4fbff, 2, 2);
@@ -46,7 +46,8 @@ const sink: DrawKind = (c) => {
 
 const locker: DrawKind = (c) => {
   const { g, w, h } = c;
-  const clothes = /street|cloth|open/.test(c.state);
+  // clothes hang inside when it holds something (declared fill), or, guessed, when the state names them
+  const clothes = c.guessed ? /street|cloth|open/.test(c.state) : (c.look.fill ?? 0) > 0;
   box(g, -w / 2, -h / 2, w, h, LILAC, 4);
   line(g, 0, -h / 2, 0, h / 2, 2);
   for (const x of [-w / 4, w / 4]) for (let k = 0; k < 3; k++) line(g, x - 10, -h / 2 + 14 + k * 7, x + 10, -h / 2 + 14 + k * 7, 2, INK, 0.6);

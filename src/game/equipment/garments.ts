@@ -10,10 +10,21 @@ import { box, boxC, circle, ellipse, line, path, poly, type Ctx, type DrawKind }
 const GARMENT = 0xeef3fb;
 const POUCH = 0xcfe4f5;
 
+/**
+ * Still in its pack: with a declared look, until it is on (worn), done,
+ * opened, damaged (problem) or discarded (gone); guessed, when the state name
+ * says so.
+ */
+export function inPack(c: Pick<Ctx, 'look' | 'guessed' | 'state'>, words = /pack|fold|seal|bag|new|ready|idle/): boolean {
+  const l = c.look;
+  if (c.guessed) return words.test(c.state) && !l.done;
+  return !(l.on || l.done || l.open || l.problem || l.gone);
+}
+
 /** Folded or packed garments sit in a clear pouch. */
 function pouch(c: Ctx, inner: (c: Ctx) => void) {
   const { g, w, h } = c;
-  const packed = /pack|fold|seal|bag|new|ready|idle/.test(c.state) && !c.look.done;
+  const packed = inPack(c);
   if (packed) {
     box(g, -w / 2 + 2, -h / 2 + 6, w - 4, h - 10, POUCH, 8);
     // the peel corner of a sterile pouch
@@ -55,7 +66,7 @@ const mask: DrawKind = (c) =>
 
 const coverall: DrawKind = (c) => {
   const { g, w, h } = c;
-  if (/fold|pack|seal/.test(c.state)) {
+  if (c.guessed ? /fold|pack|seal/.test(c.state) : inPack(c)) {
     pouch(c, () => {
       box(g, -w * 0.34, -h * 0.22, w * 0.68, h * 0.5, GARMENT, 6);
       line(g, -w * 0.34, 0, w * 0.34, 0, 2);
@@ -78,7 +89,7 @@ const facilitySuit: DrawKind = (c) => {
   const { g, w, h } = c;
   const s = Math.min(w / 80, h / 90);
   const colour = 0xbfe0d0;
-  if (/fold|pack/.test(c.state)) {
+  if (c.guessed ? /fold|pack/.test(c.state) : inPack(c)) {
     box(g, -30 * s, -8 * s, 60 * s, 22 * s, colour, 5);
     box(g, -26 * s, -26 * s, 52 * s, 20 * s, colour, 5);
     return;
@@ -107,7 +118,7 @@ const goggles: DrawKind = (c) =>
 
 const garmentPack: DrawKind = (c) => {
   const { g, w, h } = c;
-  const open = c.look.open === true || /open|used|empty/.test(c.state);
+  const open = c.look.open === true || (c.guessed && /open|used|empty/.test(c.state));
   box(g, -w / 2 + 2, -h / 2 + 4, w - 4, h - 8, POUCH, 8);
   // folded garments inside
   box(g, -w * 0.3, -h * 0.15, w * 0.6, h * 0.22, GARMENT, 4, 2);
@@ -123,7 +134,8 @@ const garmentPack: DrawKind = (c) => {
 
 const personalItems: DrawKind = (c) => {
   const { g, w, h } = c;
-  const gone = /remov|stor|put|away/.test(c.state);
+  // the tray is empty once they are put away: declared fill 0, or guessed from the state name
+  const gone = c.guessed ? /remov|stor|put|away/.test(c.state) : c.look.fill === 0;
   box(g, -w * 0.42, h * 0.05, w * 0.84, h * 0.3, STEEL, 6);
   if (gone) return;
   // a watch, a phone and a ring on the tray

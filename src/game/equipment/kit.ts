@@ -17,8 +17,15 @@ export interface Ctx {
   w: number;
   h: number;
   kind: string;
+  /** The state id, lower-cased: read it only when `guessed`. */
   state: string;
   look: Look;
+  /**
+   * The look was guessed from the state name (an object without `looks`):
+   * a drawing may then read `state` for details the guess has no word for.
+   * With a declared look it draws only the look, never the state name.
+   */
+  guessed: boolean;
   /** Animations allowed (prefers-reduced-motion is not set). */
   motion: boolean;
   /** Where the value is written (a screen), set by the drawing; else above the object. */

@@ -74,7 +74,7 @@ const integrityTester: DrawKind = (c) => {
 
 const bioreactor: DrawKind = (c) => {
   const { g, w, h } = c;
-  const running = c.look.on !== false && !/closed|idle|empty|off/.test(c.state);
+  const running = c.look.on !== false && !(c.guessed && /closed|idle|empty|off/.test(c.state));
   // stainless holder with a window showing the culture in its bag
   box(g, -w * 0.4, -h * 0.34, w * 0.8, h * 0.72, STEEL, 14);
   const wx = -w * 0.22;
@@ -119,11 +119,12 @@ const samplePort: DrawKind = (c) => {
   line(g, -w / 2, -h * 0.1, w / 2, -h * 0.1, 10, STEEL_DARK);
   line(g, -w / 2, -h * 0.1, w / 2, -h * 0.1, 5, STEEL);
   boxC(g, 0, -h * 0.1, w * 0.28, h * 0.3, STEEL, 4);
-  const sampled = /sampl|taken|done/.test(c.state);
+  // a sample in the tube under the port: declared fill, or guessed from the state name
+  const sampled = c.guessed ? /sampl|taken|done/.test(c.state) : (c.look.fill ?? 0) > 0;
   tube(c, [0, h * 0.05, 0, h * 0.2]);
   box(g, -w * 0.16, h * 0.18, w * 0.32, h * 0.28, 0xf3f8fb, 6, 2);
-  if (sampled) liquid(c, -w * 0.14, h * 0.22, w * 0.28, h * 0.22, 0.6, MEDIUM, 3);
-  circle(g, 0, -h * 0.1, 6, /disinf|clean|wip/.test(c.state) ? GREEN : WHITE, 2);
+  if (sampled) liquid(c, -w * 0.14, h * 0.22, w * 0.28, h * 0.22, c.guessed ? 0.6 : levelOf(c, 0.6), MEDIUM, 3);
+  circle(g, 0, -h * 0.1, 6, (c.guessed ? /disinf|clean|wip/.test(c.state) : c.look.done) ? GREEN : WHITE, 2);
 };
 
 const manifold: DrawKind = (c) => {
@@ -139,7 +140,7 @@ const manifold: DrawKind = (c) => {
 
 const connector: DrawKind = (c) => {
   const { g, w, h } = c;
-  const made = c.look.connected === true || (/made|connect|join|weld/.test(c.state) && c.look.connected !== false);
+  const made = c.look.connected === true || (c.guessed && /made|connect|join|weld/.test(c.state) && c.look.connected !== false);
   const gap = made ? 0 : w * 0.14;
   tube(c, [-w / 2, 0, -w * 0.16 - gap, 0]);
   tube(c, [w * 0.16 + gap, 0, w / 2, 0]);
@@ -171,12 +172,13 @@ const tubeSealer: DrawKind = (c) => {
   box(g, -w * 0.16, -h * 0.44, w * 0.32, h * 0.2, STEEL_DARK, 4);
   box(g, -w * 0.16, -h * 0.12, w * 0.32, h * 0.08, STEEL_DARK, 2, 2);
   tube(c, [-w / 2 - 6, -h * 0.2, w / 2 + 6, -h * 0.2]);
-  if (c.look.open === false || c.look.done) box(g, -w * 0.05, -h * 0.27, w * 0.1, h * 0.14, YELLOW, 2, 2);
+  // the seal: the tube is sealed once done (guessed: also a closed or sealed state)
+  if (c.look.done || (c.guessed && c.look.open === false)) box(g, -w * 0.05, -h * 0.27, w * 0.1, h * 0.14, YELLOW, 2, 2);
 };
 
 const clamp: DrawKind = (c) => {
   const { g, w, h } = c;
-  const closed = clampClosed(c.state);
+  const closed = c.guessed ? clampClosed(c.state) : c.look.open !== true;
   tube(c, [-w / 2, 0, w / 2, 0]);
   if (closed) {
     // jaws pressed together on the tube
@@ -211,7 +213,7 @@ const column: DrawKind = (c) => {
   line(g, 0, -h / 2, 0, -ch / 2, 5, STEEL_DARK);
   box(g, -cw / 2, -ch / 2 + 10, cw, ch - 20, 0xf3f8fb, 4);
   // packed resin bed under the flow adaptor
-  const packed = !/empty|unpack/.test(c.state);
+  const packed = c.guessed ? !/empty|unpack/.test(c.state) : c.look.fill !== 0;
   if (packed) box(g, -cw / 2 + 3, -ch / 2 + 30, cw - 6, ch - 44, 0xf3e3b0, 2, 0);
   glass(g, -cw / 2, -ch / 2 + 10, cw, ch - 20, 4);
   box(g, -cw / 2 - 6, -ch / 2, cw + 12, 14, STEEL_DARK, 3);
