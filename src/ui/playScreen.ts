@@ -47,6 +47,7 @@ export class PlayScreen {
   readonly roomHost: HTMLElement;
   private hud = h('div', { class: 'hud' });
   private roomSection: HTMLElement;
+  private overlay: HTMLElement;
   private toast = h('div', { class: 'toast', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
   private faultStrip = h('div', { class: 'fault-strip' });
   private panel = h('section', { class: 'actions-panel', hidden: true, 'aria-labelledby': 'actions-h' });
@@ -79,7 +80,11 @@ export class PlayScreen {
     this.readOnly = options.readOnly ?? false;
     this.drawerOpen = this.readOnly || (globalThis.matchMedia?.(DRAWER_OPEN_FROM).matches ?? true);
     this.roomHost = h('div', { class: 'room-canvas', 'aria-hidden': 'true' });
-    this.roomSection = h('section', { class: 'room', 'aria-label': t('play.room') }, this.roomHost, this.roomNoteEl, this.faultStrip, this.toast, this.panel, this.pauseLayer);
+    // the latest judgement and the selected object's actions share one column over the room: on the side away
+    // from the object when the panel is open (the judgement above the actions, next to the gesture), else
+    // centred on the half of the room away from the object the judgement is about
+    this.overlay = h('div', { class: 'overlay' }, this.toast, this.panel);
+    this.roomSection = h('section', { class: 'room', 'aria-label': t('play.room') }, this.roomHost, this.roomNoteEl, this.faultStrip, this.overlay, this.pauseLayer);
     this.el = h(
       'div',
       { class: this.readOnly ? 'play is-readonly' : 'play' },
@@ -193,8 +198,7 @@ export class PlayScreen {
       h('h1', { class: 'sr-only' }, title),
       h('p', { class: 'scenario-title', 'aria-hidden': 'true' }, title),
       h('p', { class: 'phase', 'data-testid': 'phase', title: phase }, phase),
-      h('p', { class: 'clock' }, t('play.clockShort', { time: formatClock(v.clock) })),
-      h('p', { class: 'score', 'data-testid': 'score' }, scoreText),
+      h('div', { class: 'hud-status' }, h('p', { class: 'clock' }, t('play.clockShort', { time: formatClock(v.clock) })), h('p', { class: 'score', 'data-testid': 'score' }, scoreText)),
       h('span', { class: 'mode-badge' }, t(`mode.${v.mode}`)),
       h(
         'div',
@@ -375,7 +379,7 @@ export class PlayScreen {
     const items = this.toastItems;
     // praise and news fade after a while, so the room is clear again; a mistake stays until the next gesture or ✕
     clearTimeout(this.toastTimer);
-    if (items.length && items.every((x) => !x.o || x.o.good) && !this.readOnly) {
+    if (items.length && items.every((x) => !x.o || (x.o.good && x.o.outcome.kind !== 'phase')) && !this.readOnly) {
       this.toastTimer = setTimeout(() => this.dismissToast(), TOAST_FADE_MS);
     }
     this.toast.hidden = !items.length;
@@ -386,7 +390,19 @@ export class PlayScreen {
         ? h(
             'div',
             { class: 'toast-card' },
-            items.map(({ o }) => (o ? this.describe(o) : ({ title: t('outcome.noted'), tone: 'info' } as Described))).map((d) => h('div', { class: `fb fb-${d.tone}` }, h('strong', {}, d.title), d.detail ? h('p', {}, d.detail) : null, d.reason ? h('p', { class: 'reason' }, d.reason) : null)),
+            items.map(({ o }) => {
+              const d = o ? this.describe(o) : ({ title: t('outcome.noted'), tone: 'info' } as Described);
+              // a new phase's brief can be long: its first lines here, all of it in the drawer's procedure tab
+              const brief = o?.outcome.kind === 'phase';
+              return h(
+                'div',
+                { class: `fb fb-${d.tone}${brief ? ' fb-brief' : ''}` },
+                h('strong', {}, d.title),
+                d.detail ? h('p', {}, d.detail) : null,
+                d.reason ? h('p', { class: 'reason' }, d.reason) : null,
+                brief && d.detail ? h('button', { type: 'button', class: 'link toast-more', 'data-key': 'toast-more', onclick: () => this.openDrawer('procedure') }, t('play.readBrief')) : null,
+              );
+            }),
             h('button', { type: 'button', class: 'link toast-close', 'data-key': 'toast-close', 'aria-label': t('play.dismiss'), onclick: () => this.dismissToast() }, '✕'),
           )
         : null,
@@ -413,7 +429,7 @@ export class PlayScreen {
     } catch {
       /* no positions yet: top */
     }
-    this.toast.classList.toggle('at-bottom', bottom);
+    this.overlay.classList.toggle('at-bottom', bottom);
   }
 
   /* ---------- the twin and the action panel ---------- */
@@ -496,6 +512,7 @@ export class PlayScreen {
   private drawPanel() {
     const o = this.view?.objects.find((x) => x.id === this.selected);
     if (!this.changed('panel', o ? [o.id, o.state, o.alert, o.lot, o.readings.map((r) => [r.key, r.read]), this.view.end, [...this.invalid]] : null)) return;
+    this.overlay.classList.toggle('with-panel', !!o);
     if (!o) {
       patch(this.panel);
       this.panel.hidden = true;
@@ -503,7 +520,7 @@ export class PlayScreen {
     }
     this.panel.hidden = false;
     this.panel.id = 'actions-panel';
-    this.panel.classList.toggle('at-left', this.objectOnRight(o.id));
+    this.overlay.classList.toggle('at-left', this.objectOnRight(o.id));
     const disabled = this.disabled;
     const reads = o.readings.map((r) => {
       const label = r.label ? t('play.readNamed', { label: tr(r.label) }) : t('play.read');
