@@ -5,7 +5,7 @@
  */
 import { BUILTIN_RULES } from './builtinRules';
 import { applyEffects, evalExpr, holds, readingKey, valueOf, withValue, type ConditionScope } from './conditions';
-import { lotNumber, randomBetween } from './random';
+import { lotNumber, randomBetween, streamFor } from './random';
 import type { ScenarioIndex } from './scenarioIndex';
 import type { ActEvent, AttemptContext, AttemptOptions, Category, EngineEvent, Outcome, RecordEntry, Step } from './types';
 
@@ -65,9 +65,10 @@ export function createContext(ix: ScenarioIndex, options: AttemptOptions): Attem
     let status: AttemptContext['objects'][string] = { state: o.state, ...(value !== undefined ? { value } : {}), ...(lot ? { lot } : {}) };
     for (const r of o.readings ?? []) {
       if (r.value === undefined) continue;
-      let v: number;
-      if (typeof r.value === 'object' && 'random' in r.value) [v, ctx.rng] = randomBetween(ctx.rng, r.value.random.min, r.value.random.max, r.value.random.decimals);
-      else v = evalExpr(r.value, ctx);
+      // a reading draws from a stream of its own: the attempt's main sequence stays as it was
+      const v = typeof r.value === 'object' && 'random' in r.value
+        ? randomBetween(streamFor(options.seed, `${o.id}.${r.id}`), r.value.random.min, r.value.random.max, r.value.random.decimals)[0]
+        : evalExpr(r.value, ctx);
       status = withValue(status, v, r.id);
     }
     ctx.objects[o.id] = status;

@@ -28,3 +28,15 @@ export function lotNumber(state: number, prefix: string): [string, number] {
 export function newSeed(): number {
   return Math.floor(Math.random() * 2 ** 31);
 }
+
+/**
+ * A generator of its own for one named thing of an attempt (an instrument's
+ * reading), from the seed and the thing's name: the same seed gives the same
+ * value, and adding such a thing to a scenario does not move any draw of the
+ * attempt's main sequence (faults, values, lots of the attempts made before).
+ */
+export function streamFor(seed: number, name: string): number {
+  let h = (seed >>> 0) ^ 0x85ebca6b;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x9e3779b1);
+  return h | 0;
+}
