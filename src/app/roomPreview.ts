@@ -125,6 +125,7 @@ function previewView(objects: ObjectView[], end: AttemptView['end']): AttemptVie
     steps: [],
     faults: [],
     record: [],
+    links: [],
     outcomes: [],
     score: { total: end === 'passed' ? 92 : end === 'failed' ? 45 : 0, byCategory: {}, earned: 0, possible: 0, penalties: 0, passed: end === 'passed', critical: false, passMark: 80 },
   };

@@ -55,7 +55,9 @@ function candidateActions(c: CompiledScenario, snap: Snapshot): ActEvent[] {
         || rules.some((on) => (on.verb === undefined || on.verb === a.verb) && (on.target === undefined || on.target === o.id));
       if (!relevant) continue;
       if (!a.input) {
-        out.push({ type: 'ACT', verb: a.verb, target: o.id });
+        // a two-ended gesture is tried onto each object it can be made onto
+        if (a.with) for (const other of a.with) out.push({ type: 'ACT', verb: a.verb, target: o.id, with: other });
+        else out.push({ type: 'ACT', verb: a.verb, target: o.id });
         continue;
       }
       const values = new Set<number>([a.input.min, a.input.max]);
@@ -80,7 +82,7 @@ function keyOf(s: Snapshot): string {
 }
 
 function describePath(events: EngineEvent[]): string {
-  return events.map((e) => (e.type === 'ACT' ? `${e.verb} ${e.target}${e.value !== undefined ? ` ${e.value}` : ''}` : e.type)).slice(-6).join(', ');
+  return events.map((e) => (e.type === 'ACT' ? `${e.verb} ${e.target}${e.with ? ` → ${e.with}` : ''}${e.value !== undefined ? ` ${e.value}` : ''}` : e.type)).slice(-6).join(', ');
 }
 
 export function exploreScenario(c: CompiledScenario, { maxStates = 1500 } = {}): ExploreReport {

@@ -98,7 +98,9 @@ const scope = (ix: ScenarioIndex, ctx: AttemptContext, input?: number): Conditio
 
 /** An action, whether logged as ACT or dispatched to the machine as act.<verb>.<target>. */
 const isAct = (e: EngineEvent): e is ActEvent => 'verb' in e;
-const matches = (e: EngineEvent, verb: string, target: string) => isAct(e) && e.verb === verb && e.target === target;
+/** The event is this gesture: same verb and object, and, for a two-ended gesture, made onto its second object. */
+const matches = (e: EngineEvent, action: { verb: string; target: string; with?: string }) =>
+  isAct(e) && e.verb === action.verb && e.target === action.target && (action.with === undefined || e.with === action.with);
 
 function push(ctx: AttemptContext, o: Omit<Outcome, 'seq' | 'at'>): Outcome[] {
   return [...ctx.outcomes, { seq: ctx.outcomes.length, at: ctx.clock, ...o }];
@@ -142,6 +144,7 @@ export function ruleBroken(ix: ScenarioIndex, ctx: AttemptContext, event: Engine
   if (!r || !isAct(event)) return false;
   if (r.rule.on.verb !== undefined && r.rule.on.verb !== event.verb) return false;
   if (r.rule.on.target !== undefined && r.rule.on.target !== event.target) return false;
+  if (r.rule.on.with !== undefined && r.rule.on.with !== event.with) return false;
   if (r.fault && !(ctx.raised[r.fault] !== undefined && !faultHandled(ix, ctx, r.fault))) return false;
   return holds(r.rule.when, scope(ix, ctx, event.value));
 }
@@ -173,19 +176,19 @@ export function valueAccepted(ix: ScenarioIndex, ctx: AttemptContext, stepId: st
 
 export function stepDue(ix: ScenarioIndex, ctx: AttemptContext, event: EngineEvent, stepId: string): boolean {
   const s = ix.steps.get(stepId);
-  return !!s && matches(event, s.step.action.verb, s.step.action.target) && stepOpen(ix, ctx, stepId)
+  return !!s && matches(event, s.step.action) && stepOpen(ix, ctx, stepId)
     && valueAccepted(ix, ctx, stepId, (event as ActEvent).value);
 }
 
 export function stepWrongValue(ix: ScenarioIndex, ctx: AttemptContext, event: EngineEvent, stepId: string): boolean {
   const s = ix.steps.get(stepId);
-  return !!s && !!s.step.expect && matches(event, s.step.action.verb, s.step.action.target) && stepOpen(ix, ctx, stepId)
+  return !!s && !!s.step.expect && matches(event, s.step.action) && stepOpen(ix, ctx, stepId)
     && !valueAccepted(ix, ctx, stepId, (event as ActEvent).value);
 }
 
 export function stepEarly(ix: ScenarioIndex, ctx: AttemptContext, event: EngineEvent, stepId: string): boolean {
   const s = ix.steps.get(stepId);
-  if (!s || !matches(event, s.step.action.verb, s.step.action.target) || ctx.done[stepId] !== undefined) return false;
+  if (!s || !matches(event, s.step.action) || ctx.done[stepId] !== undefined) return false;
   if (s.fault !== undefined) return false; // a fault step is only offered once its fault is raised
   return !stepOpen(ix, ctx, stepId);
 }
@@ -261,7 +264,7 @@ export function violation(ix: ScenarioIndex, ctx: AttemptContext, event: EngineE
 }
 
 function actionOf(event: EngineEvent) {
-  return isAct(event) ? { verb: event.verb, target: event.target } : {};
+  return isAct(event) ? { verb: event.verb, target: event.target, ...(event.with !== undefined ? { with: event.with } : {}) } : {};
 }
 
 export function completeStep(ix: ScenarioIndex, ctx: AttemptContext, event: EngineEvent, stepId: string): AttemptContext {

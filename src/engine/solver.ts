@@ -41,7 +41,7 @@ export function perfectActions(c: CompiledScenario, snapshot: Snapshot): ActEven
   const out: ActEvent[] = [];
   for (const { step } of steps) {
     if (!stepOpen(c.index, ctx, step.id)) continue;
-    const event: ActEvent = { type: 'ACT', verb: step.action.verb, target: step.action.target };
+    const event: ActEvent = { type: 'ACT', verb: step.action.verb, target: step.action.target, ...(step.action.with ? { with: step.action.with } : {}) };
     const v = goodValue(step.expect, ctx);
     if (v !== undefined) event.value = v;
     if ([...c.index.rules.keys()].some((r) => ruleBroken(c.index, ctx, event, r))) continue;

@@ -51,6 +51,8 @@ export type Effect =
 export interface ObjectAction {
   verb: string;
   label: Localized;
+  /** A gesture with two ends: the objects it can be made onto (drag onto one, or tap and choose). */
+  with?: string[];
   input?: { label: Localized; unit: string; min: number; max: number; step: number };
 }
 
@@ -131,7 +133,8 @@ export interface Step {
   id: string;
   title: Localized;
   hint?: Localized;
-  action: { verb: string; target: string };
+  /** The gesture; `with` is the second end of a two-ended one (only onto that object). */
+  action: { verb: string; target: string; with?: string };
   requires?: string[];
   when?: Condition;
   expect?: Expectation;
@@ -154,7 +157,7 @@ export interface FaultStep extends Step {
 
 export interface Rule {
   id: string;
-  on: { verb?: string; target?: string };
+  on: { verb?: string; target?: string; with?: string };
   when?: Condition;
   category: Category;
   severity: Severity;
@@ -226,9 +229,10 @@ export interface AttemptOptions {
 
 /**
  * One action of the trainee. `read` (the built-in "read the display" on an
- * instrument) names the reading in `reading` when the object has several.
+ * instrument) names the reading in `reading` when the object has several;
+ * `with` is the second object of a two-ended gesture (connect, transfer, place).
  */
-export type ActEvent = { type: 'ACT'; verb: string; target: string; value?: number; reason?: string; reading?: string };
+export type ActEvent = { type: 'ACT'; verb: string; target: string; value?: number; reason?: string; reading?: string; with?: string };
 
 /** The verb of the built-in action that reads an instrument's display. */
 export const READ_VERB = 'read';
@@ -265,6 +269,8 @@ export interface Outcome {
   critical?: boolean;
   verb?: string;
   target?: string;
+  /** The second object of a two-ended gesture. */
+  with?: string;
 }
 
 export interface ObjectStatus {

@@ -258,6 +258,11 @@ export function checkMeaning(s: Scenario): Problem[] {
       verbs.add(a.verb);
       if (['record', 'correct', 'sign', 'submit'].includes(a.verb)) out.push(say(`objects[${i}].actions[${ai}].verb`, `${quote(a.verb)} is reserved for the batch record`, `${quote(a.verb)} est réservé au dossier de lot`));
       if (a.input && a.input.min > a.input.max) out.push(say(`objects[${i}].actions[${ai}].input`, 'min is above max', 'min est supérieur à max'));
+      (a.with ?? []).forEach((w, wi) => {
+        needObject(`objects[${i}].actions[${ai}].with[${wi}]`, w);
+        if (w === o.id) out.push(say(`objects[${i}].actions[${ai}].with[${wi}]`, 'an object cannot be the second end of its own gesture', "un objet ne peut pas être la seconde extrémité de son propre geste"));
+      });
+      if (a.with && a.input) out.push(say(`objects[${i}].actions[${ai}]`, 'a gesture onto another object cannot also ask for a value', 'un geste vers un autre objet ne peut pas aussi demander une valeur'));
     });
     checkExpr(o.value, `objects[${i}].value`);
     const readings = new Set<string>();
@@ -279,6 +284,14 @@ export function checkMeaning(s: Scenario): Problem[] {
     const action = o?.actions.find((a) => a.verb === step.action.verb);
     const builtinRead = step.action.verb === READ_VERB && !!o && readable(o);
     if (o && !action && !builtinRead) out.push(say(`${path}.action.verb`, `the object ${quote(o.id)} offers no action ${quote(step.action.verb)}`, `l'objet ${quote(o.id)} ne propose pas l'action ${quote(step.action.verb)}`));
+    if (step.action.with !== undefined) {
+      const other = needObject(`${path}.action.with`, step.action.with);
+      if (other && action && !(action.with ?? []).includes(other.id)) {
+        out.push(say(`${path}.action.with`, `the action ${quote(step.action.verb)} of ${quote(step.action.target)} cannot be made onto ${quote(other.id)}: list it in the action's "with"`, `l'action ${quote(step.action.verb)} de ${quote(step.action.target)} ne peut pas se faire sur ${quote(other.id)} : ajoutez-le à son « with »`));
+      }
+    } else if (action?.with) {
+      out.push(say(`${path}.action.with`, `the action ${quote(step.action.verb)} of ${quote(step.action.target)} is made onto another object: say which one in "with"`, `l'action ${quote(step.action.verb)} de ${quote(step.action.target)} se fait sur un autre objet : indiquez lequel dans « with »`));
+    }
     if (action?.input && !step.expect) out.push(say(`${path}.expect`, 'the action asks for a value, so the step needs "expect"', "l'action demande une valeur : l'étape doit avoir « expect »"));
     if (step.expect && action && !action.input) out.push(say(`${path}.expect`, 'the action asks for no value, so "expect" can never be judged', "l'action ne demande pas de valeur : « expect » ne peut pas être jugé"));
     if (step.expect && step.expect.value === undefined && step.expect.min === undefined && step.expect.max === undefined) {
@@ -305,6 +318,7 @@ export function checkMeaning(s: Scenario): Problem[] {
   }
 
   const checkRule = (r: Scenario['rules'][number], path: string) => {
+    if (r.on.with !== undefined) needObject(`${path}.on.with`, r.on.with);
     if (r.on.target !== undefined) {
       const o = objects.get(r.on.target);
       if (r.on.target === 'batch-record') {

@@ -96,6 +96,8 @@ export interface AttemptView {
   steps: StepView[];
   faults: { id: string; title: Localized; announce: Localized; stage: 'raised' | 'contained' | 'documented' }[];
   record: RecordView[];
+  /** What two-ended gestures have joined, in the order they were made: a tube drawn, a bottle placed in the cabinet. */
+  links: { verb: string; from: string; to: string }[];
   outcomes: OutcomeView[];
   score: ScoreReport;
 }
@@ -213,6 +215,7 @@ export function viewOf(c: CompiledScenario, snap: Snapshot): AttemptView {
       return { id, title: f.title, announce: f.announce, stage };
     }),
     record,
+    links: ctx.outcomes.flatMap((o) => (o.kind === 'step' && o.with !== undefined && o.target !== undefined ? [{ verb: o.verb ?? '', from: o.target, to: o.with }] : [])),
     outcomes: ctx.outcomes.map((o) => explainOutcome(c, o)),
     score: scoreOf(ix, ctx),
   };

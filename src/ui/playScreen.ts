@@ -541,6 +541,18 @@ export class PlayScreen {
         'div',
         { class: 'action-list' },
         o.actions.map((a) => {
+          if (a.with) {
+            // a two-ended gesture (drag onto its other end in the room): here, choose the other end
+            return h(
+              'div',
+              { class: 'action-with', role: 'group', 'aria-label': tr(a.label) },
+              h('p', { class: 'action-with-label' }, `${tr(a.label)} — ${t('play.onto')}`),
+              a.with.map((w) => {
+                const other = this.view.objects.find((x) => x.id === w);
+                return h('button', { type: 'button', class: 'action', 'data-key': `act:${o.id}:${a.verb}:${w}`, disabled, onclick: () => this.act({ type: 'ACT', verb: a.verb, target: o.id, with: w }) }, other ? tr(other.name) : w);
+              }),
+            );
+          }
           if (!a.input) {
             return h('button', { type: 'button', class: 'action', 'data-key': `act:${o.id}:${a.verb}`, disabled, onclick: () => this.act({ type: 'ACT', verb: a.verb, target: o.id }) }, tr(a.label));
           }

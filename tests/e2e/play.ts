@@ -61,7 +61,7 @@ export async function playEvent(page: Page, e: ActEvent, how: Input = 'mouse') {
     return press(page, `[data-key="read:${e.reading ? `${e.target}.${e.reading}` : e.target}"]`, how);
   }
   if (e.value !== undefined) await typeInto(page, `[data-key="in:${e.target}:${e.verb}"]`, e.value, how);
-  await press(page, `[data-key="act:${e.target}:${e.verb}"]`, how);
+  await press(page, `[data-key="act:${e.target}:${e.verb}${e.with ? `:${e.with}` : ''}"]`, how);
 }
 
 export async function playAll(page: Page, events: ActEvent[], how: Input = 'mouse') {
