@@ -6,6 +6,7 @@
  */
 import Ajv2020 from 'ajv/dist/2020.js';
 import schema from '../../scenarios/scenario.schema.json' with { type: 'json' };
+import { ROOM_STATIONS } from './rooms';
 import type { Condition, Effect, Expr, Localized, Scenario, Step } from './types';
 
 export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
@@ -246,6 +247,11 @@ export function checkMeaning(s: Scenario): Problem[] {
       if (a.input && a.input.min > a.input.max) out.push(say(`objects[${i}].actions[${ai}].input`, 'min is above max', 'min est supérieur à max'));
     });
     checkExpr(o.value, `objects[${i}].value`);
+    // a station the room does not have would silently fall back to `at`: the author meant another one
+    const stations = ROOM_STATIONS[s.room];
+    if (o.station !== undefined && stations && !stations.includes(o.station)) {
+      out.push(say(`objects[${i}].station`, `the room ${quote(s.room)} has no station ${quote(o.station)} (it has ${stations.join(', ')})`, `la salle ${quote(s.room)} n'a pas de poste ${quote(o.station)} (elle a ${stations.join(', ')})`));
+    }
   });
 
   for (const st of allSteps) {
