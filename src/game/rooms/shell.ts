@@ -53,8 +53,13 @@ export function shell(r: RoomCtx) {
   }
 }
 
-/** The grade badge: the GMP letter of the room (the same in every language), drawn as strokes. */
-export function gradeBadge(r: RoomCtx, grade: 'A' | 'B' | 'C' | 'D', x = 44, y = 70, radius = 26) {
+/** Plain wall panels: flat seams every `step` units, so the wall reads as a wall and nothing on it as equipment. */
+export function wallPanels(r: RoomCtx, step: number) {
+  for (let x = step; x < ROOM_W; x += step) r.g.lineStyle(2, r.colours.wallLow, 1).lineBetween(x, 32, x, WALL_H - 36);
+}
+
+/** The grade badge: the GMP letter of the room (the same in every language), drawn as strokes; small, in the ceiling's corner, clear of the stations. */
+export function gradeBadge(r: RoomCtx, grade: 'A' | 'B' | 'C' | 'D', x = 24, y = 15, radius = 13) {
   circle(r.g, x, y, radius, WHITE, 4);
   r.g.lineStyle(4, r.colours.accent, 1).strokeCircle(x, y, radius - 6);
   letter(r.g, grade, x, y, radius * 0.9);
