@@ -6,7 +6,8 @@
  */
 import Ajv2020 from 'ajv/dist/2020.js';
 import schema from '../../scenarios/scenario.schema.json' with { type: 'json' };
-import { ROOM_STATIONS } from './rooms';
+// with its extension: vite.config.ts loads this module natively (the build's scenario check)
+import { ROOM_STATIONS } from './rooms.ts';
 import type { Condition, Effect, Expr, Localized, Scenario, Step } from './types';
 
 export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
