@@ -137,6 +137,8 @@ export class RoomScene extends Phaser.Scene {
       this.refresh();
       // a room started again at a new size (a turned tablet) opens where the trainee was, at once
       if (this.bridge.station) this.goTo(this.bridge.station, false);
+      else this.bridge.stationChanged(null);
+      this.bridge.publish('view', 'still');
       this.bridge.publish('scene', 'Room');
       this.bridge.attach(this.hooks);
       // the host may still be settling its size: lay out again once it is
