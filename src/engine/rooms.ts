@@ -8,7 +8,7 @@
 export const ROOM_STATIONS: Readonly<Record<string, readonly string[]>> = {
   'changing-room': ['street-side', 'clean-side', 'bench', 'mirror'],
   'prep-room': ['weighing-bench', 'preparation-tank', 'documents', 'filtration'],
-  'grade-b-lab': ['water-bath', 'safety-cabinet', 'bioreactor', 'documents', 'cell-counter', 'transfer', 'incubator'],
+  'grade-b-lab': ['water-bath', 'safety-cabinet', 'bioreactor', 'documents', 'cell-counter', 'transfer', 'sampling'],
   'upstream-suite': ['entry', 'bioreactor', 'console', 'sampling', 'documents', 'quality-desk', 'manifold', 'welding'],
   'downstream-suite': ['preparation', 'chromatography-skid', 'column-outlet', 'documents', 'monitoring', 'hold-tank'],
 };

@@ -27,5 +27,5 @@ export const gradeBLabStations: Station[] = [
   st('documents', 'Documents et téléphone', 'Documents and phone', area(0, 320, 1)),
   st('cell-counter', 'Compteur de cellules', 'Cell counter', area(320, 640, 1)),
   st('transfer', 'Transfert et soudure', 'Transfer and welding', area(640, 960, 1)),
-  st('incubator', 'Incubateur et congélateur', 'Incubator and freezer', area(960, 1280, 1)),
+  st('sampling', 'Prélèvement', 'Sampling', area(960, 1280, 1)),
 ];

@@ -339,18 +339,22 @@ export class RoomScene extends Phaser.Scene {
         const st = this.stationOfObject.get(id) ?? null;
         byStation.set(st, [...(byStation.get(st) ?? []), id]);
       }
-      // each station's labels inside its own area, clear of its name; the whole room when one does not fit
-      let allOk = true;
-      const results: [string, ReturnType<typeof layoutLabels>][] = [];
+      // each station's labels inside its own area, clear of its name: stations stay apart and read as units
+      const tabBoxes = [...tabs.values()].map((t) => grow(t, 2));
+      const failed: string[][] = [];
       for (const [st, list] of byStation) {
         const station = this.stations.find((s) => s.id === st);
         const areaBox = station ? station.box : { x: 0, y: 0, w: ROOM_W, h: ROOM_H };
-        const res = layoutLabels(list.map(item), areaBox, [...tabs.values()].map((t) => grow(t, 2)));
-        if ([...res.values()].some((p) => !p.ok)) allOk = false;
-        results.push([st ?? '', res]);
+        const res = layoutLabels(list.map(item), areaBox, tabBoxes);
+        if ([...res.values()].every((p) => p.ok)) for (const [id, p] of res) put(id, p.box, p.variant);
+        else failed.push(list);
       }
-      if (allOk) for (const [, res] of results) for (const [id, p] of res) put(id, p.box, p.variant);
-      else for (const [id, p] of layoutLabels(ids.map(item), { x: 2, y: 2, w: ROOM_W - 4, h: ROOM_H - 4 }, [...tabs.values()].map((t) => grow(t, 2)))) put(id, p.box, p.variant);
+      // a station too full for its labels lends room from around it, clear of everything placed and drawn
+      for (const list of failed) {
+        const own = new Set(list);
+        const obstacles = [...tabBoxes, ...placed.values(), ...ids.filter((id) => !own.has(id)).map((id) => this.sprites.get(id)!.drawnBox)];
+        for (const [id, p] of layoutLabels(list.map(item), { x: 2, y: 2, w: ROOM_W - 4, h: ROOM_H - 4 }, obstacles)) put(id, p.box, p.variant);
+      }
     } else {
       const vb = viewBox(this.view);
       const areaBox = grow(vb, -3 / this.view.zoom);
