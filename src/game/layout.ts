@@ -262,7 +262,7 @@ interface Candidate {
   cost: number;
 }
 
-function candidatesOf(it: LabelItem, gap: number): Candidate[] {
+function candidatesOf(it: LabelItem, gap: number, overOwn: boolean): Candidate[] {
   const b = it.body;
   const cx = b.x + b.w / 2;
   const cy = b.y + b.h / 2;
@@ -284,7 +284,7 @@ function candidatesOf(it: LabelItem, gap: number): Candidate[] {
       });
     }
     // over its own drawing: a last resort (it hides the object), never over another one
-    spots.push([cx - w / 2, b.y + b.h - h, 30]);
+    if (overOwn) spots.push([cx - w / 2, b.y + b.h - h, 30]);
     for (const [x, y, c] of spots) out.push({ box: { x, y, w, h }, variant: vi, cost: c + vi * 0.8 });
   });
   return out.sort((a, b) => a.cost - b.cost);
@@ -295,14 +295,16 @@ function candidatesOf(it: LabelItem, gap: number): Candidate[] {
  * so that no label overlaps another label, another object's drawing, an
  * obstacle (the back control, a station's name) or leaves the area: a search
  * over the places around each drawing, the most constrained label first,
- * taking back earlier choices when a label is left without a place. When no
+ * taking back earlier choices when a label is left without a place; over its
+ * own drawing only as a last resort (`overOwn`: it hides the object). When no
  * arrangement exists, the labels overlap as little as a greedy choice finds,
  * marked not ok.
  */
-export function layoutLabels(items: readonly LabelItem[], area: Box, obstacles: readonly Box[] = [], gap = 3, budget = 3000): Map<string, PlacedLabel> {
+export function layoutLabels(items: readonly LabelItem[], area: Box, obstacles: readonly Box[] = [], options: { overOwn?: boolean; gap?: number; budget?: number } = {}): Map<string, PlacedLabel> {
+  const { overOwn = true, gap = 3, budget = 3000 } = options;
   const bodies = items.map((it) => it.body);
   const statics = items.map((it, i) =>
-    candidatesOf(it, gap).filter(
+    candidatesOf(it, gap, overOwn).filter(
       (c) => inside(c.box, area) && !obstacles.some((o) => overlapArea(c.box, o) > 0) && !bodies.some((b, j) => j !== i && overlapArea(c.box, b) > 0),
     ),
   );
@@ -336,7 +338,7 @@ export function layoutLabels(items: readonly LabelItem[], area: Box, obstacles: 
     let best: Candidate | null = null;
     let bestCost = Infinity;
     let clean = false;
-    for (const c of candidatesOf(it, gap)) {
+    for (const c of candidatesOf(it, gap, true)) {
       const box = { ...c.box, x: Math.min(area.x + area.w - c.box.w, Math.max(area.x, c.box.x)), y: Math.min(area.y + area.h - c.box.h, Math.max(area.y, c.box.y)) };
       let bad = 0;
       for (const p of placed) bad += overlapArea(box, p);

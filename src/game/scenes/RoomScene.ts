@@ -345,7 +345,7 @@ export class RoomScene extends Phaser.Scene {
       for (const [st, list] of byStation) {
         const station = this.stations.find((s) => s.id === st);
         const areaBox = station ? station.box : { x: 0, y: 0, w: ROOM_W, h: ROOM_H };
-        const res = layoutLabels(list.map(item), areaBox, tabBoxes);
+        const res = layoutLabels(list.map(item), areaBox, tabBoxes, { overOwn: false });
         if ([...res.values()].every((p) => p.ok)) for (const [id, p] of res) put(id, p.box, p.variant);
         else failed.push(list);
       }
