@@ -148,3 +148,27 @@ describe('every built-in scenario, at its stations', () => {
     });
   }
 });
+
+describe('the bridge carries the station', () => {
+  it('keeps the station for a room started again, tells the scene what the page opens, and the page what the room opened', async () => {
+    const { RoomBridge } = await import('../../src/game/bridge');
+    const host = { dataset: {} as Record<string, string> } as unknown as HTMLElement;
+    const told: (string | null)[] = [];
+    const bridge = new RoomBridge({ host, room: 'prep-room', objects: [], lang: 'fr', reducedMotion: true, onSelect: () => undefined, onAct: () => undefined, onStation: (id) => told.push(id) });
+    // the page opens a station before the room is drawn: the scene will open it when it starts
+    bridge.setStation('filtration');
+    expect(bridge.station).toBe('filtration');
+    const asked: (string | null)[] = [];
+    bridge.attach({ refresh: () => undefined, highlight: () => undefined, station: (id) => asked.push(id) });
+    bridge.setStation(null);
+    expect(asked).toEqual([null]);
+    // the scene reports each close-up it shows: on the host, and to the page once per change
+    bridge.stationChanged('documents');
+    bridge.stationChanged('documents');
+    expect(host.dataset.station).toBe('documents');
+    bridge.stationChanged(null);
+    expect(host.dataset.station).toBe('');
+    expect(told).toEqual(['documents', null]);
+    expect(bridge.station).toBeNull();
+  });
+});
