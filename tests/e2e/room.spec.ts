@@ -64,6 +64,8 @@ async function spot(page: Page, id: string): Promise<Spot> {
 async function tapObject(page: Page, id: string) {
   const host = page.locator('.room-canvas').first();
   await expect(host).toHaveAttribute('data-view', 'still');
+  // the action panel takes the focus and may scroll the page: the room whole in view first
+  await page.locator('.room').first().evaluate((el) => el.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
   if (!(await spots(page)).some((s) => s.id === id)) {
     const back = JSON.parse((await host.getAttribute('data-back')) || 'null') as number[] | null;
     expect(back, `the back control, to reach ${id}`).toBeTruthy();
