@@ -1,8 +1,9 @@
 /**
  * What every room shares: the back wall, the ceiling with its HEPA filters
- * and lights, the coved floor seen in a little perspective, the grade badge
- * (the GMP letter is the same in every language) and a pressure gauge.
- * Each room then draws its own fixtures on the wall.
+ * and lights, the coved floor seen in a little perspective, plain wall
+ * panels and the grade badge (the GMP letter is the same in every language).
+ * Nothing here looks like equipment: every piece of equipment is an object
+ * of the scenario, that a tap selects.
  */
 import type Phaser from 'phaser';
 import { INK, WHITE, type RoomColours } from '../palette';
@@ -89,17 +90,4 @@ export function letter(g: Phaser.GameObjects.Graphics, ch: 'A' | 'B' | 'C' | 'D'
       path(g, [x - w * 0.8, y - h, x, y - h, x + w * 0.8, y - h * 0.45, x + w * 0.8, y + h * 0.45, x, y + h, x - w * 0.8, y + h], t);
       break;
   }
-}
-
-/** A differential pressure gauge on the wall: the room is over-pressured. */
-export function pressureDial(r: RoomCtx, x: number, y: number) {
-  const { g } = r;
-  circle(g, x, y, 18, WHITE, 3);
-  g.lineStyle(4, 0x2f9e5b, 1).beginPath().arc(x, y, 12, Math.PI * 1.1, Math.PI * 1.7).strokePath();
-  line(g, x, y, x + 8, y - 10, 3);
-}
-
-/** A soft veil over the back wall so the objects stand out from the fixtures. */
-export function veil(r: RoomCtx, alpha = 0.28) {
-  r.g.fillStyle(r.colours.wall, alpha).fillRect(0, 32, ROOM_W, WALL_H - 38);
 }
