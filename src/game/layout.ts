@@ -208,7 +208,12 @@ export function commandBounds(buffer: readonly unknown[]): Box | null {
  * lines: the label layout picks the shape that fits.
  */
 export function wrapVariants(name: string, measure: (line: string) => number, maxLines = 4): string[][] {
-  const words = name.replace(/\s+/g, ' ').trim().split(' ');
+  // a unit or a closing sign stays with what it follows ("70 %", "4,0 L", "pH :"), as a French non-breaking space would keep it
+  const words: string[] = [];
+  for (const w of name.replace(/\s+/g, ' ').trim().split(' ')) {
+    if (words.length && /^(%|°C|°|L|mL|µL|µm|g|kg|h|min|:|;|!|\?|»|—|–)$/.test(w)) words[words.length - 1] += ` ${w}`;
+    else words.push(w);
+  }
   const out: string[][] = [];
   const seen = new Set<string>();
   const total = measure(words.join(' '));
@@ -267,6 +272,8 @@ function candidatesOf(it: LabelItem, gap: number, overOwn: boolean): Candidate[]
   const cx = b.x + b.w / 2;
   const cy = b.y + b.h / 2;
   const out: Candidate[] = [];
+  // a label pushed sideways reads as its neighbour's: the further its middle from the drawing's, the dearer
+  const aside = (x: number, w: number) => (Math.abs(x + w / 2 - cx) / Math.max(b.w, 40)) * 0.6;
   it.variants.forEach((v, vi) => {
     const { w, h } = v;
     const xs = [cx - w / 2, b.x, b.x + b.w - w, cx - w * 0.25, cx - w * 0.75];
@@ -274,18 +281,18 @@ function candidatesOf(it: LabelItem, gap: number, overOwn: boolean): Candidate[]
     const spots: [number, number, number][] = [];
     for (let k = 0; k < 4; k++) {
       const d = gap + k * h * 0.5;
-      xs.forEach((x, xi) => {
-        spots.push([x, b.y + b.h + d, k * 2 + xi * 0.4]);
-        spots.push([x, b.y - h - d, 1 + k * 2 + xi * 0.4]);
-      });
+      for (const x of xs) {
+        spots.push([x, b.y + b.h + d, k * 2 + aside(x, w)]);
+        spots.push([x, b.y - h - d, 1 + k * 2 + aside(x, w)]);
+      }
       ys.forEach((y, yi) => {
-        spots.push([b.x + b.w + d + k * w * 0.15, y, 1.5 + k * 2 + yi * 0.4]);
-        spots.push([b.x - w - d - k * w * 0.15, y, 1.5 + k * 2 + yi * 0.4]);
+        spots.push([b.x + b.w + d + k * w * 0.15, y, 2.5 + k * 2 + yi * 0.4]);
+        spots.push([b.x - w - d - k * w * 0.15, y, 2.5 + k * 2 + yi * 0.4]);
       });
     }
     // over its own drawing: a last resort (it hides the object), never over another one
     if (overOwn) spots.push([cx - w / 2, b.y + b.h - h, 30]);
-    for (const [x, y, c] of spots) out.push({ box: { x, y, w, h }, variant: vi, cost: c + vi * 0.8 });
+    for (const [x, y, c] of spots) out.push({ box: { x, y, w, h }, variant: vi, cost: c + vi * 0.3 });
   });
   return out.sort((a, b) => a.cost - b.cost);
 }

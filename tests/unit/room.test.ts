@@ -143,6 +143,8 @@ describe('layout', () => {
     // the 2-line shape is balanced: its widest line is at most a little over half the name
     expect(Math.max(...variants[1]!.map(measure))).toBeLessThanOrEqual(measure(name) / 2 + 100);
     expect(wrapVariants('Lavabo', measure)).toEqual([['Lavabo']]);
+    // a unit stays with its number
+    for (const lines of wrapVariants('IPA 70 % stérile', measure)) expect(lines.some((l) => l.includes('70 %'))).toBe(true);
   });
 
   it('the canvas gets as many pixels as the screen shows, within ½× and 2× the stage', () => {

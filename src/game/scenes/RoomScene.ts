@@ -353,7 +353,10 @@ export class RoomScene extends Phaser.Scene {
       for (const list of failed) {
         const own = new Set(list);
         const obstacles = [...tabBoxes, ...placed.values(), ...ids.filter((id) => !own.has(id)).map((id) => this.sprites.get(id)!.drawnBox)];
-        for (const [id, p] of layoutLabels(list.map(item), { x: 2, y: 2, w: ROOM_W - 4, h: ROOM_H - 4 }, obstacles)) put(id, p.box, p.variant);
+        const room = { x: 2, y: 2, w: ROOM_W - 4, h: ROOM_H - 4 };
+        let res = layoutLabels(list.map(item), room, obstacles, { overOwn: false });
+        if ([...res.values()].some((p) => !p.ok)) res = layoutLabels(list.map(item), room, obstacles);
+        for (const [id, p] of res) put(id, p.box, p.variant);
       }
     } else {
       const vb = viewBox(this.view);
