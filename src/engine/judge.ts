@@ -322,8 +322,10 @@ export function readDisplay(ix: ScenarioIndex, ctx: AttemptContext, event: Engin
   const object = ix.objects.get(event.target);
   const known = !!object && (event.reading === undefined || (object.readings ?? []).some((r) => r.id === event.reading));
   const value = known ? valueOf(ctx, key) : undefined;
-  if (value === undefined || !Number.isFinite(value)) return noEffect(ctx, event);
+  if (!known || !ix.readable.has(event.target)) return noEffect(ctx, event);
   const next = base(ctx, event);
+  // a display that shows nothing yet (a balance before its check) is read as blank: said, not kept
+  if (value === undefined || !Number.isFinite(value)) return { ...next, outcomes: push(next, { kind: 'reading', ref: key, points: 0, penalty: 0, ...actionOf(event) }) };
   return {
     ...next,
     read: { ...next.read, [key]: { value, at: next.clock } },

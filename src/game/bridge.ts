@@ -12,6 +12,8 @@ export type RoomEnd = 'running' | 'passed' | 'failed';
 
 export interface RoomState {
   objects: ObjectView[];
+  /** What two-ended gestures joined (a tube drawn between them). */
+  links?: { verb: string; from: string; to: string }[];
   end: RoomEnd;
   score?: { total: number; passMark: number };
 }
@@ -100,7 +102,7 @@ export class RoomBridge {
   /** From the page: a new view, maybe in a new language. */
   setView(view: AttemptView, lang: Lang) {
     const end: RoomEnd = view.end === 'passed' || view.end === 'failed' ? view.end : 'running';
-    this.state = { objects: view.objects, end, score: { total: view.score.total, passMark: view.score.passMark } };
+    this.state = { objects: view.objects, links: view.links, end, score: { total: view.score.total, passMark: view.score.passMark } };
     this.lang = lang;
     this.publish('lang', lang);
     this.hooks?.refresh();
@@ -147,10 +149,10 @@ export class RoomBridge {
     this.o.onSelect(id);
   }
 
-  /** From the room: an object was dragged onto the room. */
-  act(verb: string, target: string) {
+  /** From the room: an object was dragged (onto the room, or onto another object: `with`), or its display tapped (`read`). */
+  act(verb: string, target: string, extra: { with?: string; reading?: string } = {}) {
     if (this.closed || this.state.end !== 'running') return;
-    this.o.onAct({ type: 'ACT', verb, target });
+    this.o.onAct({ type: 'ACT', verb, target, ...(extra.with ? { with: extra.with } : {}), ...(extra.reading ? { reading: extra.reading } : {}) });
   }
 
   close() {

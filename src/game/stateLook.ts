@@ -150,3 +150,17 @@ export function dragVerbOf(actions: readonly { verb: string; input?: unknown }[]
   const head = a.verb.toLowerCase().split(/[^a-z]+/)[0] ?? '';
   return (DRAG_VERBS as readonly string[]).includes(head) ? a.verb : null;
 }
+
+/** What dragging an object does: a one-ended drag verb onto the room, or a gesture onto one of the objects it lists. */
+export interface DragGesture {
+  verb: string;
+  /** The objects it can be dropped onto (a two-ended gesture); absent: dropped anywhere on the room. */
+  with?: readonly string[];
+}
+
+export function dragGestureOf(actions: readonly { verb: string; input?: unknown; with?: readonly string[] }[]): DragGesture | null {
+  const two = actions.find((a) => a.with?.length && !a.input);
+  if (two) return { verb: two.verb, with: two.with };
+  const verb = dragVerbOf(actions);
+  return verb ? { verb } : null;
+}

@@ -353,7 +353,9 @@ export class PlayScreen {
     const r = obj?.readings.find((x) => x.key === key);
     const read = r?.read;
     const name = obj ? tr(obj.name) + (r?.label ? ` — ${tr(r.label)}` : '') : key;
-    return t('outcome.reading', { name, value: read ? this.showValue(read.value, r) : '…' });
+    // a display read before it showed anything says so
+    const blank = !read || r?.value === undefined;
+    return blank ? t('outcome.readingBlank', { name }) : t('outcome.reading', { name, value: this.showValue(read!.value, r) });
   }
 
   private showValue(value: number, r?: Pick<ReadingView, 'unit' | 'decimals'>): string {

@@ -55,11 +55,11 @@ describe('reading a display', () => {
     expect(viewOf(a.compiled, a.snapshot).objects.find((o) => o.id === 'mirror')!.readings).toEqual([]);
   });
 
-  it('before anything sets it, a display shows nothing to read', () => {
+  it('before anything sets it, a display is read as blank: said, nothing kept', () => {
     const c = prepare(gowning());
     const a = new Attempt(c, training);
     a.send({ type: 'ACT', verb: 'read', target: 'sink' });
-    expect(a.snapshot.context.outcomes.at(-1)!.kind).toBe('no-effect');
+    expect(a.snapshot.context.outcomes.at(-1)).toMatchObject({ kind: 'reading', ref: 'sink', points: 0, penalty: 0 });
     expect(a.snapshot.context.read).toBeUndefined();
   });
 });

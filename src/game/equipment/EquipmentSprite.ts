@@ -25,6 +25,19 @@ export function formatValue(o: Pick<ObjectView, 'value' | 'unit' | 'decimals'>, 
   return o.unit ? `${n} ${o.unit}` : n;
 }
 
+/** What the display shows, a line per value: its own, or each named reading (a console's temperature, pH…). */
+export function displayLines(o: Pick<ObjectView, 'value' | 'unit' | 'decimals' | 'readings'>, lang: Lang): string[] {
+  const named = (o.readings ?? []).filter((r) => r.reading !== undefined);
+  if (!named.length) {
+    const v = formatValue(o, lang);
+    return v ? [v] : [];
+  }
+  return named.flatMap((r) => {
+    const v = formatValue({ value: r.value, unit: r.unit, decimals: r.decimals }, lang);
+    return v ? [v] : [];
+  });
+}
+
 export class EquipmentSprite {
   readonly id: string;
   readonly kind: string;
@@ -39,6 +52,11 @@ export class EquipmentSprite {
   private marks: Phaser.GameObjects.Graphics;
   private ring: Phaser.GameObjects.Graphics;
   private valueText: Phaser.GameObjects.Text | null = null;
+  private climbTween: Phaser.Tweens.Tween | null = null;
+  /** The object's own value as last drawn, so a change can climb from it. */
+  private shownValue: number | undefined;
+  /** Its display in room units, where a tap reads it (null: no display). */
+  screen: { x: number; y: number; w: number; h: number } | null = null;
   private tweens: Phaser.Tweens.Tween[] = [];
   private haloTween: Phaser.Tweens.Tween | null = null;
   private drawn = '';
@@ -99,10 +117,12 @@ export class EquipmentSprite {
     this.view = view;
     const langChanged = lang !== this.lang;
     this.lang = lang;
-    const key = JSON.stringify([view.state, view.alert, view.look, view.value, view.unit, view.decimals, lang]);
+    const key = JSON.stringify([view.state, view.alert, view.look, view.value, view.unit, view.decimals, view.readings?.map((r) => r.value), lang]);
     if (key !== this.drawn || langChanged) {
+      const before = this.shownValue;
       this.drawn = key;
       this.redraw();
+      this.climb(before);
     }
     this.relabel();
   }
@@ -158,6 +178,8 @@ export class EquipmentSprite {
   }
 
   private stopTweens() {
+    this.climbTween?.stop();
+    this.climbTween = null;
     for (const t of this.tweens) t.stop();
     this.tweens = [];
     this.haloTween?.stop();
@@ -191,11 +213,15 @@ export class EquipmentSprite {
     this.root.setAlpha(look.gone ? 0.45 : 1);
     this.bounds = null;
 
-    // the value, on the object's screen or on a plate above it
-    const value = formatValue(this.view, this.lang);
+    // the value, on the object's screen or on a plate above it (a line per named reading)
+    const lines = displayLines(this.view, this.lang);
+    const value = lines.join('\n');
+    const s0 = ctx.screen;
+    this.screen = s0 ? { x: this.x + s0.x - s0.w / 2, y: this.y + s0.y - s0.h / 2, w: s0.w, h: s0.h } : null;
+    this.shownValue = this.view.value;
     if (value) {
       const s = ctx.screen;
-      const size = s ? Math.max(13, Math.min(24, s.h * 0.62)) : 20;
+      const size = (s ? Math.max(13, Math.min(24, s.h * 0.62)) : 20) / (s ? Math.max(1, lines.length * 0.8) : 1);
       const t = this.scene.add
         .text(s ? s.x : 0, s ? s.y : -this.h / 2 - 26, value, {
           fontFamily: FONT,
@@ -254,6 +280,31 @@ export class EquipmentSprite {
       } else this.halo.setAlpha(1);
     }
     this.drawRing();
+  }
+
+  /**
+   * A reading climbs and settles: the display counts from the value it showed
+   * to the new one (drawn at once when motion is reduced, or on the first value).
+   */
+  private climb(from: number | undefined) {
+    this.climbTween?.stop();
+    this.climbTween = null;
+    const to = this.view.value;
+    const t = this.valueText;
+    if (!this.motion || !t || from === undefined || to === undefined || from === to || (this.view.readings ?? []).some((r) => r.reading !== undefined)) return;
+    const final = t.text;
+    this.climbTween = this.scene.tweens.addCounter({
+      from,
+      to,
+      duration: 700,
+      ease: 'Cubic.easeOut',
+      onUpdate: (tw) => {
+        if (t.active) t.setText(formatValue({ value: tw.getValue() ?? to, unit: this.view.unit, decimals: this.view.decimals }, this.lang) ?? final);
+      },
+      onComplete: () => {
+        if (t.active) t.setText(final);
+      },
+    });
   }
 
   setRing(ring: Ring) {

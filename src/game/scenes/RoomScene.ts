@@ -18,7 +18,7 @@ import { centreOf, grow, labelFont, layoutLabels, pick, placeOf, ROOM_H, ROOM_W,
 import { AMBER, BRAND, FONT, INK, WHITE } from '../palette';
 import { roomMotion, roomStations } from '../rooms';
 import { between, cameraFor, OVERVIEW, stationOf, toScreen, viewBox, type Station, type View } from '../stations';
-import { dragVerbOf } from '../stateLook';
+import { dragGestureOf, type DragGesture } from '../stateLook';
 
 /** Half the smallest touch target (44 CSS px, with a margin), in CSS px. */
 const MIN_TARGET_CSS = 24;
@@ -45,14 +45,18 @@ interface Press {
   y: number;
   sx: number;
   sy: number;
-  drag: string | null;
+  drag: DragGesture | null;
   moved: boolean;
   back?: boolean;
   ghost?: Phaser.GameObjects.Container;
   line?: Phaser.GameObjects.Graphics;
 }
 
+/** A silicone transfer line. */
+const TUBE = 0xe9eef2;
+
 export class RoomScene extends Phaser.Scene {
+  private linkLayer: Phaser.GameObjects.Graphics | null = null;
   private bridge!: RoomBridge;
   private zoom = 1;
   private sprites = new Map<string, EquipmentSprite>();
@@ -99,6 +103,7 @@ export class RoomScene extends Phaser.Scene {
     this.laidOut = '';
     this.moving = null;
     this.station = null;
+    this.linkLayer = null;
     try {
       this.applyView(OVERVIEW);
       // the HUD camera sees only what is made for it; the room's camera never sees it
@@ -272,6 +277,7 @@ export class RoomScene extends Phaser.Scene {
       for (const o of state.objects) this.sprites.get(o.id)!.render(o, lang);
     }
     this.showStationObjects();
+    this.drawLinks();
     this.applyRings();
     this.relayout();
     if (state.end !== 'running' && !this.ended) this.end();
@@ -447,6 +453,7 @@ export class RoomScene extends Phaser.Scene {
       this.moving = null;
       this.applyView(target);
       this.showStationObjects();
+      this.drawLinks();
       this.relayout(true);
       this.bridge.publish('view', 'still');
       this.bridge.stationChanged(next);
@@ -492,6 +499,41 @@ export class RoomScene extends Phaser.Scene {
     return pick(this.targets(), w.x, w.y, (MIN_TARGET_CSS * 2) / (this.cssScale() * this.view.zoom));
   }
 
+  /** Reads the object's display when the point is on it; says whether it was. */
+  private readDisplayAt(id: string, w: { x: number; y: number }): boolean {
+    const s = this.sprites.get(id);
+    const d = s?.screen;
+    const readings = s?.view.readings ?? [];
+    if (!s || !d || !readings.length) return false;
+    const pad = 6;
+    if (w.x < d.x - pad || w.x > d.x + d.w + pad || w.y < d.y - pad || w.y > d.y + d.h + pad) return false;
+    this.bridge.select(id);
+    for (const r of readings) this.bridge.act('read', id, r.reading ? { reading: r.reading } : {});
+    return true;
+  }
+
+  /**
+   * What two-ended gestures joined, drawn as a tube from one object to the
+   * other (a connection, a transfer line), under the objects; at once, so a
+   * resumed attempt shows what was connected before.
+   */
+  private drawLinks() {
+    const g = (this.linkLayer ??= this.add.graphics().setDepth(90));
+    g.clear();
+    for (const l of this.bridge.state.links ?? []) {
+      const a = this.sprites.get(l.from);
+      const b = this.sprites.get(l.to);
+      if (!a || !b || !this.visible(l.from) || !this.visible(l.to)) continue;
+      const midY = Math.max(a.y + a.h / 2, b.y + b.h / 2) + 18;
+      const pts = [a.x, a.y + a.h * 0.3, a.x, midY, b.x, midY, b.x, b.y + b.h * 0.3];
+      for (const [width, colour] of [[13, INK], [8, TUBE]] as const) {
+        g.lineStyle(width, colour, 1).beginPath().moveTo(pts[0]!, pts[1]!);
+        for (let i = 2; i < pts.length; i += 2) g.lineTo(pts[i]!, pts[i + 1]!);
+        g.strokePath();
+      }
+    }
+  }
+
   private onBack(p: Phaser.Input.Pointer): boolean {
     if (!this.back.visible) return false;
     const hp = this.hud.getWorldPoint(p.x, p.y);
@@ -508,7 +550,7 @@ export class RoomScene extends Phaser.Scene {
     const id = this.pickAt(p);
     this.setHover(id);
     const actions = id ? this.sprites.get(id)!.view.actions : [];
-    this.press = { id, x: w.x, y: w.y, sx: p.x, sy: p.y, drag: id ? dragVerbOf(actions) : null, moved: false };
+    this.press = { id, x: w.x, y: w.y, sx: p.x, sy: p.y, drag: id ? dragGestureOf(actions) : null, moved: false };
   }
 
   private onMove(p: Phaser.Input.Pointer) {
@@ -550,6 +592,8 @@ export class RoomScene extends Phaser.Scene {
     if (!press.moved) {
       if (!inside || this.moving) return;
       const id = this.pickAt(p);
+      // a tap on an instrument's display reads it (as "Read the display" in its panel does)
+      if (id && id === press.id && this.station !== null && this.readDisplayAt(id, this.at(p))) return;
       if (this.station === null) {
         // the overview: a tap on an object opens its station and selects it; elsewhere, the station under it
         const w = this.at(p);
@@ -560,7 +604,14 @@ export class RoomScene extends Phaser.Scene {
       return;
     }
     if (press.drag && press.id) {
-      if (inside) this.bridge.act(press.drag, press.id);
+      if (!inside) return;
+      if (!press.drag.with) {
+        this.bridge.act(press.drag.verb, press.id);
+        return;
+      }
+      // a gesture with two ends: dropped onto one of the objects it can be made onto
+      const onto = this.pickAt(p);
+      if (onto && onto !== press.id && press.drag.with.includes(onto)) this.bridge.act(press.drag.verb, press.id, { with: onto });
       return;
     }
     // a horizontal swipe in a close-up: back to the overview
@@ -606,7 +657,8 @@ export class RoomScene extends Phaser.Scene {
       .filter((id) => this.visible(id))
       .map((id) => {
         const s = this.sprites.get(id)!;
-        const drag = dragVerbOf(s.view.actions);
+        const gesture = dragGestureOf(s.view.actions);
+        const drag = gesture ? (gesture.with ? `${gesture.verb}>${gesture.with.join(',')}` : gesture.verb) : undefined;
         const box = s.drawnBox;
         const mid = toScreen(this.view, c.width, centreOf(box).x, centreOf(box).y);
         const label = this.labelBoxes.get(id);
