@@ -587,14 +587,20 @@ export class PlayScreen {
           );
         }),
       ),
-      h('button', { type: 'button', class: 'link panel-close', 'data-key': 'close-panel', onclick: () => this.closePanel() }, t('play.close')),
+      // a tap or click (detail > 0) gives the focus back without scrolling the room away; Enter or Space scrolls to it
+      h('button', { type: 'button', class: 'link panel-close', 'data-key': 'close-panel', onclick: (ev: Event) => this.closePanel((ev as MouseEvent).detail > 0) }, t('play.close')),
     );
   }
 
-  private closePanel() {
+  /**
+   * Closes the selected object's actions and gives the focus back to its twin
+   * button. With a pointer the page must not scroll: the twin is under the
+   * room, and moving it into view would move the room the trainee works in.
+   */
+  private closePanel(pointer = false) {
     const was = this.selected;
     this.select(null);
-    if (was) this.twin.querySelector<HTMLElement>(`[data-object="${CSS.escape(was)}"]`)?.focus();
+    if (was) this.twin.querySelector<HTMLElement>(`[data-object="${CSS.escape(was)}"]`)?.focus({ preventScroll: pointer });
   }
 
   /** Whether the object is drawn in the right half of the room: the panel then opens on the left, so both show. */
