@@ -93,6 +93,7 @@ export function mountCleanroom(o: CleanroomOptions): Cleanroom {
       stop = null;
       delete host.dataset.roomState;
       delete host.dataset.objects;
+      delete host.dataset.renderer;
     },
   };
 }
