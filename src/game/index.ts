@@ -93,7 +93,6 @@ export function mountCleanroom(o: CleanroomOptions): Cleanroom {
       stop = null;
       delete host.dataset.roomState;
       delete host.dataset.objects;
-      delete host.dataset.renderer;
     },
   };
 }

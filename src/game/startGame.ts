@@ -116,5 +116,6 @@ export function startGame(bridge: RoomBridge, renderer: 'webgl' | 'canvas'): () 
     observer?.disconnect();
     clearTimeout(timer);
     current.stop();
+    delete bridge.host.dataset.renderer;
   };
 }
