@@ -59,5 +59,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    // a limit for a hung test, not a speed target: exploring a scenario takes seconds on a loaded 2-core machine
+    testTimeout: 60_000,
   },
 });

@@ -101,6 +101,8 @@ export interface RoomObject {
   kind: string;
   /** Where it stands in the room, in percent of width and height. */
   at?: [number, number];
+  /** The station of its room where it stands (src/engine/rooms.ts); without it, the station whose box holds `at`. */
+  station?: string;
   state: string;
   states: Record<string, Localized>;
   /** How each state looks, by state id; without it the room guesses from the state names. */

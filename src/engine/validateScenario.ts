@@ -7,6 +7,8 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import schema from '../../scenarios/scenario.schema.json' with { type: 'json' };
 import { checkLooks } from './look.ts';
+// with its extension: vite.config.ts loads this module natively (the build's scenario check)
+import { ROOM_STATIONS } from './rooms.ts';
 import { READ_VERB, type Condition, type Effect, type Expr, type Localized, type RoomObject, type Scenario, type Step } from './types';
 
 export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
@@ -272,6 +274,11 @@ export function checkMeaning(s: Scenario): Problem[] {
       checkExpr(r.value, `objects[${i}].readings[${ri}].value`);
     });
     out.push(...checkLooks(o, `objects[${i}]`));
+    // a station the room does not have would silently fall back to `at`: the author meant another one
+    const stations = ROOM_STATIONS[s.room];
+    if (o.station !== undefined && stations && !stations.includes(o.station)) {
+      out.push(say(`objects[${i}].station`, `the room ${quote(s.room)} has no station ${quote(o.station)} (it has ${stations.join(', ')})`, `la salle ${quote(s.room)} n'a pas de poste ${quote(o.station)} (elle a ${stations.join(', ')})`));
+    }
   });
   const readable = (o: RoomObject) => o.value !== undefined || (o.readings ?? []).length > 0 || setsValue(s, o.id);
 

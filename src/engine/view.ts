@@ -36,6 +36,8 @@ export interface ObjectView {
   name: Localized;
   kind: string;
   at?: [number, number];
+  /** The station of the room where it stands, when the scenario says. */
+  station?: string;
   state: string;
   stateLabel: Localized;
   value?: number;
@@ -163,6 +165,7 @@ export function viewOf(c: CompiledScenario, snap: Snapshot): AttemptView {
       name: o.name,
       kind: o.kind,
       at: o.at,
+      ...(o.station ? { station: o.station } : {}),
       state: st.state,
       stateLabel: o.states[st.state] ?? { fr: st.state, en: st.state },
       value: st.value,

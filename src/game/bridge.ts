@@ -20,6 +20,8 @@ export interface SceneHooks {
   /** The view or the language changed. */
   refresh(): void;
   highlight(id: string | null): void;
+  /** The page opens a station's close-up (null: the overview). */
+  station(id: string | null): void;
 }
 
 export interface BridgeOptions {
@@ -31,16 +33,39 @@ export interface BridgeOptions {
   reducedMotion: boolean;
   onSelect(objectId: string): void;
   onAct(event: ActEvent): void;
+  /** The room opened a station's close-up (its id) or went back to the overview (null). */
+  onStation?(stationId: string | null): void;
 }
+
+/** A rectangle on the page: x, y (top-left, CSS px from the host's top-left corner), width, height. */
+export type ScreenRect = [x: number, y: number, w: number, h: number];
 
 export interface ScreenTarget {
   id: string;
-  /** Centre and hit radius in CSS px, relative to the host's top-left corner. */
+  /** The centre of its drawing as drawn, in CSS px from the host's top-left corner: a tap there selects it. */
   x: number;
   y: number;
+  /** Hit radius in CSS px (at least half a 44 px target). */
   r: number;
   /** The drag verb, when the object can be dragged onto the room. */
   drag?: string;
+  /** Its station ('' in a room without stations). */
+  station: string;
+  /** Its drawing's bounds as drawn (not its hit area), and its label's box. */
+  box: ScreenRect;
+  label: ScreenRect;
+  /** Its label's font size, in CSS px. */
+  font: number;
+}
+
+export interface ScreenStation {
+  id: string;
+  /** Its name in the current language. */
+  name: string;
+  /** Its area as shown now (off the canvas in part, in another station's close-up). */
+  box: ScreenRect;
+  /** Its name tab in the overview; null in a close-up. */
+  tab: ScreenRect | null;
 }
 
 export class RoomBridge {
@@ -50,6 +75,8 @@ export class RoomBridge {
   state: RoomState;
   lang: Lang;
   highlighted: string | null = null;
+  /** The station whose close-up is open (null: the overview); kept here so that a room started again at a new size reopens it. */
+  station: string | null = null;
   private hooks: SceneHooks | null = null;
   private readyResolve!: () => void;
   private readyReject!: (err: unknown) => void;
@@ -83,6 +110,20 @@ export class RoomBridge {
     this.highlighted = id;
     this.publish('highlight', id ?? '');
     this.hooks?.highlight(id);
+  }
+
+  /** From the page: open a station's close-up (null: back to the overview), as a tap on it would. */
+  setStation(id: string | null) {
+    if (this.hooks) this.hooks.station(id);
+    else this.station = id;
+  }
+
+  /** From the room scene: the close-up now shown (null: the overview). */
+  stationChanged(id: string | null) {
+    const changed = id !== this.station;
+    this.station = id;
+    this.publish('station', id ?? '');
+    if (changed && !this.closed) this.o.onStation?.(id);
   }
 
   /** From the room scene: it is drawn and listens. */
@@ -124,6 +165,6 @@ export class RoomBridge {
   }
 
   publishTargets(targets: ScreenTarget[]) {
-    this.publish('objects', JSON.stringify(targets.map((t) => ({ ...t, x: Math.round(t.x), y: Math.round(t.y), r: Math.round(t.r) }))));
+    this.publish('objects', JSON.stringify(targets));
   }
 }

@@ -18,6 +18,8 @@ export interface Cleanroom {
   ready: Promise<void>;
   update(view: AttemptView, lang: Lang): void;
   highlight(objectId: string | null): void;
+  /** Opens a station's close-up (its id, as in src/engine/rooms.ts), or the overview (null). */
+  setStation(stationId: string | null): void;
   destroy(): void;
 }
 
@@ -46,7 +48,7 @@ export function roomRenderer(): 'webgl' | 'canvas' | null {
 }
 
 export function mountCleanroom(o: CleanroomOptions): Cleanroom {
-  const bridge = new RoomBridge({ host: o.parent, room: o.room, objects: o.objects, lang: o.lang, reducedMotion: o.reducedMotion, onSelect: o.onSelect, onAct: o.onAct });
+  const bridge = new RoomBridge({ host: o.parent, room: o.room, objects: o.objects, lang: o.lang, reducedMotion: o.reducedMotion, onSelect: o.onSelect, onAct: o.onAct, onStation: o.onStation });
   let destroyed = false;
   let stop: (() => void) | null = null;
   const host = o.parent;
@@ -85,6 +87,7 @@ export function mountCleanroom(o: CleanroomOptions): Cleanroom {
     ready,
     update: (view, lang) => bridge.setView(view, lang),
     highlight: (id) => bridge.setHighlight(id),
+    setStation: (id) => bridge.setStation(id),
     destroy() {
       if (destroyed) return;
       destroyed = true;
@@ -93,6 +96,10 @@ export function mountCleanroom(o: CleanroomOptions): Cleanroom {
       stop = null;
       delete host.dataset.roomState;
       delete host.dataset.objects;
+      delete host.dataset.stations;
+      delete host.dataset.station;
+      delete host.dataset.back;
+      delete host.dataset.view;
     },
   };
 }

@@ -102,6 +102,13 @@ export class PlayScreen {
       ),
     );
     this.drawer.append(this.tabBar, this.procedure, this.record, this.log);
+    // Escape closes the object's panel and gives the focus back to its button
+    this.panel.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Escape') {
+        ev.preventDefault();
+        this.closePanel();
+      }
+    });
     this.applyDrawer();
   }
 

@@ -60,6 +60,26 @@ async function spot(page: Page, id: string): Promise<Spot> {
   return s!;
 }
 
+/** Taps an object's drawing in the room, from the overview when its station's close-up is not the one open. */
+async function tapObject(page: Page, id: string) {
+  const host = page.locator('.room-canvas').first();
+  await expect(host).toHaveAttribute('data-view', 'still');
+  // the action panel takes the focus and may scroll the page: the room whole in view first
+  await page.locator('.room').first().evaluate((el) => el.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
+  if (!(await spots(page)).some((s) => s.id === id)) {
+    const back = JSON.parse((await host.getAttribute('data-back')) || 'null') as number[] | null;
+    expect(back, `the back control, to reach ${id}`).toBeTruthy();
+    const hb = (await host.boundingBox())!;
+    await page.touchscreen.tap(hb.x + back![0]! + back![2]! / 2, hb.y + back![1]! + back![3]! / 2);
+    await expect(host).toHaveAttribute('data-station', '');
+    await expect(host).toHaveAttribute('data-view', 'still');
+  }
+  const s = await spot(page, id);
+  await page.touchscreen.tap(s.x, s.y);
+  await expect(host).toHaveAttribute('data-highlight', id);
+  await expect(host).toHaveAttribute('data-view', 'still');
+}
+
 interface Picture {
   colours: number;
   spread: number;
@@ -149,16 +169,16 @@ test("each scenario is played in its own room, every object drawn, targets at le
   expectAllDifferent(pictures);
 });
 
-test('tapping an object on the canvas opens its action panel; a bare wall opens nothing', async ({ page }) => {
+test('tapping an object on the canvas opens its station and its action panel; a bare wall opens nothing', async ({ page }) => {
   await page.goto('/?scenario=gowning&mode=training&seed=1&fault=none');
   await roomReady(page);
   const box = (await page.locator('.room-canvas').boundingBox())!;
-  // a point far from every object: the top-left corner of the ceiling
+  // a point far from every object and station: the top-left corner of the ceiling
   await page.touchscreen.tap(box.x + 8, box.y + 8);
   await expect(page.locator('.actions-panel')).toBeHidden();
+  await expect(page.locator('.room-canvas')).toHaveAttribute('data-station', '');
   for (const id of ['personal-items', 'garment-pack', 'door-grade-b', 'mask']) {
-    const s = await spot(page, id);
-    await page.touchscreen.tap(s.x, s.y);
+    await tapObject(page, id);
     await expect(page.locator(`[data-object="${id}"]`)).toHaveAttribute('aria-expanded', 'true');
     await expect(page.locator('.actions-panel')).toBeVisible();
     await expect(page.locator('.actions-panel h2')).toContainText(
@@ -168,12 +188,10 @@ test('tapping an object on the canvas opens its action panel; a bare wall opens 
   }
   // the page above the room grows (a banner): taps still land on the right object
   await page.evaluate(() => document.getElementById('warnings')!.prepend(Object.assign(document.createElement('div'), { style: 'height:120px' })));
-  const m = await spot(page, 'mirror');
-  await page.touchscreen.tap(m.x, m.y);
+  await tapObject(page, 'mirror');
   await expect(page.locator('[data-object="mirror"]')).toHaveAttribute('aria-expanded', 'true');
   // an action from the panel the tap opened reaches the engine
-  const s = await spot(page, 'personal-items');
-  await page.touchscreen.tap(s.x, s.y);
+  await tapObject(page, 'personal-items');
   await page.locator('[data-key="act:personal-items:remove"]').tap();
   await expect(page.locator('.toast .fb-good')).toBeVisible();
 });
@@ -373,4 +391,280 @@ test('without WebGL nor canvas the DOM twin plays on and nothing is thrown', asy
 test("Phaser's chunk is precached by the service worker, so the room draws offline", async ({ request }) => {
   const sw = await (await request.get('/sw.js')).text();
   expect(sw).toMatch(/assets\/phaser-[\w-]+\.js/);
+});
+
+/* ---------- stations and close-ups ---------- */
+
+/**
+ * The sizes the room is tested at: the viewport and the width the play
+ * screen gives the room there (the room FIT in its host, 16:9). The new play
+ * screen gives the room most of the width; until it lands, the host is set
+ * to that width by a test style, before the room starts.
+ */
+const SIZES = [
+  { vw: 1024, vh: 768, host: 1000 },
+  { vw: 1180, vh: 820, host: 1100 },
+  { vw: 1366, vh: 768, host: 1000 },
+  { vw: 1920, vh: 1080, host: 1480 },
+];
+
+const hostStyle = (w: number) => `main { padding-inline: 12px !important; } .play-grid { display: block !important; } .room { width: ${w}px !important; max-width: none !important; margin-inline: 0 !important; }`;
+
+/**
+ * Gives the room `w` CSS px of width (the play screen's default layout) and
+ * waits until the room has started again on a canvas of that size, laid out.
+ */
+async function roomWidth(page: Page, w: number) {
+  await page.evaluate((css) => {
+    let el = document.getElementById('e2e-host');
+    if (!el) {
+      el = document.createElement('style');
+      el.id = 'e2e-host';
+      document.head.append(el);
+    }
+    el.textContent = css;
+  }, hostStyle(w));
+  const host = page.locator('.room-canvas').first();
+  await expect.poll(async () => {
+    const p = await backingAndShown(page);
+    const d = await roomData(page);
+    return Math.abs(d.w - w) <= 2 && p.backing >= Math.floor(p.shown * 0.95) && Math.abs(p.shown / (await page.evaluate(() => devicePixelRatio)) - d.w) <= 2;
+  }, { timeout: 15_000 }).toBe(true);
+  await expect(host).toHaveAttribute('data-room-state', 'ready');
+  await expect(host).toHaveAttribute('data-view', 'still');
+}
+
+type Rect = [number, number, number, number];
+
+interface Shown {
+  id: string;
+  x: number;
+  y: number;
+  r: number;
+  station: string;
+  box: Rect;
+  label: Rect;
+  font: number;
+}
+
+interface RoomData {
+  w: number;
+  h: number;
+  station: string;
+  objects: Shown[];
+  stations: { id: string; name: string; box: Rect; tab: Rect | null }[];
+  back: Rect | null;
+}
+
+async function roomData(page: Page): Promise<RoomData> {
+  return page.locator('.room-canvas').first().evaluate((el: HTMLElement) => ({
+    w: el.clientWidth,
+    h: el.clientHeight,
+    station: el.dataset.station ?? '',
+    objects: JSON.parse(el.dataset.objects || '[]'),
+    stations: JSON.parse(el.dataset.stations || '[]'),
+    back: el.dataset.back ? JSON.parse(el.dataset.back) : null,
+  }));
+}
+
+/** Overlap of two rectangles, in CSS px each way (a rounding's half pixel is no overlap). */
+const crosses = (a: Rect, b: Rect) => Math.min(a[0] + a[2], b[0] + b[2]) - Math.max(a[0], b[0]) > 1 && Math.min(a[1] + a[3], b[1] + b[3]) - Math.max(a[1], b[1]) > 1;
+const within = (a: Rect, w: number, h: number) => a[0] >= -1 && a[1] >= -1 && a[0] + a[2] <= w + 1 && a[1] + a[3] <= h + 1;
+
+/** Every label legible, inside the canvas, over no other label, no other object's drawing, no station name, no back control. */
+function expectTidy(d: RoomData, what: string) {
+  const close = d.station !== '';
+  expect(d.objects.length, `${what}: objects shown`).toBeGreaterThan(0);
+  const tabs = close ? [] : d.stations.map((s) => ({ id: `station ${s.id}`, rect: s.tab! }));
+  const others = [...tabs, ...(d.back ? [{ id: 'back control', rect: d.back }] : [])];
+  for (const o of d.objects) {
+    const at = `${what}: ${o.id}`;
+    expect(o.font, `${at} label font (CSS px)`).toBeGreaterThanOrEqual(close ? 14 : 12);
+    expect(o.label[2], `${at} label shown`).toBeGreaterThan(0);
+    expect(within(o.label, d.w, d.h), `${at} label ${o.label} inside the ${d.w}×${d.h} canvas`).toBe(true);
+    expect(within(o.box, d.w, d.h), `${at} drawing ${o.box} inside the canvas`).toBe(true);
+    if (close) expect(o.station, `${at} of the station`).toBe(d.station);
+    for (const p of d.objects) {
+      if (p === o) continue;
+      expect(crosses(o.label, p.label), `${at} label over ${p.id}'s label`).toBe(false);
+      expect(crosses(o.label, p.box), `${at} label over ${p.id}'s drawing`).toBe(false);
+    }
+    for (const t of others) {
+      expect(crosses(o.label, t.rect), `${at} label over the ${t.id}`).toBe(false);
+      const [cx, cy] = [o.box[0] + o.box[2] / 2, o.box[1] + o.box[3] / 2];
+      expect(cx > t.rect[0] && cx < t.rect[0] + t.rect[2] && cy > t.rect[1] && cy < t.rect[1] + t.rect[3], `${at} drawing's centre under the ${t.id}`).toBe(false);
+    }
+  }
+  for (const t of tabs) expect(within(t.rect, d.w, d.h), `${what}: ${t.id} inside the canvas`).toBe(true);
+  if (close) {
+    expect(d.back, `${what}: back control`).toBeTruthy();
+    expect(d.back![3], `${what}: back control height`).toBeGreaterThanOrEqual(44);
+    expect(d.back![2], `${what}: back control width`).toBeGreaterThanOrEqual(44);
+  }
+}
+
+async function still(page: Page, station: string) {
+  const host = page.locator('.room-canvas').first();
+  await expect(host).toHaveAttribute('data-station', station);
+  await expect(host).toHaveAttribute('data-view', 'still');
+}
+
+/** Taps at a point of the room (CSS px from the host's corner), the room scrolled whole into view first (the action panel takes the focus). */
+async function tapAt(page: Page, x: number, y: number) {
+  await page.locator('.room').first().evaluate((el) => el.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
+  const hb = (await page.locator('.room-canvas').first().boundingBox())!;
+  await page.touchscreen.tap(hb.x + x, hb.y + y);
+}
+
+const centre = (r: Rect): [number, number] => [r[0] + r[2] / 2, r[1] + r[3] / 2];
+
+async function openStation(page: Page, id: string) {
+  const d = await roomData(page);
+  const st = d.stations.find((s) => s.id === id)!;
+  await tapAt(page, ...centre(st.tab!));
+  await still(page, id);
+}
+
+async function backToOverview(page: Page) {
+  const d = await roomData(page);
+  await tapAt(page, ...centre(d.back!));
+  await still(page, '');
+}
+
+function builtIn(): { id: string; room: string }[] {
+  return scenarios().map((s) => ({ id: s.id, room: s.room }));
+}
+
+for (const { id, room } of builtIn()) {
+  test(`${id} (${room}) at 1024×768: every label legible and apart in the overview and each close-up; a tap on each drawing's centre selects it; back control`, async ({ page }, testInfo) => {
+    test.setTimeout(240_000);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto(`/?scenario=${id}&mode=training&seed=1&fault=none`);
+    const host = await roomReady(page);
+    await roomWidth(page, 1000);
+    await still(page, '');
+    const overview = await roomData(page);
+    expect(overview.w).toBeGreaterThanOrEqual(990);
+    expectTidy(overview, `${id} overview`);
+    await host.screenshot({ path: testInfo.outputPath(`${id}-overview.png`) });
+    for (const st of overview.stations) {
+      // in the overview, a tap on an object's drawing opens its station and selects it
+      for (const o of overview.objects.filter((x) => x.station === st.id)) {
+        if ((await host.getAttribute('data-highlight')) === o.id) await page.locator('[data-key="close-panel"]').click();
+        await tapAt(page, o.x, o.y);
+        await still(page, st.id);
+        await expect(host, `${id}: overview tap on ${o.id}`).toHaveAttribute('data-highlight', o.id);
+        await backToOverview(page);
+      }
+      // a tap on the station's area opens it: every label legible and apart, and a tap on each drawing selects it
+      await openStation(page, st.id);
+      const close = await roomData(page);
+      expectTidy(close, `${id} close-up ${st.id}`);
+      await host.screenshot({ path: testInfo.outputPath(`${id}-${st.id}.png`) });
+      // drawn at least twice their overview size
+      for (const o of close.objects) {
+        const before = overview.objects.find((x) => x.id === o.id)!;
+        expect(o.box[2], `${id}/${o.id} width in the close-up`).toBeGreaterThanOrEqual(before.box[2] * 1.95);
+      }
+      for (const o of close.objects) {
+        if ((await host.getAttribute('data-highlight')) === o.id) await page.locator('[data-key="close-panel"]').click();
+        await tapAt(page, o.x, o.y);
+        await expect(host, `${id}: close-up tap on ${o.id}`).toHaveAttribute('data-highlight', o.id);
+        expect(await host.getAttribute('data-station')).toBe(st.id);
+      }
+      const focused = await roomData(page);
+      expectTidy(focused, `${id} close-up ${st.id}, an object focused`);
+      await backToOverview(page);
+    }
+  });
+}
+
+for (const size of SIZES.slice(1)) {
+  test(`at ${size.vw}×${size.vh} (room ${size.host} px wide): every scenario's labels legible and apart, overview and close-ups`, async ({ page }, testInfo) => {
+    test.setTimeout(240_000);
+    await page.setViewportSize({ width: size.vw, height: size.vh });
+    for (const { id } of builtIn()) {
+      await page.goto(`/?scenario=${id}&mode=training&seed=1&fault=none`);
+      const host = await roomReady(page);
+      await roomWidth(page, size.host);
+      await still(page, '');
+      const overview = await roomData(page);
+      expect(Math.abs(overview.w - size.host)).toBeLessThanOrEqual(2);
+      expectTidy(overview, `${id} ${size.vw}px overview`);
+      await host.screenshot({ path: testInfo.outputPath(`${id}-${size.vw}-overview.png`) });
+      for (const st of overview.stations) {
+        await openStation(page, st.id);
+        expectTidy(await roomData(page), `${id} ${size.vw}px close-up ${st.id}`);
+        await backToOverview(page);
+      }
+    }
+  });
+}
+
+test('a horizontal swipe in a close-up goes back to the overview; a tap on the bare area opens nothing', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/?scenario=media-preparation&mode=training&seed=1&fault=none');
+  await roomReady(page);
+  await roomWidth(page, 1000);
+  await still(page, '');
+  await openStation(page, 'preparation-tank');
+  const d = await roomData(page);
+  // a point on no drawing, no label, no control
+  const free: [number, number][] = [];
+  for (let y = 80; y < d.h - 20; y += 20) {
+    for (let x = 40; x < d.w - 40; x += 20) {
+      const r: Rect = [x - 40, y - 30, 80, 60];
+      if (!d.objects.some((o) => crosses(r, o.box) || crosses(r, o.label)) && !(d.back && crosses(r, d.back))) free.push([x, y]);
+    }
+  }
+  expect(free.length).toBeGreaterThan(0);
+  const [x, y] = free[Math.floor(free.length / 2)]!;
+  await tapAt(page, x, y);
+  await expect(page.locator('.room-canvas')).toHaveAttribute('data-station', 'preparation-tank');
+  await expect(page.locator('.actions-panel')).toBeHidden();
+  const hb = (await page.locator('.room-canvas').boundingBox())!;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: hb.x + x, y: hb.y + y }] });
+  for (let k = 1; k <= 8; k++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: hb.x + x - k * 25, y: hb.y + y + k * 2 }] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await still(page, '');
+  await expect(page.locator('.actions-panel')).toBeHidden();
+});
+
+test('with reduced motion a station opens at once, with no tween', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/?scenario=gowning&mode=training&seed=1&fault=none');
+  const host = await roomReady(page);
+  await roomWidth(page, 1000);
+  await still(page, '');
+  await openStation(page, 'bench');
+  await expect(host).toHaveAttribute('data-tweens', '0');
+  await backToOverview(page);
+});
+
+test('turning the tablet or enlarging the window keeps the close-up the trainee was in', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/?scenario=gowning&mode=training&seed=1&fault=none');
+  const host = await roomReady(page);
+  await roomWidth(page, 1000);
+  await still(page, '');
+  await openStation(page, 'clean-side');
+  const before = await roomData(page);
+  const backing = (await backingAndShown(page)).backing;
+  // a larger window: the room starts again on a larger canvas, in the same close-up, at once
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await roomWidth(page, 1480);
+  expect((await backingAndShown(page)).backing).toBeGreaterThan(backing);
+  await still(page, 'clean-side');
+  await expect.poll(async () => (await roomData(page)).w).toBeGreaterThan(1400);
+  const after = await roomData(page);
+  expect(after.objects.map((o) => o.id).sort()).toEqual(before.objects.map((o) => o.id).sort());
+  expectTidy(after, 'after the resize');
+  await host.screenshot({ path: testInfo.outputPath('gowning-clean-side-after-resize.png') });
+  // and it still plays: a tap on a drawing selects it, the back control returns
+  const o = after.objects[0]!;
+  await tapAt(page, o.x, o.y);
+  await expect(host).toHaveAttribute('data-highlight', o.id);
+  await backToOverview(page);
 });

@@ -62,5 +62,5 @@ describe('two-ended gestures', () => {
     v = validateScenario(s);
     expect(v.ok).toBe(false);
     if (!v.ok) expect(v.problems.map((p) => p.message.en).join('\n')).toContain('say which one in "with"');
-  }, 30_000); // the first validation compiles the JSON Schema: slow on a loaded machine
+  });
 });

@@ -115,7 +115,7 @@ describe('checking readings in a scenario file', () => {
     const v = validateScenario(s);
     expect(v.ok).toBe(false);
     if (!v.ok) expect(v.problems.map((p) => p.message.en)).toContain('the object "control-panel" has no reading "glucose"');
-  }, 30_000); // the first validation compiles the JSON Schema: slow on a loaded machine
+  });
 
   it('two readings of one object cannot share an id', () => {
     const s = load('inoculation');

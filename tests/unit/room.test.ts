@@ -1,12 +1,13 @@
 /**
  * The room's pure parts, without a browser: state names read as looks (the
- * fallback for objects without `looks`, see look.test.ts), the
- * drag rule, where objects and labels go, which object a tap means, how long
- * names are shortened, and how many canvas pixels the room gets.
+ * fallback for objects without `looks`, see look.test.ts), the drag rule,
+ * where objects and labels go, which object a tap means, how names wrap, the
+ * bounds of a drawing, and how many canvas pixels the room gets. (Stations
+ * and their close-ups: stations.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
 import { KNOWN_KINDS } from '../../src/game/equipment';
-import { pick, pixelZoom, placeLabels, placeOf, ROOM_H, ROOM_W, shortName, sizeOf } from '../../src/game/layout';
+import { commandBounds, layoutLabels, overlapArea, pick, pixelZoom, placeOf, ROOM_H, ROOM_W, sizeOf, wrapVariants } from '../../src/game/layout';
 import { clampClosed, dragVerbOf, lookOf } from '../../src/game/stateLook';
 
 describe('state names read as looks', () => {
@@ -69,56 +70,79 @@ describe('drag', () => {
 });
 
 describe('layout', () => {
-  it('every `at` lands inside the room, with room for the object', () => {
+  it('every `at` (percent of the room) lands inside the room, with room for the object', () => {
     for (const at of [[0, 0], [100, 100], [99, 80], [50, 50]] as [number, number][]) {
       const p = placeOf(at, 0, 1);
-      expect(p.x).toBeGreaterThan(40);
-      expect(p.x).toBeLessThan(ROOM_W - 40);
-      expect(p.y).toBeGreaterThan(40);
-      expect(p.y).toBeLessThan(ROOM_H - 60);
+      expect(p.x).toBeGreaterThanOrEqual(40);
+      expect(p.x).toBeLessThanOrEqual(ROOM_W - 40);
+      expect(p.y).toBeGreaterThanOrEqual(40);
+      expect(p.y).toBeLessThanOrEqual(ROOM_H - 40);
     }
+    expect(placeOf([50, 50], 0, 1)).toEqual({ x: ROOM_W / 2, y: ROOM_H / 2 });
     const a = placeOf(undefined, 0, 3);
     const b = placeOf(undefined, 1, 3);
     expect(a.x).toBeLessThan(b.x);
   });
 
-  it('a tap means the nearest object within its target, never a far one', () => {
+  it("a tap means the drawing that holds it (grown to a touch target), the nearest drawing's centre first", () => {
     const targets = [
-      { id: 'a', x: 100, y: 100, r: 30 },
-      { id: 'b', x: 140, y: 100, r: 30 },
+      { id: 'a', box: { x: 70, y: 70, w: 60, h: 60 } },
+      { id: 'b', box: { x: 110, y: 70, w: 60, h: 60 } },
     ];
     expect(pick(targets, 100, 100, 20)).toBe('a');
     expect(pick(targets, 140, 100, 20)).toBe('b');
     expect(pick(targets, 123, 100, 20)).toBe('b');
     expect(pick(targets, 400, 400, 20)).toBeNull();
-    // a small object still gets the minimum touch target
-    expect(pick([{ id: 'c', x: 0, y: 0, r: 5 }], 0, 40, 50)).toBe('c');
+    // a small drawing still gets the minimum touch target
+    expect(pick([{ id: 'c', box: { x: -5, y: -5, w: 10, h: 10 } }], 0, 20, 50)).toBe('c');
+    expect(pick([{ id: 'c', box: { x: -5, y: -5, w: 10, h: 10 } }], 0, 30, 50)).toBeNull();
+    // a wide flat drawing (a bench) is hit at its ends, not only within a circle
+    expect(pick([{ id: 'd', box: { x: 0, y: 0, w: 200, h: 30 } }], 195, 15, 10)).toBe('d');
   });
 
-  it('labels avoid each other and stay in the room', () => {
-    const reqs = [0, 1, 2].map((i) => ({ id: `o${i}`, x: 600 + i * 20, y: 400, objW: 80, objH: 80, w: 150, h: 30 }));
-    const placed = [...placeLabels(reqs).values()];
-    for (let i = 0; i < placed.length; i++) {
-      const p = placed[i]!;
+  it("a Graphics' drawn bounds come from its commands, strokes included", () => {
+    // fillRect(10, 20, 30, 40); lineStyle(4); moveTo(0, 0); lineTo(100, 0); strokePath; arc(50, 50, 10)
+    const buffer = [7, 0xffffff, 1, 3, 10, 20, 30, 40, 6, 4, 0x000000, 1, 1, 5, 0, 0, 4, 100, 0, 9, 1, 0, 50, 50, 10, 0, Math.PI, 0, 0, 8];
+    expect(commandBounds(buffer)).toEqual({ x: -2, y: -2, w: 104, h: 64 });
+    expect(commandBounds([])).toBeNull();
+  });
+
+  it('labels avoid each other, the other drawings and the obstacles, and stay in their area', () => {
+    const items = [0, 1, 2].map((i) => ({ id: `o${i}`, body: { x: 560 + i * 90, y: 360, w: 80, h: 80 }, variants: [{ w: 150, h: 24 }, { w: 80, h: 46 }] }));
+    const area = { x: 0, y: 0, w: ROOM_W, h: ROOM_H };
+    const obstacle = { x: 500, y: 300, w: 400, h: 58 };
+    const placed = layoutLabels(items, area, [obstacle]);
+    const boxes = [...placed.values()];
+    expect(boxes.every((p) => p.ok)).toBe(true);
+    for (let i = 0; i < boxes.length; i++) {
+      const p = boxes[i]!.box;
       expect(p.x).toBeGreaterThanOrEqual(0);
       expect(p.x + p.w).toBeLessThanOrEqual(ROOM_W);
-      for (let j = i + 1; j < placed.length; j++) {
-        const q = placed[j]!;
-        const overlaps = p.x < q.x + q.w && q.x < p.x + p.w && p.y < q.y + q.h && q.y < p.y + p.h;
-        expect(overlaps).toBe(false);
-      }
+      expect(overlapArea(p, obstacle)).toBe(0);
+      items.forEach((it, j) => j !== i && expect(overlapArea(p, it.body)).toBe(0));
+      for (let j = i + 1; j < boxes.length; j++) expect(overlapArea(p, boxes[j]!.box)).toBe(0);
     }
-    const edge = placeLabels([{ id: 'e', x: 10, y: ROOM_H - 5, objW: 80, objH: 80, w: 150, h: 30 }]).get('e')!;
-    expect(edge.x).toBeGreaterThanOrEqual(0);
-    expect(edge.y + edge.h).toBeLessThanOrEqual(ROOM_H);
+    const edge = layoutLabels([{ id: 'e', body: { x: 0, y: ROOM_H - 80, w: 80, h: 80 }, variants: [{ w: 150, h: 30 }] }], area).get('e')!;
+    expect(edge.ok).toBe(true);
+    expect(edge.box.x).toBeGreaterThanOrEqual(0);
+    expect(edge.box.y + edge.box.h).toBeLessThanOrEqual(ROOM_H);
   });
 
-  it('long names are shortened at a word, without their details in brackets', () => {
-    expect(shortName('Lavabo')).toBe('Lavabo');
-    expect(shortName('Bain-marie à 37 °C')).toBe('Bain-marie à 37 °C');
-    expect(shortName('Flacon de banque de cellules de travail haute densité (cryotube 4,5 mL)')).toBe('Flacon de banque de cellules…');
-    expect(shortName('Bioréacteur à usage unique à bascule (poche, 960 mL de milieu)')).toBe('Bioréacteur à usage unique…');
-    expect(shortName('x'.repeat(50)).length).toBeLessThanOrEqual(30);
+  it('a name wraps on 1 to 4 lines at spaces, never cut nor shortened with "…"', () => {
+    const measure = (t: string) => t.length * 10;
+    const name = 'Flacon de banque de cellules de travail haute densité (cryotube 4,5 mL)';
+    const variants = wrapVariants(name, measure);
+    expect(variants.length).toBeGreaterThanOrEqual(3);
+    variants.forEach((lines, i) => {
+      expect(lines.length).toBe(i + 1);
+      expect(lines.join(' ')).toBe(name);
+      expect(lines.join('')).not.toContain('…');
+    });
+    // the 2-line shape is balanced: its widest line is at most a little over half the name
+    expect(Math.max(...variants[1]!.map(measure))).toBeLessThanOrEqual(measure(name) / 2 + 100);
+    expect(wrapVariants('Lavabo', measure)).toEqual([['Lavabo']]);
+    // a unit stays with its number
+    for (const lines of wrapVariants('IPA 70 % stérile', measure)) expect(lines.some((l) => l.includes('70 %'))).toBe(true);
   });
 
   it('the canvas gets as many pixels as the screen shows, within ½× and 2× the stage', () => {

@@ -19,6 +19,15 @@ describe('scenario validation', () => {
     expect(v.problems[0]!.message.fr).toMatch(/pas du JSON valide/);
   });
 
+  it('reports a station that the room does not have, naming the ones it has', () => {
+    const s = gowning();
+    s.objects[0]!.station = 'weighing-bench';
+    const problems = problemsOf(s);
+    expect(problems).toEqual([expect.stringMatching(/^objects\[0\]\.station: the room "changing-room" has no station "weighing-bench" \(it has street-side, /)]);
+    s.objects[0]!.station = 'bench';
+    expect(problemsOf(s)).toEqual([]);
+  });
+
   it('refuses an array or a bare value instead of an object', () => {
     expect(problemsOf([1, 2])).toEqual(['(file): a scenario must be a JSON object, not an array']);
     expect(problemsOf('hello')[0]).toMatch(/not string/);

@@ -3,15 +3,16 @@
  * (as the scenario declares it, or guessed from the state name for an object
  * without `looks`), the value on its screen, the signs every object shares
  * (check badge when done, red mark on a problem, blinking halo on an alarm,
- * faded when gone),
- * the focus/hover ring, and its name label in the current language. It is
- * redrawn only when what it shows changes.
+ * faded when gone), the focus/hover ring, and its name label in the current
+ * language (its lines, size and place are the Room scene's: it lays all
+ * labels out at once). It is redrawn only when what it shows changes, and
+ * knows the bounds of its drawing as drawn.
  */
 import type Phaser from 'phaser';
 import type { Lang } from '../../engine/types';
 import type { ObjectView } from '../../engine/view';
 import { AMBER, BRAND, FONT, GREEN, INK, LCD, RED, SCREEN, WHITE } from '../palette';
-import { shortName, sizeOf } from '../layout';
+import { commandBounds, sizeOf, union, type Box } from '../layout';
 import { lookFor } from '../stateLook';
 import { drawerFor } from './index';
 import type { Ctx } from './kit';
@@ -43,6 +44,7 @@ export class EquipmentSprite {
   private drawn = '';
   private labelled = '';
   private ringShown: Ring = 'none';
+  private bounds: Box | null = null;
   view: ObjectView;
   lang: Lang;
 
@@ -80,9 +82,8 @@ export class EquipmentSprite {
         backgroundColor: '#ffffffe6',
         padding: { x: 6, y: 2 },
         align: 'center',
-        wordWrap: { width: 180 },
-        lineSpacing: -2,
-        resolution,
+        // never under 1: Phaser 4 fills a text's background over only resolution² of it below 1
+        resolution: Math.max(1, resolution),
       })
       .setOrigin(0, 0)
       .setDepth(5000);
@@ -106,16 +107,54 @@ export class EquipmentSprite {
     this.relabel();
   }
 
-  /** The name, in the current language; with the state when the object has focus. */
-  private relabel() {
-    const name = this.view.name[this.lang] ?? this.view.name.fr;
-    const text = this.ringShown === 'focus' ? `${name}\n${this.view.stateLabel[this.lang] ?? this.view.state}` : shortName(name);
-    if (text !== this.labelled) {
-      this.labelled = text;
+  /** The name, in the current language. */
+  get name(): string {
+    return this.view.name[this.lang] ?? this.view.name.fr;
+  }
+
+  /** The line the label adds under the name when the object has focus: its state. */
+  get focusLine(): string | null {
+    return this.ringShown === 'focus' ? (this.view.stateLabel[this.lang] ?? this.view.state) : null;
+  }
+
+  /** The label's lines, as the room laid them out, at its font size (room units) and pixel density. */
+  setLabel(lines: readonly string[], font: number, padding: { x: number; y: number }, resolution: number) {
+    const text = lines.join('\n');
+    const key = `${text}|${font}|${resolution}`;
+    if (key !== this.labelled) {
+      this.labelled = key;
+      this.label.setResolution(resolution);
+      this.label.setFontSize(`${font}px`);
+      this.label.setPadding(padding.x, padding.y, padding.x, padding.y);
       this.label.setText(text);
     }
+  }
+
+  private relabel() {
     this.label.setBackgroundColor(this.ringShown === 'focus' ? '#ffbf47' : this.ringShown === 'hover' ? '#e3eef4' : '#ffffffe6');
     this.label.setDepth(this.ringShown === 'none' ? 5000 : 6000);
+  }
+
+  /** The object's drawing as drawn (body, value, signs; not the focus ring nor the alarm halo), in room units. */
+  get drawnBox(): Box {
+    if (!this.bounds) {
+      let b: Box | null = null;
+      const add = (x: Box | null) => {
+        if (x) b = b ? union(b, x) : x;
+      };
+      for (const child of this.body.list as Phaser.GameObjects.GameObject[]) {
+        const buffer = (child as Partial<Phaser.GameObjects.Graphics>).commandBuffer;
+        if (buffer) add(commandBounds(buffer));
+        else {
+          const r = (child as Partial<Phaser.GameObjects.Text>).getBounds?.();
+          if (r) add({ x: r.x - this.x, y: r.y - this.y, w: r.width, h: r.height });
+        }
+      }
+      add(commandBounds(this.marks.commandBuffer));
+      const local: Box = b ?? { x: -this.w / 2, y: -this.h / 2, w: this.w, h: this.h };
+      this.bounds = { x: this.x + local.x, y: this.y + local.y, w: local.w, h: local.h };
+    }
+    return this.bounds;
   }
 
   private stopTweens() {
@@ -150,6 +189,7 @@ export class EquipmentSprite {
     };
     drawerFor(this.kind)(ctx);
     this.root.setAlpha(look.gone ? 0.45 : 1);
+    this.bounds = null;
 
     // the value, on the object's screen or on a plate above it
     const value = formatValue(this.view, this.lang);
@@ -164,7 +204,8 @@ export class EquipmentSprite {
           color: s ? `#${LCD.toString(16)}` : '#ffffff',
           backgroundColor: s ? undefined : `#${SCREEN.toString(16)}`,
           padding: s ? { x: 2, y: 0 } : { x: 6, y: 2 },
-          resolution: this.resolution,
+          // sharp in a close-up (2× and more), never under 1 (see the label)
+          resolution: Math.min(4, Math.max(1, this.resolution * 2)),
         })
         .setOrigin(0.5, 0.5);
       if (s && t.width > s.w - 4) t.setScale((s.w - 4) / t.width);

@@ -1,42 +1,31 @@
 /**
- * The Grade B laboratory and its Grade A cabinet: the cabinet fills the
- * middle of the back wall with its HEPA, sash and the airflow falling through
- * the work zone (moving lines unless motion is reduced); an incubator, a
- * pass box and the door to the airlock around it.
+ * The Grade B laboratory, as background only: plain panels and a viewing
+ * window band. The safety cabinet, incubator, water bath and the rest are the
+ * scenario's objects, so the wall draws none of them (a drawn cabinet that a
+ * tap does not select would mislead).
  */
-import { MEDIUM, STEEL, STEEL_DARK, WHITE } from '../palette';
-import { WALL_H } from '../layout';
-import { box, circle, line, poly } from '../equipment/kit';
-import { addAirflow, cabinetZone, drawCabinetBody } from '../equipment/labware';
-import { gradeBadge, pressureDial, shell, veil, type DrawRoom, type MotionCtx } from './shell';
-
-const CABINET = { x: 420, y: 44, w: 440, h: WALL_H - 50 };
-const ZONE = cabinetZone(CABINET.x, CABINET.y, CABINET.w, CABINET.h);
+import { STEEL_DARK } from '../palette';
+import { ROOM_W } from '../layout';
+import { area, st, type Station } from '../stations';
+import { gradeBadge, shell, wallPanels, type DrawRoom } from './shell';
 
 export const gradeBLab: DrawRoom = (r) => {
   shell(r);
   const { g } = r;
-  // incubator against the left wall
-  box(g, 70, 90, 150, WALL_H - 96, WHITE, 6);
-  box(g, 82, 104, 100, WALL_H - 124, 0xcde8f5, 4, 2);
-  for (let k = 1; k < 4; k++) line(g, 82, 104 + k * 44, 182, 104 + k * 44, 2, STEEL_DARK);
-  for (let k = 0; k < 3; k++) poly(g, [96 + k * 28, 128, 110 + k * 28, 128, 116 + k * 28, 146, 90 + k * 28, 146], MEDIUM, 2);
-  // pass box in the right wall
-  box(g, 1010, 110, 110, 100, STEEL, 4);
-  box(g, 1022, 122, 86, 76, 0xd6ecf7, 2, 2);
-  circle(g, 1030, 98, 6, 0x3fbf74, 2);
-  circle(g, 1050, 98, 6, 0x9aa7b0, 2);
-  // the Grade A cabinet, always running here: arrows, or moving lines added by the scene
-  drawCabinetBody(g, CABINET.x, CABINET.y, CABINET.w, CABINET.h, !r.motion);
-  veil(r, 0.32);
-  // the door to the airlock
-  box(g, 1160, 60, 100, WALL_H - 58, STEEL_DARK, 4);
-  box(g, 1170, 72, 80, WALL_H - 70, WHITE, 2);
-  box(g, 1185, 90, 50, 60, 0xc9e6f5, 4, 2);
+  wallPanels(r, 160);
+  // a corridor window band, high on the wall, veiled: the view out, not a thing
+  g.fillStyle(0xc9e6f5, 0.45).fillRoundedRect(40, 44, ROOM_W - 80, 40, 8);
+  g.lineStyle(2, STEEL_DARK, 0.6).strokeRoundedRect(40, 44, ROOM_W - 80, 40, 8);
   gradeBadge(r, 'B');
-  gradeBadge(r, 'A', 640, 22, 18);
-  pressureDial(r, 960, 70);
 };
 
-/** The air falling through the Grade A cabinet's work zone. */
-export const gradeBLabMotion = (m: MotionCtx) => addAirflow(m.scene, m.layer, m.loop, ZONE);
+/** Its stations: where the camera goes close (ids as in src/engine/rooms.ts). */
+export const gradeBLabStations: Station[] = [
+  st('water-bath', 'Bain-marie', 'Water bath', area(0, 320, 0)),
+  st('safety-cabinet', 'Poste de sécurité microbiologique', 'Safety cabinet', area(320, 800, 0)),
+  st('bioreactor', 'Bioréacteur', 'Bioreactor', area(800, 1280, 0)),
+  st('documents', 'Documents et téléphone', 'Documents and phone', area(0, 320, 1)),
+  st('cell-counter', 'Compteur de cellules', 'Cell counter', area(320, 640, 1)),
+  st('transfer', 'Transfert et soudure', 'Transfer and welding', area(640, 960, 1)),
+  st('sampling', 'Prélèvement', 'Sampling', area(960, 1280, 1)),
+];

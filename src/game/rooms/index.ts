@@ -1,10 +1,11 @@
-/** The room each scenario names (its `room` field), each with its own background; an unknown room gets the bare shell. */
-import { changingRoom } from './changingRoom';
-import { downstreamSuite } from './downstreamSuite';
-import { gradeBLab, gradeBLabMotion } from './gradeBLab';
-import { prepRoom } from './prepRoom';
+/** The room each scenario names (its `room` field), each with its own background and stations; an unknown room gets the bare shell and no station. */
+import type { Station } from '../stations';
+import { changingRoom, changingRoomStations } from './changingRoom';
+import { downstreamSuite, downstreamSuiteStations } from './downstreamSuite';
+import { gradeBLab, gradeBLabStations } from './gradeBLab';
+import { prepRoom, prepRoomStations } from './prepRoom';
 import { shell, type DrawRoom, type MotionCtx } from './shell';
-import { upstreamSuite } from './upstreamSuite';
+import { upstreamSuite, upstreamSuiteStations } from './upstreamSuite';
 
 export const ROOMS: Record<string, DrawRoom> = {
   'changing-room': changingRoom,
@@ -15,9 +16,7 @@ export const ROOMS: Record<string, DrawRoom> = {
 };
 
 /** Rooms with moving parts (only added when motion is allowed). */
-const MOTION: Record<string, (m: MotionCtx) => void> = {
-  'grade-b-lab': gradeBLabMotion,
-};
+const MOTION: Record<string, (m: MotionCtx) => void> = {};
 
 export function roomDrawing(room: string): DrawRoom {
   return ROOMS[room] ?? shell;
@@ -28,3 +27,16 @@ export function roomMotion(room: string): ((m: MotionCtx) => void) | undefined {
 }
 
 export type { MotionCtx, RoomCtx } from './shell';
+
+const STATIONS: Record<string, Station[]> = {
+  'changing-room': changingRoomStations,
+  'prep-room': prepRoomStations,
+  'grade-b-lab': gradeBLabStations,
+  'upstream-suite': upstreamSuiteStations,
+  'downstream-suite': downstreamSuiteStations,
+};
+
+/** The room's stations (none for a room the game does not draw: it stays one overview). */
+export function roomStations(room: string): Station[] {
+  return STATIONS[room] ?? [];
+}

@@ -1,8 +1,9 @@
 /**
  * What every room shares: the back wall, the ceiling with its HEPA filters
- * and lights, the coved floor seen in a little perspective, the grade badge
- * (the GMP letter is the same in every language) and a pressure gauge.
- * Each room then draws its own fixtures on the wall.
+ * and lights, the coved floor seen in a little perspective, plain wall
+ * panels and the grade badge (the GMP letter is the same in every language).
+ * Nothing here looks like equipment: every piece of equipment is an object
+ * of the scenario, that a tap selects.
  */
 import type Phaser from 'phaser';
 import { INK, WHITE, type RoomColours } from '../palette';
@@ -53,8 +54,13 @@ export function shell(r: RoomCtx) {
   }
 }
 
-/** The grade badge: the GMP letter of the room (the same in every language), drawn as strokes. */
-export function gradeBadge(r: RoomCtx, grade: 'A' | 'B' | 'C' | 'D', x = 44, y = 70, radius = 26) {
+/** Plain wall panels: flat seams every `step` units, so the wall reads as a wall and nothing on it as equipment. */
+export function wallPanels(r: RoomCtx, step: number) {
+  for (let x = step; x < ROOM_W; x += step) r.g.lineStyle(2, r.colours.wallLow, 1).lineBetween(x, 32, x, WALL_H - 36);
+}
+
+/** The grade badge: the GMP letter of the room (the same in every language), drawn as strokes; small, in the ceiling's corner, clear of the stations. */
+export function gradeBadge(r: RoomCtx, grade: 'A' | 'B' | 'C' | 'D', x = 24, y = 15, radius = 13) {
   circle(r.g, x, y, radius, WHITE, 4);
   r.g.lineStyle(4, r.colours.accent, 1).strokeCircle(x, y, radius - 6);
   letter(r.g, grade, x, y, radius * 0.9);
@@ -84,17 +90,4 @@ export function letter(g: Phaser.GameObjects.Graphics, ch: 'A' | 'B' | 'C' | 'D'
       path(g, [x - w * 0.8, y - h, x, y - h, x + w * 0.8, y - h * 0.45, x + w * 0.8, y + h * 0.45, x, y + h, x - w * 0.8, y + h], t);
       break;
   }
-}
-
-/** A differential pressure gauge on the wall: the room is over-pressured. */
-export function pressureDial(r: RoomCtx, x: number, y: number) {
-  const { g } = r;
-  circle(g, x, y, 18, WHITE, 3);
-  g.lineStyle(4, 0x2f9e5b, 1).beginPath().arc(x, y, 12, Math.PI * 1.1, Math.PI * 1.7).strokePath();
-  line(g, x, y, x + 8, y - 10, 3);
-}
-
-/** A soft veil over the back wall so the objects stand out from the fixtures. */
-export function veil(r: RoomCtx, alpha = 0.28) {
-  r.g.fillStyle(r.colours.wall, alpha).fillRect(0, 32, ROOM_W, WALL_H - 38);
 }

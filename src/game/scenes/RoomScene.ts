@@ -1,30 +1,53 @@
 /**
  * The room of the running scenario: its baked background, its moving parts
  * (when motion is allowed), one EquipmentSprite per object at its `at`, the
- * name labels placed to overlap little. Input: a tap on an object selects it
- * (the session opens its DOM action panel); hovering or the DOM twin's focus
- * rings it; an object whose only action is a drag verb can be dragged onto
- * the room, which sends that action. It decides nothing: the engine judges.
+ * stations (areas that the camera brings close) and the name labels, laid
+ * out so that none overlaps another or a drawing, at a size that stays
+ * legible on the host's actual size. Input: in the overview a tap on a
+ * station opens its close-up, a tap on an object opens its station and
+ * selects it; in a close-up a tap selects (the session opens its DOM action
+ * panel), the back control or a horizontal swipe returns to the overview;
+ * hovering or the DOM twin's focus rings an object; an object whose only
+ * action is a drag verb can be dragged onto the room, which sends that
+ * action. It decides nothing: the engine judges.
  */
 import Phaser from 'phaser';
-import type { RoomBridge, SceneHooks, ScreenTarget } from '../bridge';
+import type { RoomBridge, SceneHooks, ScreenStation, ScreenTarget } from '../bridge';
 import { EquipmentSprite, type Ring } from '../equipment/EquipmentSprite';
-import { pick, placeLabels, placeOf, ROOM_H, ROOM_W, type Target } from '../layout';
-import { AMBER, INK } from '../palette';
-import { roomMotion } from '../rooms';
+import { centreOf, grow, labelFont, layoutLabels, pick, placeOf, ROOM_H, ROOM_W, wrapVariants, type Box, type LabelItem, type Target } from '../layout';
+import { AMBER, BRAND, FONT, INK, WHITE } from '../palette';
+import { roomMotion, roomStations } from '../rooms';
+import { between, cameraFor, OVERVIEW, stationOf, toScreen, viewBox, type Station, type View } from '../stations';
 import { dragVerbOf } from '../stateLook';
 
 /** Half the smallest touch target (44 CSS px, with a margin), in CSS px. */
 const MIN_TARGET_CSS = 24;
 /** Movement, in CSS px, after which a press is a drag rather than a tap. */
 const DRAG_CSS = 12;
+/** A horizontal swipe this long (CSS px) in a close-up goes back to the overview. */
+const SWIPE_CSS = 60;
+/** Label font sizes in CSS px: above the 12 and 14 px floors, with room for rounding. */
+const OVERVIEW_FONT_CSS = 12.6;
+const CLOSE_FONT_CSS = 15;
+/** The back control: its height and font in CSS px (a touch target of at least 44 px). */
+const BACK_H_CSS = 48;
+const BACK_FONT_CSS = 17;
+const BACK_MARGIN_CSS = 8;
+/** How long the camera takes to a station and back, when motion is allowed. */
+const MOVE_MS = 300;
+
+const BACK_LABEL = { fr: "← Vue d'ensemble", en: '← Overview' } as const;
 
 interface Press {
-  id: string;
+  id: string | null;
+  /** Where it started, in the room (world) and on the canvas (game px). */
   x: number;
   y: number;
+  sx: number;
+  sy: number;
   drag: string | null;
   moved: boolean;
+  back?: boolean;
   ghost?: Phaser.GameObjects.Container;
   line?: Phaser.GameObjects.Graphics;
 }
@@ -39,6 +62,25 @@ export class RoomScene extends Phaser.Scene {
   private hooks!: SceneHooks;
   private lastPublish = 0;
   private ended = false;
+  /** The room's stations that have objects in this scenario, and each object's station. */
+  private stations: Station[] = [];
+  private stationOfObject = new Map<string, string>();
+  private station: string | null = null;
+  private view: View = OVERVIEW;
+  private moving: Phaser.Tweens.Tween | null = null;
+  private zones!: Phaser.GameObjects.Graphics;
+  private tabs = new Map<string, Phaser.GameObjects.Text>();
+  /** A camera that draws only the back control and the station's title, unzoomed. */
+  private hud!: Phaser.Cameras.Scene2D.Camera;
+  private hudObjects = new Set<Phaser.GameObjects.GameObject>();
+  private back!: Phaser.GameObjects.Text;
+  private title!: Phaser.GameObjects.Text;
+  private probe!: Phaser.GameObjects.Text;
+  private measureCtx: CanvasRenderingContext2D | null = null;
+  private lineHeights = new Map<string, [number, number]>();
+  private laidOut = '';
+  private labelBoxes = new Map<string, Box>();
+  private fonts = new Map<string, number>();
 
   constructor() {
     super('Room');
@@ -52,27 +94,39 @@ export class RoomScene extends Phaser.Scene {
     this.hover = null;
     this.press = null;
     this.ended = false;
+    this.tabs = new Map();
+    this.hudObjects = new Set();
+    this.laidOut = '';
+    this.moving = null;
+    this.station = null;
     try {
-      const cam = this.cameras.main;
-      cam.setZoom(this.zoom);
-      cam.centerOn(ROOM_W / 2, ROOM_H / 2);
+      this.applyView(OVERVIEW);
+      // the HUD camera sees only what is made for it; the room's camera never sees it
+      this.hud = this.cameras.add(0, 0, this.scale.width, this.scale.height).setZoom(this.zoom);
+      this.hud.centerOn(ROOM_W / 2, ROOM_H / 2);
+      this.events.on(Phaser.Scenes.Events.ADDED_TO_SCENE, (go: Phaser.GameObjects.GameObject) => {
+        if (!this.hudObjects.has(go)) this.hud.ignore(go);
+      });
+      this.makeHud();
       this.add
         .image(0, 0, this.registry.get('roomTexture') as string)
         .setOrigin(0, 0)
         .setScale(1 / this.zoom);
+      this.zones = this.add.graphics().setDepth(50);
       const motion = !this.bridge.reducedMotion;
       if (motion) {
         const layer = this.add.container(0, 0).setDepth(10);
         roomMotion(this.bridge.room)?.({ scene: this, layer, loop: (config) => void this.tweens.add(config) });
       }
+      this.probe = this.make.text({ style: { fontFamily: FONT, fontStyle: 'bold' } }, false);
       this.input.on('pointerdown', this.onDown, this);
       this.input.on('pointermove', this.onMove, this);
       this.input.on('pointerup', (p: Phaser.Input.Pointer) => this.onUp(p, true));
       this.input.on('pointerupoutside', (p: Phaser.Input.Pointer) => this.onUp(p, false));
       this.input.on('gameout', () => this.setHover(null));
-      const onResize = () => this.publishTargets();
+      const onResize = () => this.relayout();
       this.scale.on('resize', onResize);
-      this.hooks = { refresh: () => this.refresh(), highlight: () => this.applyRings() };
+      this.hooks = { refresh: () => this.refresh(), highlight: () => this.applyRings(), station: (id) => this.goTo(id, !this.bridge.reducedMotion) };
       const leave = () => {
         this.scale.off('resize', onResize);
         this.bridge.detach(this.hooks);
@@ -81,25 +135,118 @@ export class RoomScene extends Phaser.Scene {
       // a game destroyed to start again at a new size: the next room attaches instead
       this.events.once('destroy', leave);
       this.refresh();
+      // a room started again at a new size (a turned tablet) opens where the trainee was, at once
+      if (this.bridge.station) this.goTo(this.bridge.station, false);
+      else this.bridge.stationChanged(null);
+      this.bridge.publish('view', 'still');
       this.bridge.publish('scene', 'Room');
       this.bridge.attach(this.hooks);
-      // the host may still be settling its size: publish again once laid out
-      this.time.delayedCall(50, () => this.publishTargets());
+      // the host may still be settling its size: lay out again once it is
+      this.time.delayedCall(50, () => this.relayout());
     } catch (err) {
       this.bridge.fail(err);
     }
   }
 
-  /** CSS pixels per room unit, as the canvas is shown now. */
+  /* ---------- sizes ---------- */
+
+  /** CSS pixels per room unit in the overview, as the canvas is shown now. */
   private cssScale(): number {
-    return (this.scale.displaySize.width || ROOM_W) / ROOM_W;
+    const shown = this.game.canvas?.getBoundingClientRect().width || this.scale.displaySize.width || ROOM_W;
+    return shown / ROOM_W;
   }
 
+  private measure(font: number): (t: string) => number {
+    this.measureCtx ??= document.createElement('canvas').getContext('2d');
+    const ctx = this.measureCtx;
+    if (!ctx) return (t) => t.length * font * 0.6;
+    ctx.font = `bold ${font}px ${FONT}`;
+    return (t) => ctx.measureText(t).width;
+  }
+
+  /** The height of a label of 1 and of 2 lines at this font, as Phaser draws it (measured once per size). */
+  private lineHeight(font: number, pad: number): [number, number] {
+    const key = `${font}|${pad}`;
+    let v = this.lineHeights.get(key);
+    if (!v) {
+      this.probe.setFontSize(`${font}px`).setPadding(0, pad, 0, pad);
+      const one = this.probe.setText('Ég').height;
+      const two = this.probe.setText('Ég\nÉg').height;
+      v = [one, two - one];
+      this.lineHeights.set(key, v);
+    }
+    return v;
+  }
+
+  /* ---------- the HUD: back control and the station's title ---------- */
+
+  private makeHud() {
+    const style = { fontFamily: FONT, fontStyle: 'bold', color: '#10212b', resolution: Math.max(1, this.zoom) };
+    // made off the scene first, so that the hook above does not hide them from the HUD camera
+    this.back = this.make.text({ style: { ...style, backgroundColor: '#ffffff' } }, false).setDepth(30000);
+    this.title = this.make.text({ style: { ...style, backgroundColor: '#ffffffe6' } }, false).setDepth(30000);
+    for (const o of [this.back, this.title]) {
+      this.hudObjects.add(o);
+      this.add.existing(o);
+    }
+    this.cameras.main.ignore([this.back, this.title]);
+    this.back.setVisible(false);
+    this.title.setVisible(false);
+  }
+
+  /** The back control's place in HUD units (the room as in the overview). */
+  private layoutHud() {
+    const k = this.cssScale();
+    const font = BACK_FONT_CSS / k;
+    const padY = (BACK_H_CSS / k - this.lineHeight(font, 0)[0]) / 2;
+    const padX = 14 / k;
+    const m = BACK_MARGIN_CSS / k;
+    const res = Math.max(1, this.zoom);
+    this.back.setResolution(res).setFontSize(`${font}px`).setPadding(padX, padY, padX, padY).setText(BACK_LABEL[this.bridge.lang] ?? BACK_LABEL.fr);
+    this.back.setPosition(m, m);
+    const name = this.stations.find((s) => s.id === this.station)?.name;
+    const tpad = padY;
+    this.title.setResolution(res).setFontSize(`${font}px`).setPadding(padX, tpad, padX, tpad).setText(name ? (name[this.bridge.lang] ?? name.fr) : '');
+    this.title.setPosition(m * 2 + this.back.width, m);
+    const shown = this.station !== null && !this.ended;
+    this.back.setVisible(shown);
+    this.title.setVisible(shown);
+    this.drawBackFrame();
+  }
+
+  private backFrame: Phaser.GameObjects.Graphics | null = null;
+
+  /** A frame around the back control, so it reads as a button. */
+  private drawBackFrame() {
+    if (!this.backFrame) {
+      this.hudObjects.add((this.backFrame = this.make.graphics({}, false)));
+      this.add.existing(this.backFrame);
+      this.backFrame.setDepth(30001);
+      this.cameras.main.ignore(this.backFrame);
+    }
+    const g = this.backFrame.clear();
+    if (!this.back.visible) return;
+    const k = this.cssScale();
+    g.lineStyle(3 / k, INK, 1).strokeRoundedRect(this.back.x, this.back.y, this.back.width, this.back.height, 8 / k);
+    g.lineStyle(2 / k, BRAND, 1).strokeRoundedRect(this.back.x + 3 / k, this.back.y + 3 / k, this.back.width - 6 / k, this.back.height - 6 / k, 6 / k);
+  }
+
+  /** The back control and title in room units of the current view (labels keep off them). */
+  private hudObstacles(): Box[] {
+    if (!this.back.visible) return [];
+    const vb = viewBox(this.view);
+    const r = this.view.zoom;
+    return [this.back, this.title].map((t) => grow({ x: vb.x + t.x / r, y: vb.y + t.y / r, w: t.width / r, h: t.height / r }, 4 / r));
+  }
+
+  /* ---------- objects ---------- */
+
   private targets(): Target[] {
-    return this.order.map((id) => {
-      const s = this.sprites.get(id)!;
-      return { id, x: s.x, y: s.y, r: s.radius };
-    });
+    return this.order.filter((id) => this.visible(id)).map((id) => ({ id, box: this.sprites.get(id)!.drawnBox }));
+  }
+
+  private visible(id: string): boolean {
+    return this.station === null || this.stationOfObject.get(id) === this.station;
   }
 
   private refresh() {
@@ -110,26 +257,151 @@ export class RoomScene extends Phaser.Scene {
       for (const s of this.sprites.values()) s.destroy();
       this.sprites.clear();
       const motion = !this.bridge.reducedMotion;
+      const all = roomStations(this.bridge.room);
+      this.stationOfObject.clear();
       state.objects.forEach((o, i) => {
         this.sprites.set(o.id, new EquipmentSprite(this, o, placeOf(o.at, i, state.objects.length), lang, motion, this.zoom));
+        const st = stationOf(o, i, state.objects.length, all);
+        if (st) this.stationOfObject.set(o.id, st);
       });
+      const used = new Set(this.stationOfObject.values());
+      this.stations = all.filter((s) => used.has(s.id));
       this.order = ids;
+      if (this.station && !used.has(this.station)) this.goTo(null, false);
     } else {
       for (const o of state.objects) this.sprites.get(o.id)!.render(o, lang);
     }
-    this.layoutLabels();
+    this.showStationObjects();
     this.applyRings();
-    this.publishTargets();
+    this.relayout();
     if (state.end !== 'running' && !this.ended) this.end();
   }
 
-  private layoutLabels() {
-    const requests = this.order.map((id) => {
-      const s = this.sprites.get(id)!;
-      return { id, x: s.x, y: s.y, objW: s.w, objH: s.h, w: s.label.width, h: s.label.height };
-    });
-    for (const [id, b] of placeLabels(requests)) this.sprites.get(id)?.label.setPosition(b.x, b.y);
+  /** In a close-up only the station's objects are shown (and can be tapped). */
+  private showStationObjects() {
+    for (const [id, s] of this.sprites) {
+      const v = this.visible(id);
+      s.root.setVisible(v);
+      s.label.setVisible(v && !this.moving);
+    }
+    const overview = this.station === null;
+    this.zones.setVisible(overview && !this.moving);
+    for (const t of this.tabs.values()) t.setVisible(overview && !this.moving);
   }
+
+  /* ---------- labels ---------- */
+
+  /** Lays the labels (and the stations' names) out for the current view and size, when something they depend on changed. */
+  private relayout(force = false) {
+    const k = this.cssScale();
+    const overview = this.station === null;
+    const font = overview ? labelFont(OVERVIEW_FONT_CSS, k) : labelFont(CLOSE_FONT_CSS, k * this.view.zoom);
+    const ids = this.order.filter((id) => this.visible(id));
+    const key = JSON.stringify([
+      font,
+      this.station,
+      this.bridge.lang,
+      k,
+      ids.map((id) => {
+        const s = this.sprites.get(id)!;
+        const b = s.drawnBox;
+        return [id, Math.round(b.x), Math.round(b.y), Math.round(b.w), Math.round(b.h), s.focusLine];
+      }),
+    ]);
+    if (key === this.laidOut && !force) {
+      this.publishTargets();
+      return;
+    }
+    this.laidOut = key;
+    this.layoutHud();
+    const pad = { x: Math.round(font * 0.35 * 10) / 10, y: Math.round(font * 0.12 * 10) / 10 };
+    const measure = this.measure(font);
+    const [h1, step] = this.lineHeight(font, pad.y);
+    // never under 1: Phaser 4 fills a text's background over only resolution² of it below 1
+    const resolution = Math.max(1, Math.min(4, this.zoom * this.view.zoom));
+    const shapes = new Map<string, string[][]>();
+    const item = (id: string): LabelItem => {
+      const s = this.sprites.get(id)!;
+      const focus = s.focusLine;
+      const variants = wrapVariants(s.name, measure, 4).map((lines) => (focus ? [...lines, focus] : lines));
+      shapes.set(id, variants);
+      return { id, body: s.drawnBox, variants: variants.map((lines) => ({ w: Math.max(...lines.map(measure)) + pad.x * 2 + 1, h: h1 + step * (lines.length - 1) + 1 })) };
+    };
+    const placed = new Map<string, Box>();
+    const put = (id: string, box: Box, variant: number) => {
+      this.sprites.get(id)!.setLabel(shapes.get(id)![variant]!, font, pad, resolution);
+      placed.set(id, box);
+    };
+    if (overview) {
+      const tabs = this.layoutTabs(font, pad, resolution);
+      const byStation = new Map<string | null, string[]>();
+      for (const id of ids) {
+        const st = this.stationOfObject.get(id) ?? null;
+        byStation.set(st, [...(byStation.get(st) ?? []), id]);
+      }
+      // each station's labels inside its own area, clear of its name: stations stay apart and read as units
+      const tabBoxes = [...tabs.values()].map((t) => grow(t, 2));
+      const failed: string[][] = [];
+      for (const [st, list] of byStation) {
+        const station = this.stations.find((s) => s.id === st);
+        const areaBox = station ? station.box : { x: 0, y: 0, w: ROOM_W, h: ROOM_H };
+        const res = layoutLabels(list.map(item), areaBox, tabBoxes, { overOwn: false });
+        if ([...res.values()].every((p) => p.ok)) for (const [id, p] of res) put(id, p.box, p.variant);
+        else failed.push(list);
+      }
+      // a station too full for its labels lends room from around it, clear of everything placed and drawn
+      for (const list of failed) {
+        const own = new Set(list);
+        const obstacles = [...tabBoxes, ...placed.values(), ...ids.filter((id) => !own.has(id)).map((id) => this.sprites.get(id)!.drawnBox)];
+        const room = { x: 2, y: 2, w: ROOM_W - 4, h: ROOM_H - 4 };
+        let res = layoutLabels(list.map(item), room, obstacles, { overOwn: false });
+        if ([...res.values()].some((p) => !p.ok)) res = layoutLabels(list.map(item), room, obstacles);
+        for (const [id, p] of res) put(id, p.box, p.variant);
+      }
+    } else {
+      const vb = viewBox(this.view);
+      const areaBox = grow(vb, -3 / this.view.zoom);
+      for (const [id, p] of layoutLabels(ids.map(item), areaBox, this.hudObstacles())) put(id, p.box, p.variant);
+    }
+    for (const [id, b] of placed) {
+      const s = this.sprites.get(id)!;
+      s.label.setPosition(b.x, b.y);
+      this.labelBoxes.set(id, { x: b.x, y: b.y, w: s.label.width, h: s.label.height });
+      this.fonts.set(id, font);
+    }
+    this.publishTargets();
+  }
+
+  /** The stations' areas and names in the overview; returns each name's box. */
+  private layoutTabs(font: number, pad: { x: number; y: number }, resolution: number): Map<string, Box> {
+    const g = this.zones.clear();
+    const out = new Map<string, Box>();
+    const active = new Set(this.stations.map((s) => s.id));
+    for (const [id, t] of this.tabs) {
+      if (!active.has(id)) {
+        t.destroy();
+        this.tabs.delete(id);
+      }
+    }
+    const k = this.cssScale();
+    for (const s of this.stations) {
+      const b = grow(s.box, -4);
+      // a soft mat under the station: an area, not a thing to tap
+      g.fillStyle(WHITE, 0.22).fillRoundedRect(b.x, b.y, b.w, b.h, 14);
+      g.lineStyle(2 / k, INK, 0.35).strokeRoundedRect(b.x, b.y, b.w, b.h, 14);
+      let t = this.tabs.get(s.id);
+      if (!t) {
+        t = this.add.text(0, 0, '', { fontFamily: FONT, fontStyle: 'bold', color: '#ffffff', backgroundColor: '#0b4f6c' }).setDepth(4000);
+        this.tabs.set(s.id, t);
+      }
+      t.setResolution(resolution).setFontSize(`${font}px`).setPadding(pad.x, pad.y, pad.x, pad.y).setText(`${s.name[this.bridge.lang] ?? s.name.fr} ›`);
+      t.setPosition(b.x + 4, b.y + 4);
+      out.set(s.id, { x: t.x, y: t.y, w: t.width, h: t.height });
+    }
+    return out;
+  }
+
+  /* ---------- rings and hover ---------- */
 
   private applyRings() {
     const focus = this.ended ? null : this.bridge.highlighted;
@@ -137,6 +409,8 @@ export class RoomScene extends Phaser.Scene {
       const ring: Ring = id === focus ? 'focus' : id === this.hover && !this.ended ? 'hover' : 'none';
       s.setRing(ring);
     }
+    // the focused label gains its state line: lay out again if it changed
+    if (this.order.length) this.relayout();
   }
 
   private setHover(id: string | null) {
@@ -146,23 +420,95 @@ export class RoomScene extends Phaser.Scene {
     this.applyRings();
   }
 
+  /* ---------- the camera ---------- */
+
+  private applyView(v: View) {
+    this.view = v;
+    const cam = this.cameras.main;
+    cam.setZoom(this.zoom * v.zoom);
+    cam.centerOn(v.x, v.y);
+  }
+
+  /** Opens a station's close-up (null: the overview), animated when motion is allowed. */
+  private goTo(id: string | null, animate: boolean) {
+    const station = id ? this.stations.find((s) => s.id === id) : undefined;
+    const next = station ? station.id : null;
+    if (next === this.station && !this.moving) {
+      this.bridge.stationChanged(next);
+      return;
+    }
+    const target = station ? cameraFor(station.box) : OVERVIEW;
+    const from = this.view;
+    this.moving?.stop();
+    this.moving = null;
+    this.station = next;
+    this.bridge.publish('view', 'moving');
+    const settle = () => {
+      this.moving = null;
+      this.applyView(target);
+      this.showStationObjects();
+      this.relayout(true);
+      this.bridge.publish('view', 'still');
+      this.bridge.stationChanged(next);
+    };
+    if (!animate) {
+      settle();
+      return;
+    }
+    // while moving, every object of the two views shows, without labels; they are laid out on arrival
+    for (const s of this.sprites.values()) {
+      s.root.setVisible(true);
+      s.label.setVisible(false);
+    }
+    this.zones.setVisible(false);
+    for (const t of this.tabs.values()) t.setVisible(false);
+    this.back.setVisible(false);
+    this.title.setVisible(false);
+    this.backFrame?.clear();
+    this.moving = this.tweens.addCounter({
+      from: 0,
+      to: 1,
+      duration: MOVE_MS,
+      ease: 'Sine.easeInOut',
+      onUpdate: (tw) => this.applyView(between(from, target, tw.getValue() ?? 0)),
+      onComplete: settle,
+    });
+  }
+
+  /* ---------- input ---------- */
+
   private at(p: Phaser.Input.Pointer) {
     return this.cameras.main.getWorldPoint(p.x, p.y);
   }
 
+  /** CSS px per game px (the canvas's own pixels). */
+  private cssPerGamePx(): number {
+    return this.cssScale() / this.zoom;
+  }
+
   private pickAt(p: Phaser.Input.Pointer): string | null {
+    if (this.moving) return null;
     const w = this.at(p);
-    return pick(this.targets(), w.x, w.y, MIN_TARGET_CSS / this.cssScale());
+    return pick(this.targets(), w.x, w.y, (MIN_TARGET_CSS * 2) / (this.cssScale() * this.view.zoom));
+  }
+
+  private onBack(p: Phaser.Input.Pointer): boolean {
+    if (!this.back.visible) return false;
+    const hp = this.hud.getWorldPoint(p.x, p.y);
+    return hp.x >= this.back.x && hp.x <= this.back.x + this.back.width && hp.y >= this.back.y && hp.y <= this.back.y + this.back.height;
   }
 
   private onDown(p: Phaser.Input.Pointer) {
     if (this.ended) return;
+    const w = this.at(p);
+    if (this.onBack(p)) {
+      this.press = { id: null, x: w.x, y: w.y, sx: p.x, sy: p.y, drag: null, moved: false, back: true };
+      return;
+    }
     const id = this.pickAt(p);
     this.setHover(id);
-    if (!id) return;
-    const w = this.at(p);
-    const actions = this.sprites.get(id)!.view.actions;
-    this.press = { id, x: w.x, y: w.y, drag: dragVerbOf(actions), moved: false };
+    const actions = id ? this.sprites.get(id)!.view.actions : [];
+    this.press = { id, x: w.x, y: w.y, sx: p.x, sy: p.y, drag: id ? dragVerbOf(actions) : null, moved: false };
   }
 
   private onMove(p: Phaser.Input.Pointer) {
@@ -172,9 +518,9 @@ export class RoomScene extends Phaser.Scene {
       this.setHover(this.pickAt(p));
       return;
     }
+    if (!press.moved && Math.hypot(p.x - press.sx, p.y - press.sy) * this.cssPerGamePx() > DRAG_CSS) press.moved = true;
+    if (!press.moved || !press.drag || !press.id) return;
     const w = this.at(p);
-    if (!press.moved && Math.hypot(w.x - press.x, w.y - press.y) * this.cssScale() > DRAG_CSS) press.moved = true;
-    if (!press.moved || !press.drag) return;
     const sprite = this.sprites.get(press.id)!;
     press.ghost ??= sprite.ghost();
     press.line ??= this.add.graphics().setDepth(19999);
@@ -197,11 +543,30 @@ export class RoomScene extends Phaser.Scene {
     press?.ghost?.destroy();
     press?.line?.destroy();
     if (!press || this.ended) return;
-    if (!press.moved) {
-      if (inside && this.pickAt(p) === press.id) this.bridge.select(press.id);
+    if (press.back) {
+      if (inside && this.onBack(p)) this.goTo(null, !this.bridge.reducedMotion);
       return;
     }
-    if (press.drag && inside) this.bridge.act(press.drag, press.id);
+    if (!press.moved) {
+      if (!inside || this.moving) return;
+      const id = this.pickAt(p);
+      if (this.station === null) {
+        // the overview: a tap on an object opens its station and selects it; elsewhere, the station under it
+        const w = this.at(p);
+        const st = id ? this.stationOfObject.get(id) : this.stations.find((s) => w.x >= s.box.x && w.x <= s.box.x + s.box.w && w.y >= s.box.y && w.y <= s.box.y + s.box.h)?.id;
+        if (st) this.goTo(st, !this.bridge.reducedMotion);
+        if (id && id === press.id) this.bridge.select(id);
+      } else if (id && id === press.id) this.bridge.select(id);
+      return;
+    }
+    if (press.drag && press.id) {
+      if (inside) this.bridge.act(press.drag, press.id);
+      return;
+    }
+    // a horizontal swipe in a close-up: back to the overview
+    const dx = (p.x - press.sx) * this.cssPerGamePx();
+    const dy = (p.y - press.sy) * this.cssPerGamePx();
+    if (this.station !== null && Math.abs(dx) >= SWIPE_CSS && Math.abs(dx) > Math.abs(dy) * 1.5) this.goTo(null, !this.bridge.reducedMotion);
   }
 
   /** The attempt is over: the room stops listening and the Debrief scene closes it. */
@@ -213,25 +578,58 @@ export class RoomScene extends Phaser.Scene {
     this.hover = null;
     this.input.enabled = false;
     this.input.setDefaultCursor('default');
+    this.back.setVisible(false);
+    this.title.setVisible(false);
+    this.backFrame?.clear();
     this.applyRings();
     this.scene.launch('Debrief');
     this.scene.pause();
   }
 
-  /** Where each object is on the page (CSS px from the host's corner), for tests and tools. */
+  /* ---------- what the room tells the page ---------- */
+
+  /** Where each shown object, label and station is on the page (CSS px from the host's corner), for tests and tools. */
   private publishTargets() {
     const canvas = this.game.canvas;
     const host = this.bridge.host;
-    if (!canvas || !host.isConnected) return;
+    if (!canvas || !host.isConnected || this.moving) return;
     const c = canvas.getBoundingClientRect();
     const hrect = host.getBoundingClientRect();
-    const k = c.width / ROOM_W;
-    const list: ScreenTarget[] = this.order.map((id) => {
-      const s = this.sprites.get(id)!;
-      const drag = dragVerbOf(s.view.actions);
-      return { id, x: c.left - hrect.left + s.x * k, y: c.top - hrect.top + s.y * k, r: Math.max(s.radius * k, MIN_TARGET_CSS), ...(drag ? { drag } : {}) };
-    });
+    const ox = c.left - hrect.left;
+    const oy = c.top - hrect.top;
+    const k = (c.width / ROOM_W) * this.view.zoom;
+    const rect = (b: Box): [number, number, number, number] => {
+      const p = toScreen(this.view, c.width, b.x, b.y);
+      return [round(ox + p.x), round(oy + p.y), round(b.w * k), round(b.h * k)];
+    };
+    const list: ScreenTarget[] = this.order
+      .filter((id) => this.visible(id))
+      .map((id) => {
+        const s = this.sprites.get(id)!;
+        const drag = dragVerbOf(s.view.actions);
+        const box = s.drawnBox;
+        const mid = toScreen(this.view, c.width, centreOf(box).x, centreOf(box).y);
+        const label = this.labelBoxes.get(id);
+        return {
+          id,
+          x: round(ox + mid.x),
+          y: round(oy + mid.y),
+          r: round(Math.max((Math.max(box.w, box.h) / 2) * k, MIN_TARGET_CSS)),
+          ...(drag ? { drag } : {}),
+          station: this.stationOfObject.get(id) ?? '',
+          box: rect(box),
+          label: label ? rect(label) : [0, 0, 0, 0],
+          font: round((this.fonts.get(id) ?? 0) * k),
+        };
+      });
     this.bridge.publishTargets(list);
+    const stations: ScreenStation[] = this.stations.map((s) => {
+      const tab = this.tabs.get(s.id);
+      return { id: s.id, name: s.name[this.bridge.lang] ?? s.name.fr, box: rect(s.box), tab: this.station === null && tab ? rect({ x: tab.x, y: tab.y, w: tab.width, h: tab.height }) : null };
+    });
+    this.bridge.publish('stations', JSON.stringify(stations));
+    const kk = c.width / ROOM_W;
+    this.bridge.publish('back', this.back.visible ? JSON.stringify([round(ox + this.back.x * kk), round(oy + this.back.y * kk), round(this.back.width * kk), round(this.back.height * kk)]) : '');
   }
 
   override update(time: number) {
@@ -240,6 +638,8 @@ export class RoomScene extends Phaser.Scene {
     publishTweenCount(this, this.bridge);
   }
 }
+
+const round = (v: number) => Math.round(v * 10) / 10;
 
 /** How many tweens run in the game now (data-tweens on the host): none when motion is reduced. */
 export function publishTweenCount(scene: Phaser.Scene, bridge: RoomBridge) {
