@@ -406,7 +406,7 @@ async function main() {
     const r = await room(browser, 'http://127.0.0.1:4190', 'http://127.0.0.1:4191');
     const bytesRatio = r.app.gzipBytes / r.bare.gzipBytes;
     console.log(`\nthe cleanroom (${r.scenario.id}, room ${r.scenario.room}, ${r.scenario.objects} objects) against a bare Phaser 4 page drawn with the app's renderer on a canvas of the app's size, CPU throttled ×${r.throttle}, median of ${r.rounds}:`);
-    console.log(`  renderer, canvas           app ${r.app.renderer} ${r.app.canvas}   bare ${r.bare.renderer} ${r.bare.canvas}`);
+    console.log(`  renderer; canvas pixels    app ${r.app.renderer}; ${r.app.canvas}   bare ${r.bare.renderer}; ${r.bare.canvas}`);
     console.log(`  transferred (gzip)         app ${f(r.app.gzipBytes / 1024)} KiB   bare ${f(r.bare.gzipBytes / 1024)} KiB   ratio ${f(bytesRatio, 2)} (target ≤ 2) ${bytesRatio <= 2 ? 'met' : 'NOT met'}`);
     console.log(`  to first room interactive  app (${r.app.renderer}) ${f(r.app.ttiMs)} ms   bare (${r.bare.renderer}) ${f(r.bare.ttiMs)} ms   ratio ${f(r.app.ttiMs / r.bare.ttiMs, 2)} (target ≤ 1.5)`);
     console.log(`  frame time over ${FRAME_SECONDS} s      app (${r.app.renderer}) median ${f(r.app.frameMedianMs, 2)} ms, p95 ${f(r.app.frameP95Ms, 2)} ms (target ≤ 16.7), frames missed ${f(r.app.droppedPct)} %`);
