@@ -58,6 +58,10 @@ function launch(bridge: RoomBridge, renderer: 'webgl' | 'canvas'): { zoom: numbe
     }
   }
   game.canvas?.setAttribute('aria-hidden', 'true');
+  // which renderer started after all (data-renderer on the host, for tools such as npm run bench)
+  const tellRenderer = () => bridge.publish('renderer', game.config.renderType === Phaser.WEBGL ? 'webgl' : 'canvas');
+  if (game.isBooted) tellRenderer();
+  else game.events.once(Phaser.Core.Events.BOOT, tellRenderer);
   const lost = () => bridge.publish('roomState', 'failed');
   game.canvas?.addEventListener('webglcontextlost', lost);
   // Phaser maps page coordinates through the canvas bounds it measured last;
@@ -112,5 +116,6 @@ export function startGame(bridge: RoomBridge, renderer: 'webgl' | 'canvas'): () 
     observer?.disconnect();
     clearTimeout(timer);
     current.stop();
+    delete bridge.host.dataset.renderer;
   };
 }
