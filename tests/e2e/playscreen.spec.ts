@@ -498,10 +498,17 @@ async function tapInRoom(page: Page, object: string) {
   const tries: string[] = [];
   await expect(async () => {
     const box = (await room.boundingBox())!;
-    const at = (JSON.parse((await room.getAttribute('data-objects')) ?? '[]') as { id: string; x: number; y: number }[]).find((o) => o.id === object);
+    let at = (JSON.parse((await room.getAttribute('data-objects')) ?? '[]') as { id: string; x: number; y: number }[]).find((o) => o.id === object);
+    const back = JSON.parse((await room.getAttribute('data-back')) || 'null') as number[] | null;
+    let x: number;
+    let y: number;
+    if (!at && back) {
+      // in another station's close-up: back to the overview first, with the room's back control
+      at = { id: 'back', x: back[0]! + back[2]! / 2, y: back[1]! + back[3]! / 2 };
+    }
     expect(at, `${object} drawn in the room`).toBeTruthy();
-    const x = box.x + at!.x;
-    const y = box.y + at!.y;
+    x = box.x + at!.x;
+    y = box.y + at!.y;
     const over = await page.evaluate(([px, py]) => {
       const el = document.elementFromPoint(px!, py!);
       if (!el) return 'outside the window';
@@ -516,6 +523,10 @@ async function tapInRoom(page: Page, object: string) {
     else {
       expect(over, `the room is under ${object}`).toBe('room');
       await page.touchscreen.tap(x, y);
+      if (at!.id === 'back') {
+        await expect(room).toHaveAttribute('data-station', '');
+        await expect(room).toHaveAttribute('data-view', 'still');
+      }
     }
     await expect(panelTitle).toHaveText(name, { timeout: 10_000 });
   })
@@ -535,7 +546,7 @@ async function playInRoom(page: Page, e: ActEvent) {
     await page.locator(`.room [data-key="in:${e.target}:${e.verb}"]`).tap();
     await page.locator(`.room [data-key="in:${e.target}:${e.verb}"]`).fill(String(e.value));
   }
-  await page.locator(`.room [data-key="act:${e.target}:${e.verb}"]`).tap();
+  await page.locator(`.room [data-key="act:${e.target}:${e.verb}${e.with ? `:${e.with}` : ""}"]`).tap();
 }
 
 async function readInRoom(page: Page, object: string) {
