@@ -68,6 +68,8 @@ export function runSession(main: HTMLElement, attempt: Attempt, hooks: SessionHo
     // the room never sends anything once the attempt is over, nor when the screen is paused or read-only
     onSelect: (id) => !ended && screen.interactive && screen.select(id),
     onAct: (e) => !ended && screen.actFromRoom(e),
+    // a close-up opened in the room: the twin marks that station's objects and takes the focus there
+    onStation: (id) => screen.stationOpened(id),
   });
   note();
   room.ready.then(

@@ -60,6 +60,8 @@ export class PlayScreen {
   private pauseLayer = h('div', { class: 'pause-layer', hidden: true });
   private roomNoteEl = h('p', { class: 'room-note', hidden: true });
   private selected: string | null = null;
+  /** The station whose close-up the room shows (null: the overview). */
+  private station: string | null = null;
   private paused = false;
   private view!: AttemptView;
   private shownOutcomes = 0;
@@ -110,6 +112,22 @@ export class PlayScreen {
       }
     });
     this.applyDrawer();
+  }
+
+  /**
+   * The room opened a station's close-up (null: back to the overview): the
+   * twin marks that station's objects and the focus moves to the first of
+   * them (without scrolling the page), so a keyboard or screen-reader user
+   * is where the room is.
+   */
+  stationOpened(id: string | null) {
+    this.station = id;
+    this.drawn.delete('twin');
+    if (this.view) this.drawTwin();
+    if (!id || this.readOnly) return;
+    const first = this.twin.querySelector<HTMLElement>('.twin-object.at-station');
+    // a tap in the room that selected an object has put the focus in its panel: leave it there
+    if (first && !this.panel.contains(document.activeElement)) first.focus({ preventScroll: true });
   }
 
   /** The room asks to select an object (tap on the canvas). */
@@ -471,7 +489,7 @@ export class PlayScreen {
             'button',
             {
               type: 'button',
-              class: `twin-object${o.alert ? ' alert' : ''}${this.selected === o.id ? ' selected' : ''}`,
+              class: `twin-object${o.alert ? ' alert' : ''}${this.selected === o.id ? ' selected' : ''}${this.station && o.station === this.station ? ' at-station' : ''}`,
               'data-key': `obj:${o.id}`,
               'data-object': o.id,
               'aria-expanded': String(this.selected === o.id),
