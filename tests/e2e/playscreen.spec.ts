@@ -28,6 +28,16 @@ const GOWNING = '/?scenario=gowning&mode=training&seed=7&fault=none';
 const mediaEvents = () => perfectEvents('media-preparation', { seed: 7, mode: 'training', forcedFault: 'none' });
 const TABLET = { viewport: { width: 1024, height: 768 }, hasTouch: true } as const;
 
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => {
+    (globalThis as unknown as { pageWithoutRoomGeometry(): string }).pageWithoutRoomGeometry = () => {
+      const copy = document.documentElement.cloneNode(true) as HTMLElement;
+      for (const el of copy.querySelectorAll('.room-canvas')) for (const a of ['data-objects', 'data-stations', 'data-back']) el.removeAttribute(a);
+      return copy.outerHTML;
+    };
+  });
+});
+
 /** The index of the first event matching, so a test can play "up to" a step by its name. */
 function indexOf(events: ActEvent[], verb: string, target: string): number {
   const i = events.findIndex((e) => e.verb === verb && e.target === target);
@@ -266,7 +276,7 @@ test('until the balance is read, its value is nowhere in the page', async ({ pag
   await selectObject(page, 'balance');
   await openTab(page, 'record');
   await expect(page.locator('[data-key="read:balance"]')).toBeVisible();
-  const before = await page.evaluate(() => ({ html: document.documentElement.outerHTML, text: document.body.innerText }));
+  const before = await page.evaluate(() => ({ html: pageWithoutRoomGeometry(), text: document.body.innerText }));
 
   const balance = await readDisplay(page, 'balance');
   const [whole, frac] = balance.shown.split(',');
@@ -488,6 +498,14 @@ function instrumentOf(entry: string): string {
  * data-objects). Anything over that spot (the latest judgement, the open
  * actions) is first put away with its ✕, as a trainee would.
  */
+/**
+ * The page as HTML, less the room's test hooks that give on-screen geometry
+ * (data-objects, data-stations, data-back: numbers such as "[0,35,747,…]"
+ * that a display value like "0,35" could match by chance). Installed in the
+ * page by an init script (see the `beforeEach` at the top).
+ */
+declare function pageWithoutRoomGeometry(): string;
+
 async function tapInRoom(page: Page, object: string) {
   const room = page.locator('.room-canvas');
   const panelTitle = page.locator('.room .actions-panel h2');
@@ -565,7 +583,7 @@ async function playMediaReadingEveryValue(page: Page, how: How) {
   for (const [i, e] of mediaEvents().entries()) await test.step(`${i}: ${e.verb} ${e.target}`, async () => {
     if (e.verb === 'record' && e.value !== undefined) {
       const instrument = instrumentOf(e.target);
-      const before = await page.evaluate(() => document.documentElement.outerHTML);
+      const before = await page.evaluate(() => pageWithoutRoomGeometry());
       const shown = how === 'room' ? await readInRoom(page, instrument) : await readDisplay(page, instrument, input);
       // until it was read, the display's value (as the display writes it) was nowhere in the page
       expect(before, `${instrument}'s "${shown.shown}" in the page before it was read`).not.toContain(shown.shown);
