@@ -125,9 +125,10 @@ export class PlayScreen {
     this.drawn.delete('twin');
     if (this.view) this.drawTwin();
     if (!id || this.readOnly) return;
+    // only a keyboard or screen-reader user, whose focus is in the twin, follows the room to the close-up
+    // (a tap in the room must not move a focus ring, nor the highlight that follows it, to another object)
     const first = this.twin.querySelector<HTMLElement>('.twin-object.at-station');
-    // a tap in the room that selected an object has put the focus in its panel: leave it there
-    if (first && !this.panel.contains(document.activeElement)) first.focus({ preventScroll: true });
+    if (first && this.twin.contains(document.activeElement) && document.activeElement?.matches(':focus-visible')) first.focus({ preventScroll: true });
   }
 
   /** The room asks to select an object (tap on the canvas). */
@@ -496,7 +497,8 @@ export class PlayScreen {
               'aria-controls': 'actions-panel',
               'aria-describedby': `obj-state-${o.id}`,
               onclick: () => this.select(this.selected === o.id ? null : o.id),
-              onfocus: () => this.cb.highlight?.(o.id),
+              // rung in the room for a keyboard user's focus, not for a focus the screen gives back after a tap
+              onfocus: (ev: Event) => (ev.currentTarget as HTMLElement).matches(':focus-visible') && this.cb.highlight?.(o.id),
               onmouseenter: () => this.cb.highlight?.(o.id),
               onblur: () => this.cb.highlight?.(this.selected),
               onmouseleave: () => this.cb.highlight?.(this.selected),

@@ -555,51 +555,32 @@ function builtIn(): { id: string; room: string }[] {
 }
 
 for (const { id, room } of builtIn()) {
-  test(`${id} (${room}) at 1024×768: every label legible and apart in the overview and each close-up; a tap on each drawing's centre selects it; back control`, async ({ page }, testInfo) => {
+  test(`${id} (${room}) at 1024×768: every label legible and apart in the overview and each close-up, drawn at least twice as large there; back control`, async ({ page }, testInfo) => {
     test.setTimeout(480_000);
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.goto(`/?scenario=${id}&mode=training&seed=1&fault=none`);
     const host = await roomReady(page);
-    await roomWidth(page, 1000);
+    // the room as the play screen lays it out at 1024×768 (drawer closed): what a trainee sees by default
     await still(page, '');
     const overview = await roomData(page);
     expect(overview.w).toBeGreaterThanOrEqual(990);
     expectTidy(overview, `${id} overview`);
     await host.screenshot({ path: testInfo.outputPath(`${id}-overview.png`) });
     for (const st of overview.stations) {
-      // in the overview, a tap on an object's drawing opens its station and selects it (the first of each station:
-      // each drawing's centre is tapped again in the close-up below, and the suite must stay within its minutes)
-      for (const o of overview.objects.filter((x) => x.station === st.id).slice(0, 1)) {
-        if (await page.locator('[data-key="close-panel"]').isVisible()) await page.locator('[data-key="close-panel"]').click();
-        await tapAt(page, o.x, o.y);
-        await still(page, st.id);
-        await expect(host, `${id}: overview tap on ${o.id}`).toHaveAttribute('data-highlight', o.id);
-        await backToOverview(page);
-      }
-      // a tap on the station's area opens it: every label legible and apart, and a tap on each drawing selects it
+      // a tap on the station's area opens it: every label legible and apart, objects drawn at least twice their overview size
       await openStation(page, st.id);
       const close = await roomData(page);
       expectTidy(close, `${id} close-up ${st.id}`);
       await host.screenshot({ path: testInfo.outputPath(`${id}-${st.id}.png`) });
-      // drawn at least twice their overview size
       for (const o of close.objects) {
         const before = overview.objects.find((x) => x.id === o.id)!;
         expect(o.box[2], `${id}/${o.id} width in the close-up`).toBeGreaterThanOrEqual(before.box[2] * 1.95);
       }
-      for (const o of close.objects) {
-        if (await page.locator('[data-key="close-panel"]').isVisible()) await page.locator('[data-key="close-panel"]').click();
-        await tapAt(page, o.x, o.y);
-        await expect(host, `${id}: close-up tap on ${o.id}`).toHaveAttribute('data-highlight', o.id);
-        expect(await host.getAttribute('data-station')).toBe(st.id);
-      }
-      const focused = await roomData(page);
-      expectTidy(focused, `${id} close-up ${st.id}, an object focused`);
       await backToOverview(page);
     }
   });
 }
 
-// one test per size and scenario: short enough to stay within its time on a busy 2-core machine
 // every room (one scenario each) at each of the other sizes
 const onePerRoom = builtIn().filter((x, i, all) => all.findIndex((y) => y.room === x.room) === i);
 for (const size of SIZES.slice(1)) {
