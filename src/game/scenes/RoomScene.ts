@@ -369,8 +369,15 @@ export class RoomScene extends Phaser.Scene {
       const areaBox = grow(vb, -3 / this.view.zoom);
       for (const [id, p] of layoutLabels(ids.map(item), areaBox, this.hudObstacles())) put(id, p.box, p.variant);
     }
-    for (const [id, b] of placed) {
+    // the text as drawn can be a few units taller or wider than the layout's estimate: never let it leave the room
+    const bounds = overview ? { x: 2, y: 2, w: ROOM_W - 4, h: ROOM_H - 4 } : grow(viewBox(this.view), -3 / this.view.zoom);
+    for (const [id, box] of placed) {
       const s = this.sprites.get(id)!;
+      const b = {
+        ...box,
+        x: Math.max(bounds.x, Math.min(box.x, bounds.x + bounds.w - s.label.width)),
+        y: Math.max(bounds.y, Math.min(box.y, bounds.y + bounds.h - s.label.height)),
+      };
       s.label.setPosition(b.x, b.y);
       this.labelBoxes.set(id, { x: b.x, y: b.y, w: s.label.width, h: s.label.height });
       this.fonts.set(id, font);
