@@ -72,6 +72,7 @@ export class PlayScreen {
   /** Refused numbers: the field's data-key → the message shown under it. */
   private invalid = new Map<string, string>();
   private hintsOpened = new Set<string>();
+  private recordShownAtClosure = false;
   /** The latest judgement: the outcomes of the last event (or "noted" in assessment). */
   private toastItems: { o?: OutcomeView; target?: string }[] = [];
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
@@ -160,9 +161,9 @@ export class PlayScreen {
     this.drawRecord();
     this.drawLog();
     this.drawToast();
-    if (view.end === 'closure' && this.drawn.get('closure') !== 'shown') {
-      // every step is done: the batch record is what is left, so show it
-      this.drawn.set('closure', 'shown');
+    if (view.end === 'closure' && !this.recordShownAtClosure) {
+      // every step is done: the batch record is what is left, so show it (once: the trainee may close it)
+      this.recordShownAtClosure = true;
       this.openDrawer('record');
     }
   }
@@ -448,15 +449,8 @@ export class PlayScreen {
    * object is on screen); at the top when the object is not known.
    */
   private placeToast(target?: string) {
-    let bottom = false;
-    try {
-      const list = JSON.parse(this.roomHost.dataset.objects ?? '[]') as { id: string; x: number; y: number }[];
-      const at = list.find((o) => o.id === target);
-      const height = this.roomHost.clientHeight || 1;
-      if (at) bottom = at.y < height * 0.45;
-    } catch {
-      /* no positions yet: top */
-    }
+    const at = target ? this.spotOf(target) : null;
+    const bottom = !!at && at.y < (this.roomHost.clientHeight || 1) * 0.45;
     this.overlay.classList.toggle('at-bottom', bottom);
   }
 
@@ -625,12 +619,16 @@ export class PlayScreen {
 
   /** Whether the object is drawn in the right half of the room: the panel then opens on the left, so both show. */
   private objectOnRight(id: string): boolean {
+    const at = this.spotOf(id);
+    return !!at && at.x > (this.roomHost.clientWidth || 1) / 2;
+  }
+
+  /** Where the room draws an object (CSS px from its corner, as the room reports it on its host), if it does. */
+  private spotOf(id: string): { x: number; y: number } | null {
     try {
-      const list = JSON.parse(this.roomHost.dataset.objects ?? '[]') as { id: string; x: number }[];
-      const at = list.find((o) => o.id === id);
-      return !!at && at.x > (this.roomHost.clientWidth || 1) / 2;
+      return (JSON.parse(this.roomHost.dataset.objects ?? '[]') as { id: string; x: number; y: number }[]).find((o) => o.id === id) ?? null;
     } catch {
-      return false;
+      return null;
     }
   }
 
