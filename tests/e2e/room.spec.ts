@@ -431,7 +431,8 @@ async function roomWidth(page: Page, w: number) {
   await expect.poll(async () => {
     const p = await backingAndShown(page);
     const d = await roomData(page);
-    return Math.abs(d.w - w) <= 2 && p.backing >= Math.floor(p.shown * 0.95) && Math.abs(p.shown / (await page.evaluate(() => devicePixelRatio)) - d.w) <= 2;
+    // and the room has laid its labels out for the canvas as now shown
+    return Math.abs(d.w - w) <= 2 && Math.abs(d.laidFor - d.w) <= 2 && p.backing >= Math.floor(p.shown * 0.95) && Math.abs(p.shown / (await page.evaluate(() => devicePixelRatio)) - d.w) <= 2;
   }, { timeout: 15_000 }).toBe(true);
   await expect(host).toHaveAttribute('data-room-state', 'ready');
   await expect(host).toHaveAttribute('data-view', 'still');
@@ -454,6 +455,7 @@ interface RoomData {
   w: number;
   h: number;
   station: string;
+  laidFor: number;
   objects: Shown[];
   stations: { id: string; name: string; box: Rect; tab: Rect | null }[];
   back: Rect | null;
@@ -464,6 +466,7 @@ async function roomData(page: Page): Promise<RoomData> {
     w: el.clientWidth,
     h: el.clientHeight,
     station: el.dataset.station ?? '',
+    laidFor: Number(el.dataset.laidFor ?? 0),
     objects: JSON.parse(el.dataset.objects || '[]'),
     stations: JSON.parse(el.dataset.stations || '[]'),
     back: el.dataset.back ? JSON.parse(el.dataset.back) : null,

@@ -131,8 +131,16 @@ export class RoomScene extends Phaser.Scene {
       this.input.on('gameout', () => this.setHover(null));
       const onResize = () => this.relayout();
       this.scale.on('resize', onResize);
+      // the page can resize the canvas's box before Phaser's next size check (up to half a second):
+      // lay out again (and tell the page where things are) as soon as the box the trainee sees changes
+      const shown = typeof ResizeObserver === 'function' && this.game.canvas ? new ResizeObserver(() => {
+        this.scale.updateBounds();
+        this.relayout();
+      }) : null;
+      if (shown) shown.observe(this.game.canvas);
       this.hooks = { refresh: () => this.refresh(), highlight: () => this.applyRings(), station: (id) => this.goTo(id, !this.bridge.reducedMotion) };
       const leave = () => {
+        shown?.disconnect();
         this.scale.off('resize', onResize);
         this.bridge.detach(this.hooks);
       };
@@ -682,6 +690,8 @@ export class RoomScene extends Phaser.Scene {
         };
       });
     this.bridge.publishTargets(list);
+    // the canvas width (CSS px) these places were computed for: a tool reads them only once it matches the host
+    this.bridge.publish('laidFor', String(round(c.width)));
     const stations: ScreenStation[] = this.stations.map((s) => {
       const tab = this.tabs.get(s.id);
       return { id: s.id, name: s.name[this.bridge.lang] ?? s.name.fr, box: rect(s.box), tab: this.station === null && tab ? rect({ x: tab.x, y: tab.y, w: tab.width, h: tab.height }) : null };
