@@ -15,6 +15,7 @@
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { loadScenario, openTab, perfectEvents, playEvent, press, type Input } from './play';
 import type { ActEvent } from '../../src/engine/types';
+import { actInRoom, tapInRoom } from './roomPlay';
 
 // The machine that runs these is shared and often loaded (2 cores): wait longer than the defaults for what a
 // trainee waits for too (the room drawn, a redraw), never for a fixed time, and assert no duration.
@@ -37,6 +38,9 @@ test.beforeEach(async ({ page }) => {
     };
   });
 });
+
+/** The page as HTML less the room's geometry hooks (installed by the init script above). */
+declare function pageWithoutRoomGeometry(): string;
 
 /** The index of the first event matching, so a test can play "up to" a step by its name. */
 function indexOf(events: ActEvent[], verb: string, target: string): number {
@@ -449,8 +453,7 @@ test.describe('on a tablet, working in the room', () => {
     const room = page.locator('.room-canvas');
     await expect(room).toHaveAttribute('data-objects', /spec-sheet/, ROOM_READY);
     const before = (await room.boundingBox())!;
-    // opened by taps on the canvas (tapInRoom taps again where the room then draws it: see the closing note on a
-    // first overview tap that opens the station without selecting)
+    // opened by one tap on the canvas, where the room draws it
     await tapInRoom(page, 'spec-sheet');
     await expect(page.locator('.room .actions-panel h2')).toHaveText('Spécification du milieu (dossier de lot)');
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
@@ -465,162 +468,27 @@ test.describe('on a tablet, working in the room', () => {
 test.describe('on a tablet, the drawer closed again', () => {
   test.use(TABLET);
   test('the drawer opened for each record and closed to work in the room: each tap where the room reports an object selects it', async ({ page }) => {
-    test.setTimeout(480_000);
     await page.goto(MEDIA);
     const events = mediaEvents();
     // each object action in the room with the drawer closed, each record in the drawer (the trainee types the value the solver knows:
-    // the readings are another test), through the first two phases and the weighing: each drawer open and
-    // close resizes the room, so each tap after it must find the object where the room says it now is
-    for (const [i, e] of events.slice(0, indexOf(events, 'weigh', 'weigh-container') + 1).entries()) {
+    // the readings are scenarios.spec's), up to the second record: each drawer open and close resizes the room, so each tap
+    // after it must find the object where the room says it now is
+    const records = events.flatMap((e, i) => (e.verb === 'record' ? [i] : []));
+    for (const [i, e] of events.slice(0, records[1]! + 3).entries()) {
       await test.step(`${i}: ${e.verb} ${e.target}`, async () => {
         if (e.verb === 'record' || e.verb === 'sign') return playEvent(page, e, 'touch');
         if ((await page.locator('[data-key="drawer"]').getAttribute('aria-expanded')) === 'true') {
           await page.locator('[data-key="drawer"]').tap();
           await expect(page.locator('.drawer')).toBeHidden();
         }
-        await playInRoom(page, e);
+        await actInRoom(page, e);
         await expect(page.locator('.toast .fb-bad')).toHaveCount(0);
       });
     }
   });
 });
 
-/* ---------- 9. media preparation to a pass, every value read on screen ---------- */
-
-/** Which instrument each value entry of the batch record is read from (the scenario says it; the value comes from the screen). */
-function instrumentOf(entry: string): string {
-  const r = loadScenario('media-preparation').record.find((x) => x.id === entry);
-  const v = r?.value as { value?: string } | undefined;
-  if (!v?.value) throw new Error(`no instrument for ${entry}`);
-  return v.value;
-}
-
-/**
- * Selects an object in the room as a trainee on a tablet does: a tap on the
- * canvas where the room says the object is drawn (its test hook,
- * data-objects). Anything over that spot (the latest judgement, the open
- * actions) is first put away with its ✕, as a trainee would.
+/*
+ * Media preparation played to a pass with every recorded value read on screen (touch in the room, keyboard through
+ * the twin) is scenarios.spec's, for every scenario (roomPlay.ts).
  */
-/**
- * The page as HTML, less the room's test hooks that give on-screen geometry
- * (data-objects, data-stations, data-back: numbers such as "[0,35,747,…]"
- * that a display value like "0,35" could match by chance). Installed in the
- * page by an init script (see the `beforeEach` at the top).
- */
-declare function pageWithoutRoomGeometry(): string;
-
-async function tapInRoom(page: Page, object: string) {
-  const room = page.locator('.room-canvas');
-  const panelTitle = page.locator('.room .actions-panel h2');
-  const name = (await page.locator(`[data-object="${object}"] .twin-name`).innerText()).replace(/^⚠\s*/, '');
-  if ((await page.locator('.room .actions-panel').isVisible()) && (await panelTitle.innerText()) === name) return;
-  // the room republishes where it draws each object once its new size has settled (after the drawer closes):
-  // a tap that selected nothing or another object is tried again at the positions it reports then
-  const tries: string[] = [];
-  await expect(async () => {
-    const box = (await room.boundingBox())!;
-    let at = (JSON.parse((await room.getAttribute('data-objects')) ?? '[]') as { id: string; x: number; y: number }[]).find((o) => o.id === object);
-    const back = JSON.parse((await room.getAttribute('data-back')) || 'null') as number[] | null;
-    let x: number;
-    let y: number;
-    if (!at && back) {
-      // in another station's close-up: back to the overview first, with the room's back control
-      at = { id: 'back', x: back[0]! + back[2]! / 2, y: back[1]! + back[3]! / 2 };
-    }
-    expect(at, `${object} drawn in the room`).toBeTruthy();
-    x = box.x + at!.x;
-    y = box.y + at!.y;
-    const over = await page.evaluate(([px, py]) => {
-      const el = document.elementFromPoint(px!, py!);
-      if (!el) return 'outside the window';
-      if (el.tagName === 'CANVAS') return 'room';
-      if (el.closest('.toast')) return 'toast';
-      if (el.closest('.actions-panel')) return 'panel';
-      return el.outerHTML.slice(0, 80);
-    }, [x, y]);
-    tries.push(`${object} at ${Math.round(x)},${Math.round(y)} (room ${JSON.stringify(box)}): ${over}`);
-    if (over === 'toast') await page.locator('[data-key="toast-close"]').tap();
-    else if (over === 'panel') await page.locator('[data-key="close-panel"]').tap();
-    else {
-      expect(over, `the room is under ${object}`).toBe('room');
-      await page.touchscreen.tap(x, y);
-      if (at!.id === 'back') {
-        await expect(room).toHaveAttribute('data-station', '');
-        await expect(room).toHaveAttribute('data-view', 'still');
-      }
-    }
-    await expect(panelTitle).toHaveText(name, { timeout: 10_000 });
-  })
-    .toPass({ timeout: 60_000 })
-    .catch(async (err: unknown) => {
-      await page.screenshot({ path: test.info().outputPath(`tap-${object}.png`) });
-      throw new Error(`${String(err)}\n${tries.join('\n')}`);
-    });
-}
-
-/** An action on an object made in the room (tap the object, then its action over the room); the batch record in the drawer. */
-async function playInRoom(page: Page, e: ActEvent) {
-  if (e.target === 'batch-record' || e.verb === 'record' || e.verb === 'sign') return playEvent(page, e, 'touch');
-  // the drawer, once opened for the batch record, stays open beside the room (see the drawer test below for closing it)
-  await tapInRoom(page, e.target);
-  if (e.value !== undefined) {
-    await page.locator(`.room [data-key="in:${e.target}:${e.verb}"]`).tap();
-    await page.locator(`.room [data-key="in:${e.target}:${e.verb}"]`).fill(String(e.value));
-  }
-  await page.locator(`.room [data-key="act:${e.target}:${e.verb}${e.with ? `:${e.with}` : ""}"]`).tap();
-}
-
-async function readInRoom(page: Page, object: string) {
-  await tapInRoom(page, object);
-  return readDisplay(page, object, 'touch');
-}
-
-type How = Input | 'room';
-
-async function playMediaReadingEveryValue(page: Page, how: How) {
-  await page.goto(MEDIA);
-  await expect(page.getByTestId('phase')).toBeVisible();
-  if (how === 'room') await expect(page.locator('.room-canvas')).toHaveAttribute('data-objects', /integrity-tester/, ROOM_READY);
-  const input: Input = how === 'room' ? 'touch' : how;
-  const read: string[] = [];
-  for (const [i, e] of mediaEvents().entries()) await test.step(`${i}: ${e.verb} ${e.target}`, async () => {
-    if (e.verb === 'record' && e.value !== undefined) {
-      const instrument = instrumentOf(e.target);
-      const before = await page.evaluate(() => pageWithoutRoomGeometry());
-      const shown = how === 'room' ? await readInRoom(page, instrument) : await readDisplay(page, instrument, input);
-      // until it was read, the display's value (as the display writes it) was nowhere in the page
-      expect(before, `${instrument}'s "${shown.shown}" in the page before it was read`).not.toContain(shown.shown);
-      read.push(`${e.target}=${shown.shown}`);
-      await recordValue(page, e.target, shown.shown, input);
-      await expect(page.locator(`.record-entry[data-entry="${e.target}"]`)).toHaveClass(/filled/);
-      await expect(page.locator('.toast .fb-bad')).toHaveCount(0);
-      return;
-    }
-    if (how === 'room') await playInRoom(page, e);
-    else await playEvent(page, e, input);
-  });
-  await expect(page.getByTestId('verdict')).toHaveText(/Réussi/);
-  await expect(page.getByTestId('final-score')).toHaveText(/100\/100/);
-  await expect(page.getByText('Aucune erreur : bravo !')).toBeVisible();
-  return read;
-}
-
-test.describe('keyboard at 1920×1080', () => {
-  test.use({ viewport: { width: 1920, height: 1080 } });
-  test('media preparation to a pass through the twin, every recorded value read on screen', async ({ page }) => {
-    test.setTimeout(480_000);
-    const read = await playMediaReadingEveryValue(page, 'keyboard');
-    expect(read.length).toBe(7);
-  });
-});
-
-test.describe('touch at 1024×768', () => {
-  test.use(TABLET);
-  // every action by touch on the object's button under the room and its actions over the room; making each one
-  // by a tap on the canvas ('room') is the next step (see the closing note: some drawings' centres do not select)
-  test('media preparation to a pass by touch, every recorded value read on screen', async ({ page }) => {
-    test.setTimeout(480_000);
-    const read = await playMediaReadingEveryValue(page, 'touch');
-    expect(read.length).toBe(7);
-  });
-});

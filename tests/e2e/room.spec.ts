@@ -262,7 +262,8 @@ test('in a scenario, a drag sends the same action as the panel would (the engine
       return { s, o, events, at: events.findIndex((e) => e.target === o.id && e.verb === dragVerbOf(o.actions)) };
     })
     .find((x) => x.at >= 0);
-  test.skip(!found, 'no scenario has an object whose only action is a drag verb');
+  // media preparation's filter assembly is connected by a drag (a built-in scenario keeps one)
+  expect(found, 'a scenario with an object whose only action is a drag verb').toBeTruthy();
   const { s, o, events, at } = found!;
   await page.goto(`/?scenario=${s.id}&mode=training&seed=1&fault=none`);
   await roomReady(page);
@@ -399,43 +400,28 @@ test("Phaser's chunk is precached by the service worker, so the room draws offli
 /* ---------- stations and close-ups ---------- */
 
 /**
- * The sizes the room is tested at: the viewport and the width the play
- * screen gives the room there (the room FIT in its host, 16:9). The new play
- * screen gives the room most of the width; until it lands, the host is set
- * to that width by a test style, before the room starts.
+ * The sizes the room is tested at: the viewport, and the narrowest room the
+ * play screen gives there by default (the drawer beside the room from
+ * 1280 px wide, closed below). Labels depend on the canvas's width only.
  */
 const SIZES = [
-  { vw: 1024, vh: 768, host: 1000 },
-  { vw: 1180, vh: 820, host: 1100 },
-  { vw: 1366, vh: 768, host: 1000 },
-  { vw: 1920, vh: 1080, host: 1480 },
+  { vw: 1024, vh: 768, min: 990 },
+  { vw: 1180, vh: 820, min: 1100 },
+  { vw: 1366, vh: 768, min: 900 },
+  { vw: 1920, vh: 1080, min: 1400 },
 ];
 
-const hostStyle = (w: number) => `main { padding-inline: 12px !important; } .play-grid { display: block !important; } .room { width: ${w}px !important; max-width: none !important; margin-inline: 0 !important; }`;
-
-/**
- * Gives the room `w` CSS px of width (the play screen's default layout) and
- * waits until the room has started again on a canvas of that size, laid out.
- */
-async function roomWidth(page: Page, w: number) {
-  await page.evaluate((css) => {
-    let el = document.getElementById('e2e-host');
-    if (!el) {
-      el = document.createElement('style');
-      el.id = 'e2e-host';
-      document.head.append(el);
-    }
-    el.textContent = css;
-  }, hostStyle(w));
+/** The room is still and has laid its labels out for the canvas as now shown (its places are where it draws). */
+async function settled(page: Page, station = '') {
   const host = page.locator('.room-canvas').first();
-  await expect.poll(async () => {
-    const p = await backingAndShown(page);
-    const d = await roomData(page);
-    // and the room has laid its labels out for the canvas as now shown
-    return Math.abs(d.w - w) <= 2 && Math.abs(d.laidFor - d.w) <= 2 && p.backing >= Math.floor(p.shown * 0.95) && Math.abs(p.shown / (await page.evaluate(() => devicePixelRatio)) - d.w) <= 2;
-  }, { timeout: 15_000 }).toBe(true);
   await expect(host).toHaveAttribute('data-room-state', 'ready');
   await expect(host).toHaveAttribute('data-view', 'still');
+  await expect(host).toHaveAttribute('data-station', station);
+  await expect.poll(async () => {
+    const d = await roomData(page);
+    const p = await backingAndShown(page);
+    return Math.abs(d.laidFor - d.w) <= 2 && p.backing >= Math.floor(p.shown * 0.95);
+  }, { timeout: 15_000 }).toBe(true);
 }
 
 type Rect = [number, number, number, number];
@@ -534,7 +520,8 @@ async function clearOver(page: Page, px: number, py: number) {
       return el?.closest('.toast') ? 'toast' : el?.closest('.actions-panel') ? 'panel' : 'room';
     }, [px, py]);
     if (over === 'room') return;
-    await page.locator(over === 'toast' ? '[data-key="toast-close"]' : '[data-key="close-panel"]').first().click();
+    // by touch, as on the tablet (a mouse left where the ✕ was would hover the list under it once the panel goes)
+    await page.locator(over === 'toast' ? '[data-key="toast-close"]' : '.room [data-key="close-panel"]').first().tap();
   }
 }
 
@@ -560,11 +547,13 @@ function builtIn(): { id: string; room: string }[] {
 for (const { id, room } of builtIn()) {
   test(`${id} (${room}) at 1024×768: every label legible and apart in the overview and each close-up, drawn at least twice as large there; back control`, async ({ page }, testInfo) => {
     test.setTimeout(480_000);
+    // (the camera's moves have their own tests: here the station opens at once)
+    await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.goto(`/?scenario=${id}&mode=training&seed=1&fault=none`);
     const host = await roomReady(page);
     // the room as the play screen lays it out at 1024×768 (drawer closed): what a trainee sees by default
-    await still(page, '');
+    await settled(page);
     const overview = await roomData(page);
     expect(overview.w).toBeGreaterThanOrEqual(990);
     expectTidy(overview, `${id} overview`);
@@ -579,6 +568,13 @@ for (const { id, room } of builtIn()) {
         const before = overview.objects.find((x) => x.id === o.id)!;
         expect(o.box[2], `${id}/${o.id} width in the close-up`).toBeGreaterThanOrEqual(before.box[2] * 1.95);
       }
+      // a tap at the centre of each drawing, as drawn, selects that object (what lies over it put away first)
+      for (const o of close.objects) {
+        await tapAt(page, ...centre(o.box));
+        await expect(host, `a tap at the centre of ${o.id}'s drawing`).toHaveAttribute('data-highlight', o.id);
+        await expect(page.locator('.room .actions-panel h2')).toBeVisible();
+      }
+      await page.locator('.room [data-key="close-panel"]').tap();
       await backToOverview(page);
     }
   });
@@ -588,15 +584,16 @@ for (const { id, room } of builtIn()) {
 const onePerRoom = builtIn().filter((x, i, all) => all.findIndex((y) => y.room === x.room) === i);
 for (const size of SIZES.slice(1)) {
   for (const { id } of onePerRoom) {
-    test(`at ${size.vw}×${size.vh} (room ${size.host} px wide): ${id}'s labels legible and apart, overview and close-ups`, async ({ page }, testInfo) => {
+    test(`at ${size.vw}×${size.vh} (room ≥ ${size.min} px wide): ${id}'s labels legible and apart, overview and close-ups`, async ({ page }, testInfo) => {
       test.setTimeout(300_000);
+      await page.emulateMedia({ reducedMotion: 'reduce' });
       await page.setViewportSize({ width: size.vw, height: size.vh });
       await page.goto(`/?scenario=${id}&mode=training&seed=1&fault=none`);
       const host = await roomReady(page);
-      await roomWidth(page, size.host);
-      await still(page, '');
+      // the room as the play screen lays it out by default at that size
+      await settled(page);
       const overview = await roomData(page);
-      expect(Math.abs(overview.w - size.host)).toBeLessThanOrEqual(2);
+      expect(overview.w).toBeGreaterThanOrEqual(size.min);
       expectTidy(overview, `${id} ${size.vw}px overview`);
       await host.screenshot({ path: testInfo.outputPath(`${id}-${size.vw}-overview.png`) });
       for (const st of overview.stations) {
@@ -612,8 +609,7 @@ test('a horizontal swipe in a close-up goes back to the overview; a tap on the b
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto('/?scenario=media-preparation&mode=training&seed=1&fault=none');
   await roomReady(page);
-  await roomWidth(page, 1000);
-  await still(page, '');
+  await settled(page);
   await openStation(page, 'preparation-tank');
   const d = await roomData(page);
   // a point on no drawing, no label, no control
@@ -643,8 +639,7 @@ test('with reduced motion a station opens at once, with no tween', async ({ page
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto('/?scenario=gowning&mode=training&seed=1&fault=none');
   const host = await roomReady(page);
-  await roomWidth(page, 1000);
-  await still(page, '');
+  await settled(page);
   await openStation(page, 'bench');
   await expect(host).toHaveAttribute('data-tweens', '0');
   await backToOverview(page);
@@ -654,17 +649,15 @@ test('turning the tablet or enlarging the window keeps the close-up the trainee 
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto('/?scenario=gowning&mode=training&seed=1&fault=none');
   const host = await roomReady(page);
-  await roomWidth(page, 1000);
-  await still(page, '');
+  await settled(page);
   await openStation(page, 'clean-side');
   const before = await roomData(page);
   const backing = (await backingAndShown(page)).backing;
   // a larger window: the room starts again on a larger canvas, in the same close-up, at once
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await roomWidth(page, 1480);
-  expect((await backingAndShown(page)).backing).toBeGreaterThan(backing);
-  await still(page, 'clean-side');
   await expect.poll(async () => (await roomData(page)).w).toBeGreaterThan(1400);
+  await settled(page, 'clean-side');
+  expect((await backingAndShown(page)).backing).toBeGreaterThan(backing);
   const after = await roomData(page);
   expect(after.objects.map((o) => o.id).sort()).toEqual(before.objects.map((o) => o.id).sort());
   expectTidy(after, 'after the resize');

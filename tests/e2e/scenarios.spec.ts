@@ -1,7 +1,10 @@
 /**
  * Every scenario in scenarios/, played in the browser three ways:
- *  - to a pass with no fault, on a 1024×768 touch tablet, tapping the twin controls;
- *  - with a fault variant handled correctly, on 1920×1080 with the keyboard only;
+ *  - to a pass with no fault, on a 1024×768 touch tablet, every action on an
+ *    object made in the room (taps and drags on the canvas), every recorded
+ *    value typed as the screen showed it (see roomPlay.ts);
+ *  - with a fault variant handled correctly, on 1920×1080 with the keyboard
+ *    only, through the twin, values read with its "Read the display";
  *  - to a critical failure (the shortest path given in tests/e2e/paths/<id>.json).
  * The events come from the engine's solver, so a scenario change is followed.
  */
@@ -10,6 +13,7 @@ import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { ActEvent } from '../../src/engine/types';
 import { loadScenario, perfectEvents, playAll } from './play';
+import { playReadingValues } from './roomPlay';
 
 const dir = resolve(import.meta.dirname, '../../scenarios');
 const ids = readdirSync(dir)
@@ -43,10 +47,12 @@ for (const id of ids) {
 
     test.describe('tablet, touch only', () => {
       test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: false });
-      test(`${id}: played to a pass by tapping`, async ({ page }) => {
+      test(`${id}: played to a pass in the room, by touch`, async ({ page }) => {
+        test.setTimeout(300_000);
         await page.goto(`/?scenario=${id}&mode=training&seed=5&fault=none`);
         await expect(page.getByRole('heading', { name: s.title.fr })).toBeVisible();
-        await playAll(page, perfectEvents(id, { seed: 5, mode: 'training', forcedFault: 'none' }), 'touch');
+        await expect(page.locator('.room-canvas')).toHaveAttribute('data-room-state', 'ready', { timeout: 60_000 });
+        await playReadingValues(page, s, perfectEvents(id, { seed: 5, mode: 'training', forcedFault: 'none' }), 'room', { unseen: id === 'media-preparation' });
         await expect(page.getByTestId('verdict')).toHaveText(/Réussi/);
         await expect(page.getByTestId('final-score')).toHaveText(/100\/100/);
       });
@@ -58,8 +64,9 @@ for (const id of ids) {
         const { fault } = pathsOf(id);
         const f = s.faults.find((x) => x.id === fault)!;
         await page.goto(`/?scenario=${id}&mode=training&seed=9&fault=${fault}`);
+        test.setTimeout(300_000);
         const events = perfectEvents(id, { seed: 9, mode: 'training', forcedFault: fault });
-        await playAll(page, events, 'keyboard');
+        await playReadingValues(page, s, events, 'keyboard');
         await expect(page.getByTestId('verdict')).toHaveText(/Réussi/);
         await expect(page.getByTestId('final-score')).toHaveText(/100\/100/);
         // the debrief names the fault and says it was contained and documented

@@ -607,8 +607,9 @@ export class RoomScene extends Phaser.Scene {
     if (!press.moved) {
       if (!inside || this.moving) return;
       const id = this.pickAt(p);
-      // a tap on an instrument's display reads it (as "Read the display" in its panel does)
-      if (id && id === press.id && this.station !== null && this.readDisplayAt(id, this.at(p))) return;
+      // a tap on the display of the instrument already selected reads it (as "Read the display" in its panel does);
+      // the first tap only selects it: a trainee reaching for the instrument has not read it yet
+      if (id && id === press.id && this.station !== null && this.bridge.highlighted === id && this.readDisplayAt(id, this.at(p))) return;
       if (this.station === null) {
         // the overview: a tap on an object opens its station and selects it; elsewhere, the station under it
         const w = this.at(p);

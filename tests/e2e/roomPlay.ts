@@ -1,0 +1,235 @@
+/**
+ * A procedure played as a trainee on a tablet plays it: every action on an
+ * object made in the room (a tap on the canvas where the room reports the
+ * object is drawn, then the action chosen in the panel over the room; a drag
+ * on the canvas for what is dragged), the batch record filled in the drawer,
+ * and every recorded value typed as the screen showed it: read from the
+ * instrument's display for a measured value, found in the procedure on screen
+ * for a value the procedure sets. The events (what to do, in which order)
+ * come from the engine's perfect-run solver; the values never do.
+ *
+ * The same function plays through the twin with the keyboard ('keyboard'),
+ * values read from the twin's "Read the display".
+ */
+import { expect as baseExpect, test, type Page } from '@playwright/test';
+import type { ActEvent, Scenario } from '../../src/engine/types';
+import { openTab, playEvent, press, type Input } from './play';
+
+const expect = baseExpect.configure({ timeout: 20_000 });
+
+export type How = 'room' | 'keyboard';
+
+interface Spot {
+  id: string;
+  x: number;
+  y: number;
+  drag?: string;
+}
+
+/** The room has laid its objects out for the canvas as shown and is not moving: its reported places are where it draws. */
+export async function roomSettled(page: Page) {
+  const host = page.locator('.room-canvas').first();
+  await expect(host).toHaveAttribute('data-view', 'still');
+  await expect
+    .poll(() => host.evaluate((el: HTMLElement) => Math.abs(Number(el.dataset.laidFor ?? -99) - (el.querySelector('canvas')?.getBoundingClientRect().width ?? 0)) <= 2 && !!el.dataset.objects))
+    .toBe(true);
+}
+
+async function spotsNow(page: Page): Promise<{ list: Spot[]; back: number[] | null; x: number; y: number }> {
+  const host = page.locator('.room-canvas').first();
+  await page.locator('.room').first().evaluate((el) => el.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
+  await roomSettled(page);
+  const box = (await host.boundingBox())!;
+  const list = JSON.parse((await host.getAttribute('data-objects')) ?? '[]') as Spot[];
+  const back = JSON.parse((await host.getAttribute('data-back')) || 'null') as number[] | null;
+  return { list: list.map((s) => ({ ...s, x: box.x + s.x, y: box.y + s.y })), back: back ? [box.x + back[0]! + back[2]! / 2, box.y + back[1]! + back[3]! / 2] : null, x: box.x, y: box.y };
+}
+
+/** What lies over that point of the room (the latest judgement, the open actions) is put away with its ✕, as a trainee would. */
+async function clearOver(page: Page, x: number, y: number) {
+  for (let i = 0; i < 3; i++) {
+    const over = await page.evaluate(([px, py]) => {
+      const el = document.elementFromPoint(px!, py!);
+      if (!el) return 'outside the window';
+      if (el.tagName === 'CANVAS') return 'room';
+      if (el.closest('.toast')) return 'toast';
+      if (el.closest('.actions-panel')) return 'panel';
+      return el.outerHTML.slice(0, 100);
+    }, [x, y]);
+    if (over === 'room') return;
+    if (over === 'toast') await page.locator('[data-key="toast-close"]').first().tap();
+    else if (over === 'panel') await page.locator('.room [data-key="close-panel"]').first().tap();
+    else throw new Error(`the room is not under ${Math.round(x)},${Math.round(y)}: ${over}`);
+  }
+}
+
+/** The object is shown in the room's current view; from another station's close-up, back to the overview with the room's back control. */
+async function shown(page: Page, object: string): Promise<Spot> {
+  let now = await spotsNow(page);
+  let at = now.list.find((s) => s.id === object);
+  if (!at && now.back) {
+    await clearOver(page, now.back[0]!, now.back[1]!);
+    await page.touchscreen.tap(now.back[0]!, now.back[1]!);
+    await expect(page.locator('.room-canvas').first()).toHaveAttribute('data-station', '');
+    now = await spotsNow(page);
+    at = now.list.find((s) => s.id === object);
+  }
+  expect(at, `${object} drawn in the room`).toBeTruthy();
+  return at!;
+}
+
+/** The name the panel over the room shows for an object (its twin's name). */
+async function nameOf(page: Page, object: string) {
+  return (await page.locator(`[data-object="${object}"] .twin-name`).innerText()).replace(/^⚠\s*/, '');
+}
+
+/** One tap at the centre of the object's drawing, as the room reports it, opens its actions over the room. */
+export async function tapInRoom(page: Page, object: string) {
+  const title = page.locator('.room .actions-panel h2');
+  const name = await nameOf(page, object);
+  if ((await page.locator('.room .actions-panel').isVisible()) && (await title.innerText()) === name) return;
+  const at = await shown(page, object);
+  await clearOver(page, at.x, at.y);
+  await page.touchscreen.tap(at.x, at.y);
+  await expect(title, `a tap on ${object}'s drawing selects it`).toHaveText(name);
+}
+
+/** A touch drag on the canvas from one point to another, in small moves as a finger makes it. */
+async function touchDrag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from.x, y: from.y }] });
+  for (let k = 1; k <= 10; k++) {
+    const f = k / 10;
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: from.x + (to.x - from.x) * f, y: from.y + (to.y - from.y) * f }] });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+/** The action is the object's drag gesture in the room (with its other end, for a two-ended one). */
+function isDrag(s: Spot, e: ActEvent): boolean {
+  if (!s.drag) return false;
+  const [verb, ends] = s.drag.split('>');
+  return verb === e.verb && (ends ? !!e.with && ends.split(',').includes(e.with) : !e.with);
+}
+
+/** An action on an object, made in the room: dragged where it is a drag, otherwise tap the object and choose. */
+export async function actInRoom(page: Page, e: ActEvent) {
+  const at = await shown(page, e.target);
+  if (isDrag(at, e)) {
+    let to: { x: number; y: number };
+    if (e.with) {
+      const now = await spotsNow(page);
+      const end = now.list.find((s) => s.id === e.with);
+      expect(end, `${e.with}, the other end of ${e.verb}, drawn beside ${e.target}`).toBeTruthy();
+      to = end!;
+    } else to = { x: at.x - 120, y: at.y + 40 };
+    await clearOver(page, at.x, at.y);
+    await clearOver(page, to.x, to.y);
+    await touchDrag(page, at, to);
+    return;
+  }
+  await tapInRoom(page, e.target);
+  if (e.value !== undefined) {
+    const field = page.locator(`.room [data-key="in:${e.target}:${e.verb}"]`);
+    await field.tap();
+    await field.fill(String(e.value));
+  }
+  await page.locator(`.room [data-key="act:${e.target}:${e.verb}${e.with ? `:${e.with}` : ''}"]`).tap();
+}
+
+/** Reads an instrument's display (or one of its named readings) and returns what the screen showed. */
+export async function readShown(page: Page, key: string, how: How): Promise<string> {
+  const object = key.split('.')[0]!;
+  if (how === 'room') await tapInRoom(page, object);
+  else {
+    const twin = page.locator(`[data-object="${object}"]`);
+    if ((await twin.getAttribute('aria-expanded')) !== 'true') await press(page, `[data-object="${object}"]`, 'keyboard');
+  }
+  await press(page, `[data-key="read:${key}"]`, how === 'room' ? 'touch' : 'keyboard');
+  const line = page.locator(`.actions-panel .read-value[data-reading="${key}"]`);
+  await expect(line).toBeVisible();
+  const text = (await line.innerText()).trim();
+  // "lu : 199,93 g à 0 h 17" / "read: 199.93 g at 0 h 17"
+  const m = /^(?:lu|read)\s*:\s*(-?\d[\d\s\u00a0\u202f,.]*?)(?:\s+\S+)?\s+(?:à|at)\s+\d/.exec(text);
+  if (!m) throw new Error(`cannot read a number in "${text}"`);
+  return m[1]!.trim();
+}
+
+/**
+ * The page as HTML, less the room's hooks that give on-screen geometry
+ * (numbers such as "[0,35,747,…]" that a display value like "0,35" could match by chance).
+ */
+function pageWithoutGeometry(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const copy = document.documentElement.cloneNode(true) as HTMLElement;
+    for (const el of copy.querySelectorAll('.room-canvas')) for (const a of ['data-objects', 'data-stations', 'data-back', 'data-laid-for']) el.removeAttribute(a);
+    return copy.outerHTML;
+  });
+}
+
+/** The object with a display (one value, no named readings) that the step after which an entry is recorded acts on. */
+function displayAtStep(s: Scenario, step: string | undefined): string | null {
+  const at = [...s.steps, ...s.faults.flatMap((f) => f.steps)].find((x) => x.id === step);
+  const o = at && s.objects.find((x) => x.id === at.action.target);
+  return o && o.value !== undefined && !o.readings?.length ? o.id : null;
+}
+
+/** A number as the French procedure writes it ("0,3"). */
+const french = (v: number) => String(v).replace('.', ',');
+
+/**
+ * Plays the events to the end: object actions in the room (or through the
+ * twin with the keyboard), records in the drawer with values from the screen.
+ * Returns the values recorded, as typed.
+ */
+export async function playReadingValues(page: Page, s: Scenario, events: ActEvent[], how: How, opts: { unseen?: boolean } = {}): Promise<string[]> {
+  const typed: string[] = [];
+  // what the trainee typed at each step that asks for a value, by step
+  const set = new Map<string, string>();
+  const input: Input = how === 'room' ? 'touch' : 'keyboard';
+  const clean = await page.getByTestId('score').innerText();
+  for (const [i, e] of events.entries()) {
+    await test.step(`${i}: ${e.verb} ${e.target}${e.with ? ` with ${e.with}` : ''}`, async () => {
+      if (e.verb === 'record' && e.value !== undefined) {
+        const entry = s.record.find((r) => r.id === e.target);
+        const source = entry?.value;
+        let text: string;
+        if (source && typeof source === 'object' && 'value' in source && typeof source.value === 'string') {
+          const before = opts.unseen ? await pageWithoutGeometry(page) : '';
+          text = await readShown(page, source.value, how);
+          // until it was read, the display's value (as the display writes it) was nowhere in the page
+          if (opts.unseen) expect(before, `${source.value}'s "${text}" in the page before it was read`).not.toContain(text);
+        } else if (set.has(entry?.after ?? '')) {
+          // a value the trainee set at a step (a test pressure, an alarm limit): what was typed there
+          text = set.get(entry!.after)!;
+        } else if (displayAtStep(s, entry?.after)) {
+          // a value read at a step (the temperature at the check): the display of the object that step acts on
+          text = await readShown(page, displayAtStep(s, entry?.after)!, how);
+        } else {
+          // a value the screen has told (a first failed result in the log): the trainee finds it there
+          expect(typeof e.value, `${e.target}: a number`).toBe('number');
+          text = french(e.value as number);
+          await openTab(page, 'log', input);
+          await expect(page.locator('.drawer'), `${e.target}: ${text} shown in the drawer`).toContainText(text);
+        }
+        typed.push(`${e.target}=${text}`);
+        await openTab(page, 'record', input);
+        const field = page.locator(`[data-key="recin:${e.target}"]`);
+        if (how === 'room') await field.tap();
+        else await field.focus();
+        await field.fill(text);
+        await press(page, `[data-key="rec:${e.target}"]`, input);
+        await expect(page.locator(`.record-entry[data-entry="${e.target}"]`)).toHaveClass(/filled/);
+        return;
+      }
+      const step = [...s.steps, ...s.faults.flatMap((f) => f.steps)].find((x) => x.action.verb === e.verb && x.action.target === e.target);
+      if (step && e.value !== undefined) set.set(step.id, String(e.value));
+      if (how === 'keyboard' || e.target === 'batch-record' || e.verb === 'record' || e.verb === 'sign') return playEvent(page, e, input);
+      await actInRoom(page, e);
+    });
+    // a perfect run: no gesture costs anything (a tap that read a display too early, a drag onto the wrong end would)
+    if (e.verb !== 'submit') await expect(page.getByTestId('score'), `after ${e.verb} ${e.target}: no penalty`).toHaveText(clean);
+  }
+  return typed;
+}
