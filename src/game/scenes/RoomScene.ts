@@ -19,6 +19,8 @@ import { AMBER, BRAND, FONT, INK, WHITE } from '../palette';
 import { roomMotion, roomStations } from '../rooms';
 import { between, cameraFor, OVERVIEW, stationOf, toScreen, viewBox, type Station, type View } from '../stations';
 import { dragGestureOf, type DragGesture } from '../stateLook';
+import { figureBox, wornBy } from '../figure';
+import { OperatorFigure } from '../operatorFigure';
 
 /** Half the smallest touch target (44 CSS px, with a margin), in CSS px. */
 const MIN_TARGET_CSS = 24;
@@ -85,6 +87,9 @@ export class RoomScene extends Phaser.Scene {
   private laidOut = '';
   private labelBoxes = new Map<string, Box>();
   private fonts = new Map<string, number>();
+  /** The operator who wears what has been put on (rooms that have one), and the station where it stands. */
+  private figure: OperatorFigure | null = null;
+  private figureStation: string | null = null;
 
   constructor() {
     super('Room');
@@ -104,6 +109,8 @@ export class RoomScene extends Phaser.Scene {
     this.moving = null;
     this.station = null;
     this.linkLayer = null;
+    this.figure = null;
+    this.figureStation = null;
     try {
       this.applyView(OVERVIEW);
       // the HUD camera sees only what is made for it; the room's camera never sees it
@@ -252,6 +259,11 @@ export class RoomScene extends Phaser.Scene {
     return [this.back, this.title].map((t) => grow({ x: vb.x + t.x / r, y: vb.y + t.y / r, w: t.width / r, h: t.height / r }, 4 / r));
   }
 
+  /** The operator figure's box, when it shows: labels keep off it as off a drawing. */
+  private figureObstacles(): Box[] {
+    return this.figure?.root.visible ? [grow(this.figure.box, 3)] : [];
+  }
+
   /* ---------- objects ---------- */
 
   private targets(): Target[] {
@@ -280,9 +292,18 @@ export class RoomScene extends Phaser.Scene {
       const used = new Set(this.stationOfObject.values());
       this.stations = all.filter((s) => used.has(s.id));
       this.order = ids;
+      this.figure?.destroy();
+      const fb = figureBox(this.bridge.room, state.objects);
+      this.figure = fb ? new OperatorFigure(this, fb, motion) : null;
+      const fc = fb ? centreOf(fb) : null;
+      this.figureStation = fc ? (this.stations.find((s) => fc.x >= s.box.x && fc.x <= s.box.x + s.box.w && fc.y >= s.box.y && fc.y <= s.box.y + s.box.h)?.id ?? null) : null;
       if (this.station && !used.has(this.station)) this.goTo(null, false);
     } else {
       for (const o of state.objects) this.sprites.get(o.id)!.render(o, lang);
+    }
+    if (this.figure) {
+      this.figure.wear(wornBy(state.objects));
+      this.bridge.publish('figure', this.figure.words);
     }
     this.showStationObjects();
     this.drawLinks();
@@ -299,6 +320,7 @@ export class RoomScene extends Phaser.Scene {
       s.label.setVisible(v && !this.moving);
     }
     const overview = this.station === null;
+    this.figure?.setVisible(overview || this.moving !== null || this.figureStation === this.station);
     this.zones.setVisible(overview && !this.moving);
     for (const t of this.tabs.values()) t.setVisible(overview && !this.moving);
   }
@@ -354,7 +376,7 @@ export class RoomScene extends Phaser.Scene {
         byStation.set(st, [...(byStation.get(st) ?? []), id]);
       }
       // each station's labels inside its own area, clear of its name: stations stay apart and read as units
-      const tabBoxes = [...tabs.values()].map((t) => grow(t, 2));
+      const tabBoxes = [...tabs.values()].map((t) => grow(t, 2)).concat(this.figureObstacles());
       const failed: string[][] = [];
       for (const [st, list] of byStation) {
         const station = this.stations.find((s) => s.id === st);
@@ -375,7 +397,7 @@ export class RoomScene extends Phaser.Scene {
     } else {
       const vb = viewBox(this.view);
       const areaBox = grow(vb, -3 / this.view.zoom);
-      for (const [id, p] of layoutLabels(ids.map(item), areaBox, this.hudObstacles())) put(id, p.box, p.variant);
+      for (const [id, p] of layoutLabels(ids.map(item), areaBox, [...this.hudObstacles(), ...this.figureObstacles()])) put(id, p.box, p.variant);
     }
     // the text as drawn can be a few units taller or wider than the layout's estimate: never let it leave the room
     const bounds = overview ? { x: 2, y: 2, w: ROOM_W - 4, h: ROOM_H - 4 } : grow(viewBox(this.view), -3 / this.view.zoom);
