@@ -11,13 +11,16 @@
 import type Phaser from 'phaser';
 import type { Lang } from '../../engine/types';
 import type { ObjectView } from '../../engine/view';
-import { AMBER, BRAND, FONT, GREEN, INK, LCD, RED, SCREEN, WHITE } from '../palette';
+import { AMBER, BLUE_DARK, BRAND, FONT, GREEN, INK, LCD, RED, SCREEN, WATER, WHITE } from '../palette';
 import { commandBounds, sizeOf, union, type Box } from '../layout';
 import { lookFor } from '../stateLook';
 import { drawerFor } from './index';
 import type { Ctx } from './kit';
 
 export type Ring = 'none' | 'hover' | 'focus';
+
+/** Kinds that mist when they are used (their look turns done). */
+const MISTS = new Set(['spray']);
 
 export function formatValue(o: Pick<ObjectView, 'value' | 'unit' | 'decimals'>, lang: Lang): string | null {
   if (o.value === undefined || !Number.isFinite(o.value)) return null;
@@ -55,6 +58,10 @@ export class EquipmentSprite {
   private climbTween: Phaser.Tweens.Tween | null = null;
   /** The object's own value as last drawn, so a change can climb from it. */
   private shownValue: number | undefined;
+  /** Whether it looked done when last drawn (null: never drawn), so a spray just used can mist. */
+  private shownDone: boolean | null = null;
+  /** Its liquid levels as last drawn (null: never drawn), so a changed level moves from the old one. */
+  private shownLevels: number[] | null = null;
   /** Its display in room units, where a tap reads it (null: no display). */
   screen: { x: number; y: number; w: number; h: number } | null = null;
   private tweens: Phaser.Tweens.Tween[] = [];
@@ -121,8 +128,10 @@ export class EquipmentSprite {
     if (key !== this.drawn || langChanged) {
       const before = this.shownValue;
       this.drawn = key;
-      this.redraw();
+      const wasDone = this.shownDone;
+      this.redraw(this.shownLevels ?? undefined);
       this.climb(before);
+      if (wasDone === false && this.shownDone && MISTS.has(this.kind)) this.mist();
     }
     this.relabel();
   }
@@ -186,7 +195,8 @@ export class EquipmentSprite {
     this.haloTween = null;
   }
 
-  private redraw() {
+  /** Draws the object in its look; `levelsBefore`: the levels it showed, from which changed ones move. */
+  private redraw(levelsBefore?: readonly number[]) {
     this.stopTweens();
     this.body.removeAll(true);
     this.valueText?.destroy();
@@ -208,9 +218,20 @@ export class EquipmentSprite {
       loop: (config) => {
         if (this.motion) this.tweens.push(this.scene.tweens.add(config));
       },
+      levelsBefore,
+      levels: [],
+      once: (config) => {
+        if (this.motion) this.tweens.push(this.scene.tweens.addCounter(config));
+      },
+      // drawn again at rest once a level has moved (after the tween's own bookkeeping)
+      settle: () => void this.scene.time.delayedCall(0, () => {
+        if (this.root.active) this.redraw();
+      }),
     };
     drawerFor(this.kind)(ctx);
+    this.shownLevels = ctx.levels ?? [];
     this.root.setAlpha(look.gone ? 0.45 : 1);
+    this.shownDone = look.done;
     this.bounds = null;
 
     // the value, on the object's screen or on a plate above it (a line per named reading)
@@ -305,6 +326,37 @@ export class EquipmentSprite {
         if (t.active) t.setText(final);
       },
     });
+  }
+
+  /**
+   * A spray just used: a short mist leaves its nozzle and fades over the
+   * surface in front of it; nothing when motion is reduced (the check badge
+   * says it is done). Drawn beside the body, so the drawing's bounds and the
+   * labels do not move.
+   */
+  private mist() {
+    if (!this.motion) return;
+    const nx = this.w * 0.3;
+    const ny = -this.h * 0.22;
+    for (let k = 0; k < 7; k++) {
+      const a = -0.5 + (k / 6) * 0.9;
+      const puff = this.scene.add.circle(nx, ny, 4 + (k % 3), WATER, 0.85).setStrokeStyle(1.5, BLUE_DARK, 0.6);
+      this.root.addAt(puff, this.root.list.length - 1);
+      this.tweens.push(
+        this.scene.tweens.add({
+          targets: puff,
+          x: nx + Math.cos(a) * (34 + (k % 3) * 10),
+          y: ny + Math.sin(a) * (34 + (k % 3) * 10),
+          scale: 2.4,
+          alpha: 0,
+          delay: k * 45,
+          duration: 650,
+          ease: 'Quad.easeOut',
+          onComplete: () => puff.destroy(),
+          onStop: () => puff.destroy(),
+        }),
+      );
+    }
   }
 
   setRing(ring: Ring) {
