@@ -21,6 +21,7 @@ import { between, cameraFor, OVERVIEW, stationOf, toScreen, viewBox, type Statio
 import { dragGestureOf, type DragGesture } from '../stateLook';
 import { figureBox, wornBy } from '../figure';
 import { OperatorFigure } from '../operatorFigure';
+import { holdersOf, insideSpot } from '../inside';
 
 /** Half the smallest touch target (44 CSS px, with a margin), in CSS px. */
 const MIN_TARGET_CSS = 24;
@@ -54,6 +55,9 @@ interface Press {
   line?: Phaser.GameObjects.Graphics;
 }
 
+/** An object inside another is drawn this much smaller (a vial under the cabinet's sash). */
+const INSIDE_SCALE = 0.8;
+
 /** A silicone transfer line. */
 const TUBE = 0xe9eef2;
 
@@ -71,6 +75,8 @@ export class RoomScene extends Phaser.Scene {
   /** The room's stations that have objects in this scenario, and each object's station. */
   private stations: Station[] = [];
   private stationOfObject = new Map<string, string>();
+  /** Each object's own station (from its `at` or `station`); one inside another stands at its holder's. */
+  private homeStation = new Map<string, string>();
   private station: string | null = null;
   private view: View = OVERVIEW;
   private moving: Phaser.Tweens.Tween | null = null;
@@ -283,13 +289,14 @@ export class RoomScene extends Phaser.Scene {
       this.sprites.clear();
       const motion = !this.bridge.reducedMotion;
       const all = roomStations(this.bridge.room);
-      this.stationOfObject.clear();
+      this.homeStation.clear();
       state.objects.forEach((o, i) => {
         this.sprites.set(o.id, new EquipmentSprite(this, o, placeOf(o.at, i, state.objects.length), lang, motion, this.zoom));
         const st = stationOf(o, i, state.objects.length, all);
-        if (st) this.stationOfObject.set(o.id, st);
+        if (st) this.homeStation.set(o.id, st);
       });
-      const used = new Set(this.stationOfObject.values());
+      this.placeInside(false);
+      const used = new Set(this.homeStation.values());
       this.stations = all.filter((s) => used.has(s.id));
       this.order = ids;
       this.figure?.destroy();
@@ -300,6 +307,7 @@ export class RoomScene extends Phaser.Scene {
       if (this.station && !used.has(this.station)) this.goTo(null, false);
     } else {
       for (const o of state.objects) this.sprites.get(o.id)!.render(o, lang);
+      this.placeInside(!this.bridge.reducedMotion);
     }
     if (this.figure) {
       this.figure.wear(wornBy(state.objects));
@@ -310,6 +318,37 @@ export class RoomScene extends Phaser.Scene {
     this.applyRings();
     this.relayout();
     if (state.end !== 'running' && !this.ended) this.end();
+  }
+
+  /**
+   * Objects put inside another (a vial in the safety cabinet) stand inside
+   * its drawing, a little smaller, over it, at its station; the others at
+   * their own place. Moving along the way when `animate`.
+   */
+  private placeInside(animate: boolean) {
+    const objects = this.bridge.state.objects;
+    const holders = holdersOf(objects);
+    const held = new Map<string, string[]>();
+    for (const o of objects) {
+      const h = holders.get(o.id);
+      if (h) held.set(h, [...(held.get(h) ?? []), o.id]);
+    }
+    this.stationOfObject.clear();
+    for (const [id, s] of this.sprites) {
+      const h = holders.get(id);
+      const hs = h ? this.sprites.get(h) : undefined;
+      if (h && hs) {
+        const list = held.get(h)!;
+        const spot = insideSpot({ kind: hs.kind, x: hs.home.x, y: hs.home.y }, s, list.indexOf(id), list.length);
+        s.place(spot.x, spot.y, INSIDE_SCALE, 100 + hs.home.y + 1, animate);
+        const st = this.homeStation.get(h);
+        if (st) this.stationOfObject.set(id, st);
+        continue;
+      }
+      s.place(s.home.x, s.home.y, 1, 100 + s.home.y, animate);
+      const st = this.homeStation.get(id);
+      if (st) this.stationOfObject.set(id, st);
+    }
   }
 
   /** In a close-up only the station's objects are shown (and can be tapped). */
