@@ -758,6 +758,8 @@ export class RoomScene extends Phaser.Scene {
       return { id: s.id, name: s.name[this.bridge.lang] ?? s.name.fr, box: rect(s.box), tab: this.station === null && tab ? rect({ x: tab.x, y: tab.y, w: tab.width, h: tab.height }) : null };
     });
     this.bridge.publish('stations', JSON.stringify(stations));
+    // the operator figure's drawing, where it shows (labels keep off it)
+    this.bridge.publish('figureBox', this.figure?.root.visible ? JSON.stringify(rect(this.figure.box)) : '');
     const kk = c.width / ROOM_W;
     this.bridge.publish('back', this.back.visible ? JSON.stringify([round(ox + this.back.x * kk), round(oy + this.back.y * kk), round(this.back.width * kk), round(this.back.height * kk)]) : '');
   }
