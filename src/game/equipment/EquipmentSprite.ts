@@ -6,7 +6,10 @@
  * faded when gone), the focus/hover ring, and its name label in the current
  * language (its lines, size and place are the Room scene's: it lays all
  * labels out at once). It is redrawn only when what it shows changes, and
- * knows the bounds of its drawing as drawn.
+ * knows the bounds of its drawing as drawn. What changes moves when motion
+ * is allowed: a reading climbs, a liquid level goes from the old height to
+ * the new, a spray just used mists, an object moves to its new place
+ * (inside another); all drawn at once under reduced motion.
  */
 import type Phaser from 'phaser';
 import type { Lang } from '../../engine/types';

@@ -9,7 +9,10 @@
  * panel), the back control or a horizontal swipe returns to the overview;
  * hovering or the DOM twin's focus rings an object; an object whose only
  * action is a drag verb can be dragged onto the room, which sends that
- * action. It decides nothing: the engine judges.
+ * action. An object whose look says it is `inside` another stands inside
+ * that one's drawing, at its station; in the changing room an operator
+ * figure (background, not an object) wears what the looks say is on. It
+ * decides nothing: the engine judges.
  */
 import Phaser from 'phaser';
 import type { RoomBridge, SceneHooks, ScreenStation, ScreenTarget } from '../bridge';
