@@ -92,6 +92,8 @@ export interface StateLook {
   done?: boolean;
   /** Discarded or taken away: drawn faded. */
   gone?: boolean;
+  /** Put inside another object of the room (its id), e.g. a vial in the safety cabinet: drawn inside that object's drawing. */
+  inside?: string;
 }
 
 export interface RoomObject {

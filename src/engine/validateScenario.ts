@@ -273,7 +273,7 @@ export function checkMeaning(s: Scenario): Problem[] {
       readings.add(r.id);
       checkExpr(r.value, `objects[${i}].readings[${ri}].value`);
     });
-    out.push(...checkLooks(o, `objects[${i}]`));
+    out.push(...checkLooks(o, `objects[${i}]`, new Set(s.objects.map((x) => x.id))));
     // a station the room does not have would silently fall back to `at`: the author meant another one
     const stations = ROOM_STATIONS[s.room];
     if (o.station !== undefined && stations && !stations.includes(o.station)) {

@@ -525,6 +525,30 @@ async function clearOver(page: Page, px: number, py: number) {
   }
 }
 
+test('gowning: the operator figure wears what is put on, labels keep off it; under reduced motion it changes at once', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/?scenario=gowning&mode=training&seed=1&fault=none');
+  const host = await roomReady(page);
+  await expect(host).toHaveAttribute('data-figure', 'street,jewellery');
+  const events = perfectEvents('gowning', { seed: 1, mode: 'training', forcedFault: 'none' });
+  const coverall = events.findIndex((e) => e.target === 'coverall' && e.verb === 'don');
+  await playAll(page, events.slice(0, coverall + 1));
+  // the suit, the first gloves, the hood, the mask and now the coverall: no street clothes any more
+  await expect(host).toHaveAttribute('data-figure', 'facility-suit,coverall,hood,mask,gloves×1');
+  await expect(host).toHaveAttribute('data-tweens', '0');
+  await page.keyboard.press('Escape');
+  await still(page, '');
+  const d = await roomData(page);
+  const figure = JSON.parse((await host.getAttribute('data-figure-box')) || 'null') as Rect | null;
+  expect(figure, 'the figure drawn in the overview').toBeTruthy();
+  for (const o of d.objects) {
+    expect(crosses(o.label, figure!), `${o.id}'s label over the figure`).toBe(false);
+    expect(crosses(o.box, figure!), `${o.id}'s drawing over the figure`).toBe(false);
+  }
+});
+
 const centre = (r: Rect): [number, number] => [r[0] + r[2] / 2, r[1] + r[3] / 2];
 
 async function openStation(page: Page, id: string) {

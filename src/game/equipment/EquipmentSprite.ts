@@ -6,18 +6,27 @@
  * faded when gone), the focus/hover ring, and its name label in the current
  * language (its lines, size and place are the Room scene's: it lays all
  * labels out at once). It is redrawn only when what it shows changes, and
- * knows the bounds of its drawing as drawn.
+ * knows the bounds of its drawing as drawn. What changes moves when motion
+ * is allowed: a reading climbs, a liquid level goes from the old height to
+ * the new, a spray just used mists, an object moves to its new place
+ * (inside another); all drawn at once under reduced motion.
  */
 import type Phaser from 'phaser';
 import type { Lang } from '../../engine/types';
 import type { ObjectView } from '../../engine/view';
-import { AMBER, BRAND, FONT, GREEN, INK, LCD, RED, SCREEN, WHITE } from '../palette';
+import { AMBER, BLUE, BLUE_DARK, BRAND, FONT, GREEN, INK, LCD, RED, SCREEN, WHITE } from '../palette';
 import { commandBounds, sizeOf, union, type Box } from '../layout';
 import { lookFor } from '../stateLook';
 import { drawerFor } from './index';
 import type { Ctx } from './kit';
 
 export type Ring = 'none' | 'hover' | 'focus';
+
+/** Kinds that mist when they are used (their look turns done). */
+const MISTS = new Set(['spray']);
+
+/** How long an object takes to move to another place (into the safety cabinet). */
+const MOVE_MS = 700;
 
 export function formatValue(o: Pick<ObjectView, 'value' | 'unit' | 'decimals'>, lang: Lang): string | null {
   if (o.value === undefined || !Number.isFinite(o.value)) return null;
@@ -41,8 +50,12 @@ export function displayLines(o: Pick<ObjectView, 'value' | 'unit' | 'decimals' |
 export class EquipmentSprite {
   readonly id: string;
   readonly kind: string;
-  readonly x: number;
-  readonly y: number;
+  /** Where it stands now (its centre, room units) and at what scale: its own place, or inside another object. */
+  x: number;
+  y: number;
+  scale = 1;
+  /** Its own place, from the scenario's `at`. */
+  readonly home: { x: number; y: number };
   readonly w: number;
   readonly h: number;
   readonly root: Phaser.GameObjects.Container;
@@ -53,8 +66,15 @@ export class EquipmentSprite {
   private ring: Phaser.GameObjects.Graphics;
   private valueText: Phaser.GameObjects.Text | null = null;
   private climbTween: Phaser.Tweens.Tween | null = null;
+  private moveTween: Phaser.Tweens.Tween | null = null;
+  /** Its display relative to its centre, unscaled (null: no display). */
+  private screenLocal: { x: number; y: number; w: number; h: number } | null = null;
   /** The object's own value as last drawn, so a change can climb from it. */
   private shownValue: number | undefined;
+  /** Whether it looked done when last drawn (null: never drawn), so a spray just used can mist. */
+  private shownDone: boolean | null = null;
+  /** Its liquid levels as last drawn (null: never drawn), so a changed level moves from the old one. */
+  private shownLevels: number[] | null = null;
   /** Its display in room units, where a tap reads it (null: no display). */
   screen: { x: number; y: number; w: number; h: number } | null = null;
   private tweens: Phaser.Tweens.Tween[] = [];
@@ -83,6 +103,7 @@ export class EquipmentSprite {
     this.h = h;
     this.x = at.x;
     this.y = at.y;
+    this.home = { x: at.x, y: at.y };
     this.root = scene.add.container(at.x, at.y).setDepth(100 + at.y);
     const shadow = scene.add.graphics();
     shadow.fillStyle(INK, 0.12).fillEllipse(0, h / 2 + 2, w * 0.9, 14);
@@ -121,8 +142,10 @@ export class EquipmentSprite {
     if (key !== this.drawn || langChanged) {
       const before = this.shownValue;
       this.drawn = key;
-      this.redraw();
+      const wasDone = this.shownDone;
+      this.redraw(this.shownLevels ?? undefined);
       this.climb(before);
+      if (wasDone === false && this.shownDone && MISTS.has(this.kind)) this.mist();
     }
     this.relabel();
   }
@@ -166,13 +189,17 @@ export class EquipmentSprite {
         const buffer = (child as Partial<Phaser.GameObjects.Graphics>).commandBuffer;
         if (buffer) add(commandBounds(buffer));
         else {
-          const r = (child as Partial<Phaser.GameObjects.Text>).getBounds?.();
-          if (r) add({ x: r.x - this.x, y: r.y - this.y, w: r.width, h: r.height });
+          // a text, in the body's own units (the sprite may be on its way elsewhere, or scaled)
+          const t = child as Partial<Phaser.GameObjects.Text>;
+          if (t.displayWidth !== undefined && t.displayHeight !== undefined) {
+            add({ x: t.x! - t.displayOriginX! * t.scaleX!, y: t.y! - t.displayOriginY! * t.scaleY!, w: t.displayWidth, h: t.displayHeight });
+          }
         }
       }
       add(commandBounds(this.marks.commandBuffer));
       const local: Box = b ?? { x: -this.w / 2, y: -this.h / 2, w: this.w, h: this.h };
-      this.bounds = { x: this.x + local.x, y: this.y + local.y, w: local.w, h: local.h };
+      const k = this.scale;
+      this.bounds = { x: this.x + local.x * k, y: this.y + local.y * k, w: local.w * k, h: local.h * k };
     }
     return this.bounds;
   }
@@ -186,7 +213,8 @@ export class EquipmentSprite {
     this.haloTween = null;
   }
 
-  private redraw() {
+  /** Draws the object in its look; `levelsBefore`: the levels it showed, from which changed ones move. */
+  private redraw(levelsBefore?: readonly number[]) {
     this.stopTweens();
     this.body.removeAll(true);
     this.valueText?.destroy();
@@ -208,16 +236,27 @@ export class EquipmentSprite {
       loop: (config) => {
         if (this.motion) this.tweens.push(this.scene.tweens.add(config));
       },
+      levelsBefore,
+      levels: [],
+      once: (config) => {
+        if (this.motion) this.tweens.push(this.scene.tweens.addCounter(config));
+      },
+      // drawn again at rest once a level has moved (after the tween's own bookkeeping)
+      settle: () => void this.scene.time.delayedCall(0, () => {
+        if (this.root.active) this.redraw();
+      }),
     };
     drawerFor(this.kind)(ctx);
+    this.shownLevels = ctx.levels ?? [];
     this.root.setAlpha(look.gone ? 0.45 : 1);
+    this.shownDone = look.done;
     this.bounds = null;
 
     // the value, on the object's screen or on a plate above it (a line per named reading)
     const lines = displayLines(this.view, this.lang);
     const value = lines.join('\n');
-    const s0 = ctx.screen;
-    this.screen = s0 ? { x: this.x + s0.x - s0.w / 2, y: this.y + s0.y - s0.h / 2, w: s0.w, h: s0.h } : null;
+    this.screenLocal = ctx.screen ?? null;
+    this.placeScreen();
     this.shownValue = this.view.value;
     if (value) {
       const s = ctx.screen;
@@ -282,6 +321,36 @@ export class EquipmentSprite {
     this.drawRing();
   }
 
+  /** Its display in room units, from where it stands now. */
+  private placeScreen() {
+    const s0 = this.screenLocal;
+    const k = this.scale;
+    this.screen = s0 ? { x: this.x + (s0.x - s0.w / 2) * k, y: this.y + (s0.y - s0.h / 2) * k, w: s0.w * k, h: s0.h * k } : null;
+  }
+
+  /**
+   * Stands it at (x, y) at a scale, drawn at `depth` (inside another object:
+   * over it); moving there along the way when `animate` and motion is
+   * allowed, at once otherwise. Its bounds are the new place's at once (the
+   * labels are laid out where it goes).
+   */
+  place(x: number, y: number, scale: number, depth: number, animate: boolean) {
+    this.root.setDepth(depth);
+    if (x === this.x && y === this.y && scale === this.scale) return;
+    this.x = x;
+    this.y = y;
+    this.scale = scale;
+    this.bounds = null;
+    this.placeScreen();
+    this.moveTween?.stop();
+    this.moveTween = null;
+    if (!animate || !this.motion) {
+      this.root.setPosition(x, y).setScale(scale);
+      return;
+    }
+    this.moveTween = this.scene.tweens.add({ targets: this.root, x, y, scale, duration: MOVE_MS, ease: 'Sine.easeInOut', onComplete: () => (this.moveTween = null) });
+  }
+
   /**
    * A reading climbs and settles: the display counts from the value it showed
    * to the new one (drawn at once when motion is reduced, or on the first value).
@@ -305,6 +374,39 @@ export class EquipmentSprite {
         if (t.active) t.setText(final);
       },
     });
+  }
+
+  /**
+   * A spray just used: a short mist leaves its nozzle and fades over it and
+   * the surface around it; nothing when motion is reduced (the check badge
+   * says it is done). Drawn beside the body, so the drawing's bounds and the
+   * labels do not move.
+   */
+  private mist() {
+    if (!this.motion) return;
+    const nx = this.w * 0.3;
+    const ny = -this.h * 0.22;
+    for (let k = 0; k < 10; k++) {
+      // a fan rising from the nozzle, over the object and the surface around it
+      const a = -Math.PI * 0.92 + (k / 9) * Math.PI * 0.84;
+      const reach = 30 + (k % 3) * 14;
+      const puff = this.scene.add.circle(nx, ny, 6 + (k % 3) * 1.5, BLUE, 0.9).setStrokeStyle(2, BLUE_DARK, 0.8);
+      this.root.addAt(puff, this.root.list.length - 1);
+      this.tweens.push(
+        this.scene.tweens.add({
+          targets: puff,
+          x: nx + Math.cos(a) * reach,
+          y: ny + Math.sin(a) * reach,
+          scale: 2.2,
+          alpha: 0,
+          delay: k * 40,
+          duration: 800,
+          ease: 'Quad.easeOut',
+          onComplete: () => puff.destroy(),
+          onStop: () => puff.destroy(),
+        }),
+      );
+    }
   }
 
   setRing(ring: Ring) {
@@ -333,7 +435,7 @@ export class EquipmentSprite {
 
   /** A copy of the drawing that follows the finger while dragging. */
   ghost(): Phaser.GameObjects.Container {
-    const ghost = this.scene.add.container(this.x, this.y).setDepth(20000).setAlpha(0.75);
+    const ghost = this.scene.add.container(this.x, this.y).setDepth(20000).setAlpha(0.75).setScale(this.scale);
     const g = this.scene.add.graphics();
     ghost.add(g);
     const look = lookFor({ ...this.view, alert: false });
@@ -344,6 +446,7 @@ export class EquipmentSprite {
 
   destroy() {
     this.stopTweens();
+    this.moveTween?.stop();
     this.root.destroy();
     this.label.destroy();
   }

@@ -32,9 +32,24 @@ export interface Ctx {
   screen?: { x: number; y: number; w: number; h: number };
   /** Starts a looping tween, only when motion is allowed; it is stopped when the object is redrawn. */
   loop(config: Phaser.Types.Tweens.TweenBuilderConfig): void;
+  /**
+   * The levels `liquid` drew, in call order, the last time this object was
+   * drawn (absent: first drawing, or drawn at rest): a level that changed
+   * moves from the old one to the new one, when motion is allowed.
+   */
+  levelsBefore?: readonly number[];
+  /** The levels `liquid` draws now, in call order (the sprite keeps them for the next drawing). */
+  levels?: number[];
+  /** Starts a one-off tween, only when motion is allowed; it is stopped when the object is redrawn. */
+  once?(config: Phaser.Types.Tweens.NumberTweenBuilderConfig): void;
+  /** Draws the object again at rest (a one-off movement ended). */
+  settle?(): void;
 }
 
 export type DrawKind = (c: Ctx) => void;
+
+/** How long a level takes to move to its new height. */
+export const LEVEL_MS = 900;
 
 export function box(g: Phaser.GameObjects.Graphics, x: number, y: number, w: number, h: number, fill: number, r = 6, line = LINE, alpha = 1) {
   g.fillStyle(fill, alpha);
@@ -133,10 +148,30 @@ export function trace(c: Ctx, x: number, y: number, w: number, h: number, colour
 /**
  * Liquid in a container region (x, y, w, h: the inside), from the bottom.
  * When the state says it is filling, and motion is allowed, the level rises
- * and falls gently in its own moving part.
+ * and falls gently in its own moving part. When the level changed since the
+ * object was last drawn (a transfer: one vessel falls, the other rises), it
+ * moves from the old level to the new one, then the object is drawn at rest;
+ * at once when motion is reduced.
  */
 export function liquid(c: Ctx, x: number, y: number, w: number, h: number, level: number, colour: number, r = 4) {
   const lv = Math.max(0, Math.min(1, level));
+  const from = c.levelsBefore?.[c.levels?.length ?? 0];
+  c.levels?.push(lv);
+  if (!c.look.filling && c.motion && c.once && from !== undefined && Math.abs(from - lv) > 0.005) {
+    const part = c.scene.add.graphics();
+    c.layer.add(part);
+    const draw = (v: number) => {
+      part.clear();
+      const lh = h * Math.max(0, Math.min(1, v));
+      if (lh <= 0.5) return;
+      part.fillStyle(colour, 0.95).fillRoundedRect(x, y + h - lh, w, lh, Math.min(r, lh / 2, w / 2));
+      // the surface, a lighter line, so the moving level reads
+      part.lineStyle(2, WHITE, 0.7).lineBetween(x + 2, y + h - lh + 1, x + w - 2, y + h - lh + 1);
+    };
+    draw(from);
+    c.once({ from, to: lv, duration: LEVEL_MS, ease: 'Sine.easeInOut', onUpdate: (tw) => draw(tw.getValue() ?? lv), onComplete: () => c.settle?.() });
+    return;
+  }
   if (c.look.filling && c.motion) {
     const part = c.scene.add.rectangle(x + w / 2, y + h, w, h, colour, 0.95).setOrigin(0.5, 1);
     part.setScale(1, Math.max(0.08, lv * 0.6));

@@ -9,7 +9,10 @@
  * panel), the back control or a horizontal swipe returns to the overview;
  * hovering or the DOM twin's focus rings an object; an object whose only
  * action is a drag verb can be dragged onto the room, which sends that
- * action. It decides nothing: the engine judges.
+ * action. An object whose look says it is `inside` another stands inside
+ * that one's drawing, at its station; in the changing room an operator
+ * figure (background, not an object) wears what the looks say is on. It
+ * decides nothing: the engine judges.
  */
 import Phaser from 'phaser';
 import type { RoomBridge, SceneHooks, ScreenStation, ScreenTarget } from '../bridge';
@@ -19,6 +22,9 @@ import { AMBER, BRAND, FONT, INK, WHITE } from '../palette';
 import { roomMotion, roomStations } from '../rooms';
 import { between, cameraFor, OVERVIEW, stationOf, toScreen, viewBox, type Station, type View } from '../stations';
 import { dragGestureOf, type DragGesture } from '../stateLook';
+import { figureBox, wornBy } from '../figure';
+import { OperatorFigure } from '../operatorFigure';
+import { holdersOf, insideSpot } from '../inside';
 
 /** Half the smallest touch target (44 CSS px, with a margin), in CSS px. */
 const MIN_TARGET_CSS = 24;
@@ -52,6 +58,9 @@ interface Press {
   line?: Phaser.GameObjects.Graphics;
 }
 
+/** An object inside another is drawn this much smaller (a vial under the cabinet's sash). */
+const INSIDE_SCALE = 0.8;
+
 /** A silicone transfer line. */
 const TUBE = 0xe9eef2;
 
@@ -69,6 +78,8 @@ export class RoomScene extends Phaser.Scene {
   /** The room's stations that have objects in this scenario, and each object's station. */
   private stations: Station[] = [];
   private stationOfObject = new Map<string, string>();
+  /** Each object's own station (from its `at` or `station`); one inside another stands at its holder's. */
+  private homeStation = new Map<string, string>();
   private station: string | null = null;
   private view: View = OVERVIEW;
   private moving: Phaser.Tweens.Tween | null = null;
@@ -85,6 +96,9 @@ export class RoomScene extends Phaser.Scene {
   private laidOut = '';
   private labelBoxes = new Map<string, Box>();
   private fonts = new Map<string, number>();
+  /** The operator who wears what has been put on (rooms that have one), and the station where it stands. */
+  private figure: OperatorFigure | null = null;
+  private figureStation: string | null = null;
 
   constructor() {
     super('Room');
@@ -104,6 +118,8 @@ export class RoomScene extends Phaser.Scene {
     this.moving = null;
     this.station = null;
     this.linkLayer = null;
+    this.figure = null;
+    this.figureStation = null;
     try {
       this.applyView(OVERVIEW);
       // the HUD camera sees only what is made for it; the room's camera never sees it
@@ -252,6 +268,11 @@ export class RoomScene extends Phaser.Scene {
     return [this.back, this.title].map((t) => grow({ x: vb.x + t.x / r, y: vb.y + t.y / r, w: t.width / r, h: t.height / r }, 4 / r));
   }
 
+  /** The operator figure's box, when it shows: labels keep off it as off a drawing. */
+  private figureObstacles(): Box[] {
+    return this.figure?.root.visible ? [grow(this.figure.box, 3)] : [];
+  }
+
   /* ---------- objects ---------- */
 
   private targets(): Target[] {
@@ -271,24 +292,66 @@ export class RoomScene extends Phaser.Scene {
       this.sprites.clear();
       const motion = !this.bridge.reducedMotion;
       const all = roomStations(this.bridge.room);
-      this.stationOfObject.clear();
+      this.homeStation.clear();
       state.objects.forEach((o, i) => {
         this.sprites.set(o.id, new EquipmentSprite(this, o, placeOf(o.at, i, state.objects.length), lang, motion, this.zoom));
         const st = stationOf(o, i, state.objects.length, all);
-        if (st) this.stationOfObject.set(o.id, st);
+        if (st) this.homeStation.set(o.id, st);
       });
-      const used = new Set(this.stationOfObject.values());
+      this.placeInside(false);
+      const used = new Set(this.homeStation.values());
       this.stations = all.filter((s) => used.has(s.id));
       this.order = ids;
+      this.figure?.destroy();
+      const fb = figureBox(this.bridge.room, state.objects);
+      this.figure = fb ? new OperatorFigure(this, fb, motion) : null;
+      const fc = fb ? centreOf(fb) : null;
+      this.figureStation = fc ? (this.stations.find((s) => fc.x >= s.box.x && fc.x <= s.box.x + s.box.w && fc.y >= s.box.y && fc.y <= s.box.y + s.box.h)?.id ?? null) : null;
       if (this.station && !used.has(this.station)) this.goTo(null, false);
     } else {
       for (const o of state.objects) this.sprites.get(o.id)!.render(o, lang);
+      this.placeInside(!this.bridge.reducedMotion);
+    }
+    if (this.figure) {
+      this.figure.wear(wornBy(state.objects));
+      this.bridge.publish('figure', this.figure.words);
     }
     this.showStationObjects();
     this.drawLinks();
     this.applyRings();
     this.relayout();
     if (state.end !== 'running' && !this.ended) this.end();
+  }
+
+  /**
+   * Objects put inside another (a vial in the safety cabinet) stand inside
+   * its drawing, a little smaller, over it, at its station; the others at
+   * their own place. Moving along the way when `animate`.
+   */
+  private placeInside(animate: boolean) {
+    const objects = this.bridge.state.objects;
+    const holders = holdersOf(objects);
+    const held = new Map<string, string[]>();
+    for (const o of objects) {
+      const h = holders.get(o.id);
+      if (h) held.set(h, [...(held.get(h) ?? []), o.id]);
+    }
+    this.stationOfObject.clear();
+    for (const [id, s] of this.sprites) {
+      const h = holders.get(id);
+      const hs = h ? this.sprites.get(h) : undefined;
+      if (h && hs) {
+        const list = held.get(h)!;
+        const spot = insideSpot({ kind: hs.kind, x: hs.home.x, y: hs.home.y }, s, list.indexOf(id), list.length);
+        s.place(spot.x, spot.y, INSIDE_SCALE, 100 + hs.home.y + 1, animate);
+        const st = this.homeStation.get(h);
+        if (st) this.stationOfObject.set(id, st);
+        continue;
+      }
+      s.place(s.home.x, s.home.y, 1, 100 + s.home.y, animate);
+      const st = this.homeStation.get(id);
+      if (st) this.stationOfObject.set(id, st);
+    }
   }
 
   /** In a close-up only the station's objects are shown (and can be tapped). */
@@ -299,6 +362,7 @@ export class RoomScene extends Phaser.Scene {
       s.label.setVisible(v && !this.moving);
     }
     const overview = this.station === null;
+    this.figure?.setVisible(overview || this.moving !== null || this.figureStation === this.station);
     this.zones.setVisible(overview && !this.moving);
     for (const t of this.tabs.values()) t.setVisible(overview && !this.moving);
   }
@@ -354,7 +418,7 @@ export class RoomScene extends Phaser.Scene {
         byStation.set(st, [...(byStation.get(st) ?? []), id]);
       }
       // each station's labels inside its own area, clear of its name: stations stay apart and read as units
-      const tabBoxes = [...tabs.values()].map((t) => grow(t, 2));
+      const tabBoxes = [...tabs.values()].map((t) => grow(t, 2)).concat(this.figureObstacles());
       const failed: string[][] = [];
       for (const [st, list] of byStation) {
         const station = this.stations.find((s) => s.id === st);
@@ -375,7 +439,7 @@ export class RoomScene extends Phaser.Scene {
     } else {
       const vb = viewBox(this.view);
       const areaBox = grow(vb, -3 / this.view.zoom);
-      for (const [id, p] of layoutLabels(ids.map(item), areaBox, this.hudObstacles())) put(id, p.box, p.variant);
+      for (const [id, p] of layoutLabels(ids.map(item), areaBox, [...this.hudObstacles(), ...this.figureObstacles()])) put(id, p.box, p.variant);
     }
     // the text as drawn can be a few units taller or wider than the layout's estimate: never let it leave the room
     const bounds = overview ? { x: 2, y: 2, w: ROOM_W - 4, h: ROOM_H - 4 } : grow(viewBox(this.view), -3 / this.view.zoom);
@@ -698,6 +762,8 @@ export class RoomScene extends Phaser.Scene {
       return { id: s.id, name: s.name[this.bridge.lang] ?? s.name.fr, box: rect(s.box), tab: this.station === null && tab ? rect({ x: tab.x, y: tab.y, w: tab.width, h: tab.height }) : null };
     });
     this.bridge.publish('stations', JSON.stringify(stations));
+    // the operator figure's drawing, where it shows (labels keep off it)
+    this.bridge.publish('figureBox', this.figure?.root.visible ? JSON.stringify(rect(this.figure.box)) : '');
     const kk = c.width / ROOM_W;
     this.bridge.publish('back', this.back.visible ? JSON.stringify([round(ox + this.back.x * kk), round(oy + this.back.y * kk), round(this.back.width * kk), round(this.back.height * kk)]) : '');
   }
