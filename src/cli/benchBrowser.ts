@@ -17,7 +17,7 @@
  *    ≤ 100 ms), against a minimal page where a tap changes a text;
  *  - frame times while a close-up opens (p95 target ≤ 16.7 ms; frames
  *    missed beside the empty page's), when the build has stations; while a
- *    transfer animates, when the build has such an animation.
+ *    transfer animates (inoculation's pump: one level falls, the other rises).
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -387,6 +387,64 @@ async function closeUp(browser: Browser, appBase: string, scenario: string) {
   }
 }
 
+/**
+ * Frame times while a transfer animates: inoculation played through the twin
+ * (unthrottled) up to its pump transfer, then, under CPU throttling, the
+ * transfer made from its panel and the frames counted from the tap until the
+ * levels have settled (no tween running in the room) and 500 ms more, in the
+ * overview where both vessels show. Repeated on fresh attempts, ROUNDS times.
+ */
+async function transferFrames(browser: Browser, appBase: string) {
+  const scenario = 'inoculation';
+  const events = perfectEvents(scenario, { seed: 1, mode: 'training', forcedFault: 'none' });
+  const at = events.findIndex((e) => e.verb === 'transfer');
+  if (at < 0) return { available: false as const, reason: `no transfer in ${scenario}'s perfect run` };
+  const e = events[at]!;
+  const frames: number[] = [];
+  let renderer = 'none';
+  for (let round = 0; round < Math.min(ROUNDS, 3); round++) {
+    const context = await tabletContext(browser);
+    const page = await context.newPage();
+    try {
+      await page.goto(appUrl(appBase, scenario));
+      await page.waitForSelector('[data-room-state="ready"][data-renderer]', { timeout: 60_000 });
+      renderer = (await drawnWith(page, APP_HOST)).renderer;
+      for (const x of events.slice(0, at)) await playEvent(page, x, 'mouse');
+      const twin = page.locator(`[data-object="${e.target}"]`);
+      if ((await twin.getAttribute('aria-expanded')) !== 'true') await twin.click();
+      await page.locator(APP_HOST).first().evaluate((el) => el.scrollIntoView({ block: 'nearest' }));
+      await throttle(page);
+      const run = page.evaluate(`new Promise((done) => {
+        const host = document.querySelector(${JSON.stringify(APP_HOST)});
+        const out = [];
+        let last = performance.now();
+        let moved = false;
+        let quietSince = null;
+        // the room's own loops (a fan, a light) run all the time: the transfer's tweens are those above them
+        const ambient = Number(host.dataset.tweens || 0);
+        const give = last + 15000;
+        const tick = (now) => {
+          out.push(now - last);
+          last = now;
+          const tweens = Number(host.dataset.tweens || 0);
+          if (tweens > ambient) { moved = true; quietSince = null; }
+          else if (moved && quietSince === null) quietSince = now;
+          if ((quietSince !== null && now - quietSince > 500) || now > give) done({ frames: out.slice(1), moved });
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      })`) as Promise<{ frames: number[]; moved: boolean }>;
+      await page.locator(`[data-key="act:${e.target}:${e.verb}${e.with ? `:${e.with}` : ''}"]`).first().click();
+      const got = await run;
+      if (!got.moved) return { available: false as const, reason: 'no level moved in the room after the transfer', renderer };
+      frames.push(...got.frames);
+    } finally {
+      await context.close();
+    }
+  }
+  return { available: true as const, renderer, scenario, action: `${e.verb} ${e.target}`, ...frameStats(frames), targetP95Ms: 16.7 };
+}
+
 async function main() {
   await buildAll();
   const app = await serve(join(root, 'dist'), 4190, join(root, 'vite.config.ts'));
@@ -425,8 +483,13 @@ async function main() {
       console.log(`  app (${c.scenario}, ${c.renderer}, ${c.opened.length} of ${CLOSE_UPS} opened: ${c.opened.join(', ')})   ${c.frames} frames   median ${f(c.frameMedianMs, 2)} ms   p95 ${f(c.frameP95Ms, 2)} ms (target ≤ 16.7) ${c.frameP95Ms <= 16.7 ? 'met' : 'NOT met'}   frames missed ${f(c.droppedPct)} %`);
       console.log(`  baseline: the empty page (no canvas), same run   median ${f(r.empty.frameMedianMs, 2)} ms   p95 ${f(r.empty.frameP95Ms, 2)} ms   frames missed ${f(r.empty.droppedPct)} %   ratio (p95) ${f(c.frameP95Ms / r.empty.frameP95Ms, 2)}`);
     }
-    const transfer = { available: false as const, reason: 'no transfer animation in this build' };
-    console.log(`frame time while a transfer animates: not available (${transfer.reason})`);
+    const transfer = await transferFrames(browser, 'http://127.0.0.1:4190');
+    console.log(`\nframe time while a transfer animates, CPU throttled ×${THROTTLE}:`);
+    if (!transfer.available) console.log(`  not available (${transfer.reason})`);
+    else {
+      console.log(`  app (${transfer.scenario}, ${transfer.action}, ${transfer.renderer})   ${transfer.frames} frames   median ${f(transfer.frameMedianMs, 2)} ms   p95 ${f(transfer.frameP95Ms, 2)} ms (target ≤ 16.7) ${transfer.frameP95Ms <= 16.7 ? 'met' : 'NOT met'}   frames missed ${f(transfer.droppedPct)} %`);
+      console.log(`  baseline: the empty page (no canvas), same run   median ${f(r.empty.frameMedianMs, 2)} ms   p95 ${f(r.empty.frameP95Ms, 2)} ms   frames missed ${f(r.empty.droppedPct)} %   ratio (p95) ${f(transfer.frameP95Ms / r.empty.frameP95Ms, 2)}`);
+    }
 
     mkdirSync(join(root, 'bench-results'), { recursive: true });
     const out = {
@@ -437,7 +500,7 @@ async function main() {
       room: { ...r, bytesRatio, bytesTarget: 2 },
       tapToJudgement: { ...t, ratioP95: t.app.p95Ms / t.baseline.p95Ms },
       closeUp: c.available ? { ...c, baseline: { page: 'empty', ...r.empty }, ratioP95: c.frameP95Ms / r.empty.frameP95Ms } : c,
-      transfer,
+      transfer: transfer.available ? { ...transfer, baseline: { page: 'empty', ...r.empty }, ratioP95: transfer.frameP95Ms / r.empty.frameP95Ms } : transfer,
     };
     writeFileSync(join(root, 'bench-results', 'browser.json'), JSON.stringify(out, null, 2));
     console.log('\nwritten: bench-results/browser.json');

@@ -24,7 +24,7 @@ async function tapAround(page: Page, rnd: () => number, count: number) {
   for (let i = 0; i < count; i++) {
     await page.touchscreen.tap(Math.floor(rnd() * width), Math.floor(rnd() * height));
     // a short pause every ten taps: the room and the screens get to redraw between bursts, as under a real finger
-    if (i % 10 === 9) await page.waitForTimeout(50);
+    if (i % 10 === 9) await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   }
 }
 

@@ -90,7 +90,8 @@ interface Picture {
 
 /** The canvas as shown: how many distinct colours, how spread its brightness, and a 48×27 thumbnail. */
 async function picture(page: Page): Promise<Picture> {
-  await page.waitForTimeout(300);
+  // two frames of the page drawn: the canvas shows what the room last drew
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   const png = await page.locator('.room-canvas canvas').first().screenshot();
   return page.evaluate(async (b64) => {
     const img = new Image();
@@ -150,23 +151,6 @@ test('each of the five rooms draws its own picture (preview with sample objects)
     const p = await picture(page);
     expectDrawn(p, room);
     pictures.set(room, p);
-  }
-  expectAllDifferent(pictures);
-});
-
-test("each scenario is played in its own room, every object drawn, targets at least 44 px", async ({ page }) => {
-  test.setTimeout(180_000);
-  const pictures = new Map<string, Picture>();
-  for (const s of scenarios()) {
-    await page.goto(`/?scenario=${s.id}&mode=training&seed=1&fault=none`);
-    const host = await roomReady(page);
-    await expect(host).toHaveAttribute('data-room', s.room);
-    const list = await spots(page);
-    expect(list.map((o) => o.id).sort()).toEqual(s.objects.map((o) => o.id).sort());
-    for (const o of list) expect(o.r * 2, `${s.id}/${o.id} touch target`).toBeGreaterThanOrEqual(44);
-    const p = await picture(page);
-    expectDrawn(p, s.id);
-    if (!pictures.has(s.room)) pictures.set(s.room, p);
   }
   expectAllDifferent(pictures);
 });
@@ -295,10 +279,30 @@ test('with reduced motion, no tween runs in the room (and some do without it)', 
   for (const url of ['/?roomPreview=grade-b-lab', '/?roomPreview=upstream-suite', '/?scenario=inoculation&mode=training&seed=1&fault=none']) {
     await page.goto(url);
     const h = await roomReady(page);
-    await page.waitForTimeout(700);
+    // the room has gone still (drawn 4 times a second: nothing moved for its wake time), and no tween ever ran
+    await expect(h).toHaveAttribute('data-fps', '4', { timeout: 15_000 });
     await expect(h).toHaveAttribute('data-tweens', '0');
     expectDrawn(await picture(page), url);
   }
+});
+
+test('a still room is drawn a few times a second, its slow loops 20 times, and at the full rate as soon as it is touched', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  // with motion: the Grade B lab's loops (the room's own, the water bath's) only
+  await page.goto('/?scenario=inoculation&mode=training&seed=1&fault=none');
+  const host = await roomReady(page);
+  await expect(host).toHaveAttribute('data-fps', '20', { timeout: 15_000 });
+  // reduced motion: nothing moves, the room is drawn 4 times a second
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.reload();
+  await roomReady(page);
+  await expect(host).toHaveAttribute('data-fps', '4', { timeout: 15_000 });
+  // a touch: drawn at the screen's rate at once, the tap selects as ever, then still again
+  const o = (await spots(page))[0]!;
+  await page.touchscreen.tap(o.x, o.y);
+  await expect(host).toHaveAttribute('data-fps', '0');
+  await expect(host).toHaveAttribute('data-highlight', o.id);
+  await expect(host).toHaveAttribute('data-fps', '4', { timeout: 15_000 });
 });
 
 test('the attempt ends: the room closes with its debrief image inside the DOM debrief', async ({ page }) => {
@@ -578,6 +582,12 @@ for (const { id, room } of builtIn()) {
     const host = await roomReady(page);
     // the room as the play screen lays it out at 1024×768 (drawer closed): what a trainee sees by default
     await settled(page);
+    // the scenario's own room, every object of the scenario drawn there and no other, each a target of at least 44 px
+    await expect(host).toHaveAttribute('data-room', room);
+    const list = await spots(page);
+    expect(list.map((o) => o.id).sort()).toEqual(scenarios().find((s) => s.id === id)!.objects.map((o) => o.id).sort());
+    for (const o of list) expect(o.r * 2, `${id}/${o.id} touch target`).toBeGreaterThanOrEqual(44);
+    expectDrawn(await picture(page), id);
     const overview = await roomData(page);
     expect(overview.w).toBeGreaterThanOrEqual(990);
     expectTidy(overview, `${id} overview`);

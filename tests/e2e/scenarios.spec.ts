@@ -49,12 +49,15 @@ for (const id of ids) {
       test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: false });
       test(`${id}: played to a pass in the room, by touch`, async ({ page }) => {
         test.setTimeout(300_000);
+        // the camera's moves and the gestures' animations have their own tests (room.spec): here they happen at once
+        await page.emulateMedia({ reducedMotion: 'reduce' });
         await page.goto(`/?scenario=${id}&mode=training&seed=5&fault=none`);
         await expect(page.getByRole('heading', { name: s.title.fr })).toBeVisible();
         await expect(page.locator('.room-canvas')).toHaveAttribute('data-room-state', 'ready', { timeout: 60_000 });
         await playReadingValues(page, s, perfectEvents(id, { seed: 5, mode: 'training', forcedFault: 'none' }), 'room', { unseen: id === 'media-preparation' });
         await expect(page.getByTestId('verdict')).toHaveText(/Réussi/);
         await expect(page.getByTestId('final-score')).toHaveText(/100\/100/);
+        await expect(page.getByText('Aucune erreur : bravo !')).toBeVisible();
       });
     });
 

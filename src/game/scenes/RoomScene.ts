@@ -150,11 +150,18 @@ export class RoomScene extends Phaser.Scene {
       // the page can resize the canvas's box before Phaser's next size check (up to half a second):
       // lay out again (and tell the page where things are) as soon as the box the trainee sees changes
       const shown = typeof ResizeObserver === 'function' && this.game.canvas ? new ResizeObserver(() => {
+        this.wake();
         this.scale.updateBounds();
         this.relayout();
       }) : null;
       if (shown) shown.observe(this.game.canvas);
-      this.hooks = { refresh: () => this.refresh(), highlight: () => this.applyRings(), station: (id) => this.goTo(id, !this.bridge.reducedMotion) };
+      this.hooks = {
+        refresh: () => (this.wake(), this.refresh()),
+        highlight: () => (this.wake(), this.applyRings()),
+        station: (id) => (this.wake(), this.goTo(id, !this.bridge.reducedMotion)),
+      };
+      // any touch, click or pointer move: drawn at full rate at once (the pointer's handlers run before the next step)
+      for (const e of ['pointerdown', 'pointermove', 'pointerup', 'wheel']) this.input.on(e, this.wake, this);
       const leave = () => {
         shown?.disconnect();
         this.scale.off('resize', onResize);
@@ -768,7 +775,42 @@ export class RoomScene extends Phaser.Scene {
     this.bridge.publish('back', this.back.visible ? JSON.stringify([round(ox + this.back.x * kk), round(oy + this.back.y * kk), round(this.back.width * kk), round(this.back.height * kk)]) : '');
   }
 
+  /* ---------- drawing only as often as something changes ---------- */
+
+  /** The frame rate limit now: 0 (the screen's rate), AMBIENT_FPS or IDLE_FPS. */
+  private rate = 0;
+  private wakeUntil = 0;
+
+  /**
+   * Something changed or the trainee acts: drawn at the screen's full rate
+   * for WAKE_MS at least, and as long as anything moves. A still room redrawn
+   * 60 times a second kept half a core busy on a tablet for nothing.
+   */
+  private wake() {
+    this.wakeUntil = performance.now() + WAKE_MS;
+    this.setRate(0);
+  }
+
+  private setRate(rate: number) {
+    if (rate === this.rate) return;
+    this.rate = rate;
+    this.game.loop.setFPSLimit(rate);
+    // how often the room is drawn now (0: the screen's rate), for tests and tools
+    this.bridge.publish('fps', rate);
+  }
+
+  private settleRate() {
+    const playing = this.tweens.getTweens().filter((t) => t.isPlaying());
+    // endless loops (the room's fan, a rocking bioreactor, an alarm's halo) are slow: AMBIENT_FPS draws them smoothly enough
+    const moving = this.moving !== null || this.press !== null || playing.some((t) => !endless(t));
+    if (moving) {
+      this.wakeUntil = Math.max(this.wakeUntil, performance.now() + 200);
+      this.setRate(0);
+    } else if (performance.now() > this.wakeUntil) this.setRate(playing.length ? AMBIENT_FPS : IDLE_FPS);
+  }
+
   override update(time: number) {
+    this.settleRate();
     if (time - this.lastPublish < 250) return;
     this.lastPublish = time;
     publishTweenCount(this, this.bridge);
@@ -776,6 +818,18 @@ export class RoomScene extends Phaser.Scene {
 }
 
 const round = (v: number) => Math.round(v * 10) / 10;
+
+/** How often a still room is drawn (a resize that slipped past the observer is still caught). */
+const IDLE_FPS = 4;
+/** How often a room whose only motion is endless slow loops is drawn. */
+const AMBIENT_FPS = 20;
+
+/** A tween that repeats for ever (a loop drawn while nothing else happens), not a change that ends. */
+function endless(t: Phaser.Tweens.Tween): boolean {
+  return t.loop === -1 || (t.data as { repeat?: number }[]).some((d) => d.repeat === -1);
+}
+/** How long the room is drawn at full rate after a change or a touch. */
+const WAKE_MS = 1500;
 
 /** How many tweens run in the game now (data-tweens on the host): none when motion is reduced. */
 export function publishTweenCount(scene: Phaser.Scene, bridge: RoomBridge) {
