@@ -26,23 +26,36 @@ interface Spot {
   drag?: string;
 }
 
-/** The room has laid its objects out for the canvas as shown and is not moving: its reported places are where it draws. */
-export async function roomSettled(page: Page) {
-  const host = page.locator('.room-canvas').first();
-  await expect(host).toHaveAttribute('data-view', 'still');
-  await expect
-    .poll(() => host.evaluate((el: HTMLElement) => Math.abs(Number(el.dataset.laidFor ?? -99) - (el.querySelector('canvas')?.getBoundingClientRect().width ?? 0)) <= 2 && !!el.dataset.objects))
-    .toBe(true);
+interface Look {
+  /** Still, and laid out for the canvas as shown: the places are where the room draws. */
+  settled: boolean;
+  list: Spot[];
+  /** The back control's centre, in a close-up. */
+  back: [number, number] | null;
 }
 
-async function spotsNow(page: Page): Promise<{ list: Spot[]; back: number[] | null; x: number; y: number }> {
-  const host = page.locator('.room-canvas').first();
-  await page.locator('.room').first().evaluate((el) => el.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
-  await roomSettled(page);
-  const box = (await host.boundingBox())!;
-  const list = JSON.parse((await host.getAttribute('data-objects')) ?? '[]') as Spot[];
-  const back = JSON.parse((await host.getAttribute('data-back')) || 'null') as number[] | null;
-  return { list: list.map((s) => ({ ...s, x: box.x + s.x, y: box.y + s.y })), back: back ? [box.x + back[0]! + back[2]! / 2, box.y + back[1]! + back[3]! / 2] : null, x: box.x, y: box.y };
+/** Where the room says everything is, in viewport CSS px, read in one go (the room scrolled whole into view first). */
+function look(page: Page): Promise<Look> {
+  return page.evaluate(() => {
+    document.querySelector('.room')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const h = document.querySelector<HTMLElement>('.room-canvas')!;
+    const cw = h.querySelector('canvas')?.getBoundingClientRect().width ?? 0;
+    const r = h.getBoundingClientRect();
+    const list = (JSON.parse(h.dataset.objects || '[]') as { id: string; x: number; y: number; drag?: string }[]).map((o) => ({ ...o, x: r.x + o.x, y: r.y + o.y }));
+    const b = h.dataset.back ? (JSON.parse(h.dataset.back) as number[]) : null;
+    return {
+      settled: h.dataset.view === 'still' && Math.abs(Number(h.dataset.laidFor ?? -99) - cw) <= 2 && list.length > 0,
+      list,
+      back: b ? ([r.x + b[0]! + b[2]! / 2, r.y + b[1]! + b[3]! / 2] as [number, number]) : null,
+    };
+  });
+}
+
+/** The room as it is once it has settled (its reported places are where it draws). */
+async function spotsNow(page: Page): Promise<Look> {
+  let now: Look | null = null;
+  await expect.poll(async () => (now = await look(page)).settled, { message: 'the room still and laid out for its canvas' }).toBe(true);
+  return now!;
 }
 
 /** What lies over that point of the room (the latest judgement, the open actions) is put away with its ✕, as a trainee would. */
@@ -78,16 +91,16 @@ async function shown(page: Page, object: string): Promise<Spot> {
   return at!;
 }
 
-/** The name the panel over the room shows for an object (its twin's name). */
-async function nameOf(page: Page, object: string) {
-  return (await page.locator(`[data-object="${object}"] .twin-name`).innerText()).replace(/^⚠\s*/, '');
-}
-
 /** One tap at the centre of the object's drawing, as the room reports it, opens its actions over the room. */
 export async function tapInRoom(page: Page, object: string) {
   const title = page.locator('.room .actions-panel h2');
-  const name = await nameOf(page, object);
-  if ((await page.locator('.room .actions-panel').isVisible()) && (await title.innerText()) === name) return;
+  // the name the panel shows (its twin's), and whether the panel is open on it already
+  const { name, open } = await page.evaluate((id) => {
+    const n = (document.querySelector(`[data-object="${id}"] .twin-name`) as HTMLElement | null)?.innerText.replace(/^⚠\s*/, '') ?? '';
+    const h = document.querySelector<HTMLElement>('.room .actions-panel h2');
+    return { name: n, open: !!h && h.offsetParent !== null ? h.innerText : null };
+  }, object);
+  if (open === name) return;
   const at = await shown(page, object);
   await clearOver(page, at.x, at.y);
   await page.touchscreen.tap(at.x, at.y);
