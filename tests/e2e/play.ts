@@ -44,6 +44,16 @@ export async function openTab(page: Page, tab: 'procedure' | 'record' | 'log', h
   if ((await button.getAttribute('aria-selected')) !== 'true') await press(page, `[data-key="tab:${tab}"]`, how);
 }
 
+/** Types a value into a record field and records it, as a trainee would. */
+export async function recordValue(page: Page, entry: string, text: string, how: Input = 'mouse') {
+  await openTab(page, 'record', how);
+  const field = page.locator(`[data-key="recin:${entry}"]`);
+  if (how === 'touch') await field.tap();
+  else await field.focus();
+  await field.fill(text);
+  await press(page, `[data-key="rec:${entry}"]`, how);
+}
+
 export async function playEvent(page: Page, e: ActEvent, how: Input = 'mouse') {
   if (e.target === 'batch-record' && e.verb === 'submit') {
     await openTab(page, 'record', how);

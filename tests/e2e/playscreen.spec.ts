@@ -13,7 +13,7 @@
  * file or from the text on screen, never from the code under test.
  */
 import { expect as baseExpect, test, type Page } from '@playwright/test';
-import { loadScenario, openTab, perfectEvents, playEvent, press, type Input } from './play';
+import { loadScenario, openTab, perfectEvents, playEvent, press, recordValue, type Input } from './play';
 import type { ActEvent } from '../../src/engine/types';
 import { actInRoom, tapInRoom } from './roomPlay';
 
@@ -89,15 +89,6 @@ async function readDisplay(page: Page, object: string, how: Input = 'mouse'): Pr
   return { shown, value, line: text };
 }
 
-/** Types a value into a record field and records it, as a trainee would. */
-async function recordValue(page: Page, entry: string, text: string, how: Input = 'mouse') {
-  await openTab(page, 'record', how);
-  const field = page.locator(`[data-key="recin:${entry}"]`);
-  if (how === 'touch') await field.tap();
-  else await field.focus();
-  await field.fill(text);
-  await press(page, `[data-key="rec:${entry}"]`, how);
-}
 
 /* ---------- 1. hints ---------- */
 

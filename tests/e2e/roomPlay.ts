@@ -13,7 +13,7 @@
  */
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import type { ActEvent, Scenario } from '../../src/engine/types';
-import { openTab, playEvent, press, type Input } from './play';
+import { openTab, playEvent, press, recordValue, type Input } from './play';
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 
@@ -231,12 +231,7 @@ export async function playReadingValues(page: Page, s: Scenario, events: ActEven
           }
         }
         typed.push(`${e.target}=${text}`);
-        await openTab(page, 'record', input);
-        const field = page.locator(`[data-key="recin:${e.target}"]`);
-        if (how === 'room') await field.tap();
-        else await field.focus();
-        await field.fill(text);
-        await press(page, `[data-key="rec:${e.target}"]`, input);
+        await recordValue(page, e.target, text, input);
         await expect(page.locator(`.record-entry[data-entry="${e.target}"]`)).toHaveClass(/filled/);
         return;
       }
