@@ -25,6 +25,8 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
     trace: 'off',
+    // the room's animations have their own tests (room.spec, monkey.spec ask for motion): elsewhere they would only cost time
+    reducedMotion: 'reduce',
     // the first-play guide has its own test (guide.spec.ts); every other test starts as a trainee who has seen it
     storageState: { cookies: [], origins: [{ origin: `http://localhost:${port}`, localStorage: [{ name: 'salle-blanche.guide-seen', value: '1' }] }] },
   },

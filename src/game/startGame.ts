@@ -79,6 +79,9 @@ function launch(bridge: RoomBridge, renderer: 'webgl' | 'canvas'): { zoom: numbe
       for (const e of events) bridge.host.removeEventListener(e, remeasure, { capture: true });
       // giving the context back is not a failure of the room
       game.canvas?.removeEventListener('webglcontextlost', lost);
+      // Phaser destroys at its next step, up to a still room's frame later: the canvas goes at once,
+      // so a game started in its place is never laid out below it
+      game.canvas?.remove();
       game.destroy(true);
     },
   };

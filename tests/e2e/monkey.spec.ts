@@ -8,6 +8,9 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 
+// a tablet as it comes: the room's animations run under the random taps
+test.use({ reducedMotion: 'no-preference' });
+
 /** mulberry32: the same taps on every run. */
 function taps(seed: number) {
   let a = seed;

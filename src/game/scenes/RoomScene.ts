@@ -730,7 +730,8 @@ export class RoomScene extends Phaser.Scene {
   private publishTargets() {
     const canvas = this.game.canvas;
     const host = this.bridge.host;
-    if (!canvas || !host.isConnected || this.moving) return;
+    // (a game being replaced by one at a new size has lost its canvas: it tells nothing any more)
+    if (!canvas?.isConnected || !host.isConnected || this.moving) return;
     const c = canvas.getBoundingClientRect();
     const hrect = host.getBoundingClientRect();
     const ox = c.left - hrect.left;
@@ -828,8 +829,12 @@ const AMBIENT_FPS = 20;
 function endless(t: Phaser.Tweens.Tween): boolean {
   return t.loop === -1 || (t.data as { repeat?: number }[]).some((d) => d.repeat === -1);
 }
-/** How long the room is drawn at full rate after a change or a touch. */
-const WAKE_MS = 1500;
+/**
+ * How long the room is drawn at full rate after a change or a touch that
+ * starts nothing moving: a few frames, enough to show it (anything that moves
+ * keeps the full rate while it moves). Longer only burns a tablet's battery.
+ */
+const WAKE_MS = 250;
 
 /** How many tweens run in the game now (data-tweens on the host): none when motion is reduced. */
 export function publishTweenCount(scene: Phaser.Scene, bridge: RoomBridge) {
