@@ -709,6 +709,17 @@ describe('raiseFault', () => {
     expect(play(sampling(), [...faulted, act('change', 'gloves'), ...rest]).end).toBe('closure');
   });
 
+  it('applied in order like the other effects: what comes after it in the list comes after the fault\'s own effects', () => {
+    const s = sampling();
+    s.faults[0]!.effects = [{ set: { object: 'gloves', state: 'contaminated' } }, { advanceClock: 1 }];
+    s.rules[1]!.effects = [{ raiseFault: 'gloves-contaminated' }, { set: { object: 'gloves', state: 'intact' } }, { advanceClock: 5 }];
+    const r = play(s, faulted);
+    // washing took minute 0: the fault is raised at minute 1, its minute then the rule's five make 7
+    expect(r.context.raised['gloves-contaminated']).toBe(1);
+    expect(r.context.objects.gloves!.state).toBe('intact');
+    expect(r.context.clock).toBe(7);
+  });
+
   it('is not done by applyEffects alone: the judge raises it (and announces it)', () => {
     const ctx = context();
     expect(applyEffects(ctx, [{ raiseFault: 'gloves-contaminated' }]).raised).toEqual({});
