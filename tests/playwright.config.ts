@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { chromiumPath } from './e2e/chromiumPath';
+import { chromiumPath } from '../src/cli/chromiumPath';
 
 // E2E_PORT lets two checkouts run their suites side by side.
 const port = Number(process.env.E2E_PORT ?? 4173);

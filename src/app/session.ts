@@ -1,8 +1,11 @@
 /**
  * One training session on screen: the play screen and the room, both fed by
- * an engine attempt. Used by the trainee side, the kiosk and the instructor's
- * replay, so the wiring exists once. The room (Phaser, loaded on demand) is
- * mounted in the play screen's room host; the DOM twin plays without it.
+ * an engine attempt. Used by the trainee side (main.ts) and the kiosk, so the
+ * wiring exists once. The room (Phaser, loaded on demand) is mounted in the
+ * play screen's room host; the DOM twin plays without it. The instructor's
+ * replay does not come through here: ReplayScreen (ui/instructor) shows the
+ * recorded events in a read-only play screen of its own, and
+ * instructorArea.ts draws its room.
  */
 import type { Attempt } from '../engine/attempt';
 import type { EngineEvent } from '../engine/types';

@@ -24,8 +24,8 @@ import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build, preview, type PreviewServer } from 'vite';
-import { chromiumPath } from '../../tests/e2e/chromiumPath';
-import { perfectEvents, playEvent } from '../../tests/e2e/play';
+import { chromiumPath } from './chromiumPath';
+import { perfectEvents, playEvent } from './playInPage';
 
 const root = resolve(import.meta.dirname, '../..');
 const pagesDir = join(root, 'bench-results', 'pages');

@@ -7,7 +7,7 @@
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromiumPath } from '../../tests/e2e/chromiumPath';
+import { chromiumPath } from './chromiumPath';
 
 const dir = resolve(import.meta.dirname, '../../assets/icons');
 const jobs = [

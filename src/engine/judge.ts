@@ -131,10 +131,17 @@ function raise(ix: ScenarioIndex, ctx: AttemptContext, ids: string[]): AttemptCo
   return next;
 }
 
+/** Applies effects in the order written: a fault raised in the middle of the list is raised there, its own effects with it. */
 function withEffects(ix: ScenarioIndex, ctx: AttemptContext, effects: Step['effects'], input?: number): AttemptContext {
-  const after = applyEffects(ctx, effects, input);
-  const faults = (effects ?? []).flatMap((e) => ('raiseFault' in e ? [e.raiseFault] : []));
-  return faults.length ? raise(ix, after, faults) : after;
+  let next = ctx;
+  let from = 0;
+  const list = effects ?? [];
+  list.forEach((e, i) => {
+    if (!('raiseFault' in e)) return;
+    next = raise(ix, applyEffects(next, list.slice(from, i), input), [e.raiseFault]);
+    from = i + 1;
+  });
+  return applyEffects(next, list.slice(from), input);
 }
 
 /* ---------- guards ---------- */

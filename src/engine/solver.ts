@@ -1,8 +1,11 @@
 /**
  * The actions a perfect technician would take next: record what is done,
  * answer a raised fault, then do the next open step with the right value,
- * and submit the record at closure. Used by the soundness check, by tests and
- * by the hint of the discovery mode.
+ * and submit the record at closure. Used by exploreScenario (its perfect
+ * runs, and to finish the states its search leaves unexpanded), so by the
+ * scenario check and the bench, and by the tests to play a scenario through.
+ * Trainees never see it: the hints they can open are the steps' own `hint`
+ * texts, beside the steps in discovery and training (view.ts, playScreen.ts).
  */
 import type { CompiledScenario, Snapshot } from './attempt';
 import { endOf } from './compileScenario';

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { seriousViolations, smallTargets } from './a11y';
-import { playEvent } from './play';
+import { playEvent } from '../../src/cli/playInPage';
 
 test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
 

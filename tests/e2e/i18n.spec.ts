@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { playEvent } from './play';
+import { playEvent } from '../../src/cli/playInPage';
 import { untranslated } from './pseudo';
 
 test('every visible text comes from the translations (pseudo-locale scan of every screen)', async ({ page }) => {

@@ -8,7 +8,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { seriousViolations, smallTargets } from './a11y';
-import { loadScenario, perfectEvents, playAll, playEvent } from './play';
+import { loadScenario, perfectEvents, playAll, playEvent } from '../../src/cli/playInPage';
 import { untranslated } from './pseudo';
 import type { ActEvent } from '../../src/engine/types';
 

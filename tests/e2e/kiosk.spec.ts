@@ -4,7 +4,7 @@
  * name and no profile, survives a reload, and only the PIN gets out of it.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { perfectEvents, playAll } from './play';
+import { perfectEvents, playAll } from '../../src/cli/playInPage';
 
 // a classroom tablet: touch screen, 1024×768
 test.use({ hasTouch: true, viewport: { width: 1024, height: 768 } });

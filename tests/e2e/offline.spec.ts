@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { perfectEvents, playAll } from './play';
+import { perfectEvents, playAll } from '../../src/cli/playInPage';
 
 test('the manifest is valid and its icons load', async ({ page, request }) => {
   await page.goto('/');

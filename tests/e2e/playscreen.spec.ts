@@ -13,7 +13,7 @@
  * file or from the text on screen, never from the code under test.
  */
 import { expect as baseExpect, test, type Page } from '@playwright/test';
-import { loadScenario, openTab, perfectEvents, playEvent, press, recordValue, type Input } from './play';
+import { loadScenario, openTab, perfectEvents, playEvent, press, recordValue, type Input } from '../../src/cli/playInPage';
 import type { ActEvent } from '../../src/engine/types';
 import { actInRoom, tapInRoom } from './roomPlay';
 

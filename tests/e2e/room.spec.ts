@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { dragVerbOf } from '../../src/game/stateLook';
 import type { Scenario } from '../../src/engine/types';
-import { perfectEvents, playAll, playEvent } from './play';
+import { perfectEvents, playAll, playEvent } from '../../src/cli/playInPage';
 
 const ROOMS = ['changing-room', 'prep-room', 'grade-b-lab', 'upstream-suite', 'downstream-suite'];
 

@@ -13,7 +13,7 @@
  */
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import type { ActEvent, Scenario } from '../../src/engine/types';
-import { openTab, playEvent, press, recordValue, type Input } from './play';
+import { openTab, playEvent, press, recordValue, type Input } from '../../src/cli/playInPage';
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 

@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { ActEvent } from '../../src/engine/types';
-import { loadScenario, perfectEvents, playAll } from './play';
+import { loadScenario, perfectEvents, playAll } from '../../src/cli/playInPage';
 import { playReadingValues } from './roomPlay';
 
 const dir = resolve(import.meta.dirname, '../../scenarios');

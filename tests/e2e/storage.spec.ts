@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { playEvent } from './play';
+import { playEvent } from '../../src/cli/playInPage';
 import type { ActEvent } from '../../src/engine/types';
 
 async function createProfile(page: Page, name: string, group = '') {

@@ -1,4 +1,4 @@
-/** Finds the system Chromium Playwright must use; stops with one sentence when there is none. */
+/** Finds the system Chromium Playwright must use (end-to-end tests, bench, icons); stops with one sentence when there is none. */
 import { existsSync } from 'node:fs';
 
 export function chromiumPath(): string {

@@ -2,14 +2,15 @@
  * Plays engine events through the page as a person would: tap the object's
  * twin button, then its action (typing a value where one is asked), or fill
  * the batch record in the drawer (opened first when it is closed). The
- * events come from the engine's perfect-run solver.
+ * events come from the engine's perfect-run solver. Used by the end-to-end
+ * tests (tests/e2e) and the browser bench (benchBrowser.ts).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { prepare } from '../../src/engine/attempt';
-import { perfectRun } from '../../src/engine/exploreScenario';
-import type { ActEvent, AttemptOptions, Scenario } from '../../src/engine/types';
+import { prepare } from '../engine/attempt';
+import { perfectRun } from '../engine/exploreScenario';
+import type { ActEvent, AttemptOptions, Scenario } from '../engine/types';
 
 export function loadScenario(id: string): Scenario {
   return JSON.parse(readFileSync(resolve(import.meta.dirname, `../../scenarios/${id}.json`), 'utf8')) as Scenario;
