@@ -9,7 +9,7 @@
  */
 import type { Attempt } from '../engine/attempt';
 import type { EngineEvent } from '../engine/types';
-import { viewOf } from '../engine/view';
+import { viewOf, type AttemptView } from '../engine/view';
 import { mountCleanroom, type Cleanroom } from '../game';
 import { lang, t } from '../i18n';
 import { h, render } from '../ui/dom';
@@ -107,16 +107,30 @@ export function runSession(main: HTMLElement, attempt: Attempt, hooks: SessionHo
     room = null;
   };
 
+  // The judgement shows first: the room draws the same view just after the
+  // frame that shows it (one frame later at most), so a tap's answer never
+  // waits for the room's drawing. Views that come faster than frames: the last one.
+  let roomView: AttemptView | null = null;
+  const drawRoomSoon = (view: AttemptView) => {
+    if (roomView === null) requestAnimationFrame(() => setTimeout(drawRoomNow, 0));
+    roomView = view;
+  };
+  const drawRoomNow = () => {
+    if (roomView) room?.update(roomView, lang());
+    roomView = null;
+  };
   const refresh = () => {
     const view = viewOf(compiled, attempt.snapshot);
-    room?.update(view, lang());
     if ((view.end === 'passed' || view.end === 'failed') && !ended) {
+      roomView = null;
+      room?.update(view, lang());
       ended = true;
       hooks.onEnd(attempt, screen);
       keepRoom();
       return;
     }
     screen.update(view);
+    drawRoomSoon(view);
   };
   const unsubscribe = attempt.subscribe((snap, event) => {
     if (event) hooks.onEvent?.(snap, event);
@@ -128,6 +142,7 @@ export function runSession(main: HTMLElement, attempt: Attempt, hooks: SessionHo
     relabel: () => {
       screen.relabel();
       note();
+      roomView = null;
       room?.update(viewOf(compiled, attempt.snapshot), lang());
     },
     showGuide: openGuide,

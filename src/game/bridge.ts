@@ -163,7 +163,8 @@ export class RoomBridge {
   /* ---------- what the room tells the page (data attributes on the host) ---------- */
 
   publish(name: string, value: string | number) {
-    if (!this.closed) this.host.dataset[name] = String(value);
+    // the same value again is not written (every write makes the page check its styles)
+    if (!this.closed && this.host.dataset[name] !== String(value)) this.host.dataset[name] = String(value);
   }
 
   publishTargets(targets: ScreenTarget[]) {

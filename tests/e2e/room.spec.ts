@@ -71,14 +71,12 @@ async function tapObject(page: Page, id: string) {
     const back = JSON.parse((await host.getAttribute('data-back')) || 'null') as number[] | null;
     expect(back, `the back control, to reach ${id}`).toBeTruthy();
     const hb = (await host.boundingBox())!;
-    await clearOver(page, hb.x + back![0]! + back![2]! / 2, hb.y + back![1]! + back![3]! / 2);
-    await page.touchscreen.tap(hb.x + back![0]! + back![2]! / 2, hb.y + back![1]! + back![3]! / 2);
+    await tapAt(page, hb.x + back![0]! + back![2]! / 2, hb.y + back![1]! + back![3]! / 2, 'page');
     await expect(host).toHaveAttribute('data-station', '');
     await expect(host).toHaveAttribute('data-view', 'still');
   }
   const s = await spot(page, id);
-  await clearOver(page, s.x, s.y);
-  await page.touchscreen.tap(s.x, s.y);
+  await tapAt(page, s.x, s.y, 'page');
   await expect(host).toHaveAttribute('data-highlight', id);
   await expect(host).toHaveAttribute('data-view', 'still');
 }
@@ -365,8 +363,7 @@ test('no wasted pixels on a tablet; a room grown by a turn or a larger window ge
   await expect(page.locator('.room-canvas canvas')).toHaveCount(1);
   await expect.poll(async () => (await spots(page)).length).toBeGreaterThan(0);
   const s = await spot(page, 'personal-items');
-  await clearOver(page, s.x, s.y);
-  await page.touchscreen.tap(s.x, s.y);
+  await tapAt(page, s.x, s.y, 'page');
   await page.locator('[data-key="act:personal-items:remove"]').tap();
   await expect(page.locator('.toast .fb-good')).toBeVisible();
   // a desktop window made much larger: the same
@@ -513,28 +510,29 @@ async function still(page: Page, station: string) {
   await expect(host).toHaveAttribute('data-view', 'still');
 }
 
-/** Taps at a point of the room (CSS px from the host's corner), the room scrolled whole into view first (the action panel takes the focus). */
-async function tapAt(page: Page, x: number, y: number) {
-  await page.locator('.room').first().evaluate((el) => el.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
-  const hb = (await page.locator('.room-canvas').first().boundingBox())!;
-  await clearOver(page, hb.x + x, hb.y + y);
-  await page.touchscreen.tap(hb.x + x, hb.y + y);
-}
-
 /**
- * What lies over the room at that point (the latest judgement, an object's
- * open actions) is put away with its ✕ first, as a trainee would.
+ * Taps at a point of the room (CSS px from the host's corner, the room
+ * scrolled whole into view first; or of the page) (the action panel takes the focus). What
+ * lies over the room at that point (the latest judgement, an object's open
+ * actions) is put away with its ✕ first, as a trainee would.
  */
-async function clearOver(page: Page, px: number, py: number) {
-  for (let i = 0; i < 3; i++) {
-    const over = await page.evaluate(([x, y]) => {
-      const el = document.elementFromPoint(x!, y!);
-      return el?.closest('.toast') ? 'toast' : el?.closest('.actions-panel') ? 'panel' : 'room';
-    }, [px, py]);
-    if (over === 'room') return;
+async function tapAt(page: Page, x: number, y: number, from: 'room' | 'page' = 'room') {
+  for (let i = 0; i < 4; i++) {
+    const at = await page.evaluate(([rx, ry, inRoom]) => {
+      let [px, py] = [rx as number, ry as number];
+      if (inRoom) {
+        document.querySelector('.room')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        const hb = document.querySelector('.room-canvas')!.getBoundingClientRect();
+        [px, py] = [hb.x + px, hb.y + py];
+      }
+      const el = document.elementFromPoint(px, py);
+      return { px, py, over: el?.closest('.toast') ? 'toast' : el?.closest('.actions-panel') ? 'panel' : 'room' };
+    }, [x, y, from === 'room'] as const);
+    if (at.over === 'room') return page.touchscreen.tap(at.px, at.py);
     // by touch, as on the tablet (a mouse left where the ✕ was would hover the list under it once the panel goes)
-    await page.locator(over === 'toast' ? '[data-key="toast-close"]' : '.room [data-key="close-panel"]').first().tap();
+    await page.locator(at.over === 'toast' ? '[data-key="toast-close"]' : '.room [data-key="close-panel"]').first().tap();
   }
+  throw new Error(`the room stays covered at ${x},${y}`);
 }
 
 test('gowning: the operator figure wears what is put on, labels keep off it; under reduced motion it changes at once', async ({ page }) => {

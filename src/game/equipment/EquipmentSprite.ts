@@ -174,9 +174,15 @@ export class EquipmentSprite {
   }
 
   private relabel() {
-    this.label.setBackgroundColor(this.ringShown === 'focus' ? '#ffbf47' : this.ringShown === 'hover' ? '#e3eef4' : '#ffffffe6');
+    const background = this.ringShown === 'focus' ? '#ffbf47' : this.ringShown === 'hover' ? '#e3eef4' : '#ffffffe6';
+    // Phaser draws the whole text again on every setBackgroundColor: only when it changes
+    if (background !== this.labelBackground) {
+      this.labelBackground = background;
+      this.label.setBackgroundColor(background);
+    }
     this.label.setDepth(this.ringShown === 'none' ? 5000 : 6000);
   }
+  private labelBackground = '';
 
   /** The object's drawing as drawn (body, value, signs; not the focus ring nor the alarm halo), in room units. */
   get drawnBox(): Box {

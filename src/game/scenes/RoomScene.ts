@@ -834,7 +834,7 @@ function endless(t: Phaser.Tweens.Tween): boolean {
  * starts nothing moving: a few frames, enough to show it (anything that moves
  * keeps the full rate while it moves). Longer only burns a tablet's battery.
  */
-const WAKE_MS = 250;
+const WAKE_MS = 100;
 
 /** How many tweens run in the game now (data-tweens on the host): none when motion is reduced. */
 export function publishTweenCount(scene: Phaser.Scene, bridge: RoomBridge) {
