@@ -42,8 +42,14 @@ const WORDS = {
 
 /** Mermaid ids: letters, digits and underscores only (a dash would read as an arrow). */
 const idOf = (...parts: string[]) => parts.join('_').replace(/[^A-Za-z0-9_]/g, '_');
-/** Text in a label or description: no quote, colon, semicolon or line break, which Mermaid reads as syntax. */
-const text = (s: string) => s.replace(/"/g, "'").replace(/[:;]/g, ',').replace(/\s+/g, ' ').trim();
+/** Text between quotes (a state's name, the title): no quote, no line break. */
+const quoted = (s: string) => s.replace(/"/g, "'").replace(/\s+/g, ' ').trim();
+/**
+ * Text after a colon (a transition's label, a line of a state): Mermaid ends
+ * it at a colon or a semicolon, so a colon is written with its look-alike
+ * (U+A789, "10꞉00") and a semicolon as a comma.
+ */
+const text = (s: string) => quoted(s).replace(/:/g, '\uA789').replace(/;/g, ',');
 
 /** The named guards inside a guard (and/not unwrapped), with whether they are negated. */
 function guardsIn(g: unknown, negated = false): { guard: Guard; negated: boolean }[] {
@@ -59,7 +65,8 @@ function guardsIn(g: unknown, negated = false): { guard: Guard; negated: boolean
 export function chartOf(c: CompiledScenario, lang: Lang = 'fr'): string {
   const ix = c.index;
   const w = (k: keyof typeof WORDS) => WORDS[k][lang];
-  const title = (l: Localized) => text(l[lang] || l.fr);
+  const name = (l: Localized) => quoted(l[lang] || l.fr);
+  const line = (l: Localized) => text(l[lang] || l.fr);
   const root = c.machine.root;
   const running = root.states.running!;
   const procedure = running.states.procedure!;
@@ -135,7 +142,7 @@ export function chartOf(c: CompiledScenario, lang: Lang = 'fr'): string {
     }
   };
 
-  lines.push('---', `title: ${title(c.scenario.title)}`, '---', 'stateDiagram-v2');
+  lines.push('---', `title: "${name(c.scenario.title)}"`, '---', 'stateDiagram-v2');
   out(1, `[*] --> ${chartId(running)}`);
   out(1, `state "${w('running')}" as ${chartId(running)} {`);
 
@@ -144,8 +151,8 @@ export function chartOf(c: CompiledScenario, lang: Lang = 'fr'): string {
   out(3, `[*] --> ${chartId(procedure.initial!.target[0]!)}`);
   Object.values(procedure.states).forEach((phase, i) => {
     const p = c.scenario.phases.find((x) => x.id === phase.key);
-    out(3, `state "${i + 1}. ${p ? title(p.title) : phase.key}" as ${chartId(phase)}`);
-    for (const id of stepsJudgedBy(phase)) out(3, `${chartId(phase)} : • ${title(ix.steps.get(id)?.step.title ?? { fr: id, en: id })}`);
+    out(3, `state "${i + 1}. ${p ? name(p.title) : phase.key}" as ${chartId(phase)}`);
+    for (const id of stepsJudgedBy(phase)) out(3, `${chartId(phase)} : • ${line(ix.steps.get(id)?.step.title ?? { fr: id, en: id })}`);
     outgoing(phase, 3);
   });
   flush(3);
@@ -158,13 +165,13 @@ export function chartOf(c: CompiledScenario, lang: Lang = 'fr'): string {
     const faultId = region.key.replace(/^fault-/, '');
     const f = ix.faults.get(faultId);
     out(2, '--');
-    out(2, `state "${w('fault')} : ${f ? title(f.title) : faultId}" as ${chartId(region)} {`);
+    out(2, `state "${w('fault')} : ${f ? name(f.title) : faultId}" as ${chartId(region)} {`);
     out(3, `[*] --> ${chartId(region.initial!.target[0]!)}`);
     for (const stage of Object.values(region.states)) {
       out(3, `state "${stage.key in WORDS ? w(stage.key as keyof typeof WORDS) : stage.key}" as ${chartId(stage)}`);
       // what answers the fault at this stage: its containment while raised, its documentation once contained
       const kind = stage.key === 'raised' ? 'contain' : stage.key === 'contained' ? 'document' : undefined;
-      for (const st of (f?.steps ?? []).filter((x) => x.stage === kind && answers.includes(x.id))) out(3, `${chartId(stage)} : • ${title(st.title)}`);
+      for (const st of (f?.steps ?? []).filter((x) => x.stage === kind && answers.includes(x.id))) out(3, `${chartId(stage)} : • ${line(st.title)}`);
       outgoing(stage, 3);
     }
     flush(3);
