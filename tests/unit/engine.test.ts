@@ -123,6 +123,18 @@ describe('faults', () => {
     expect(fin.score.total).toBe(90);
   });
 
+  it("a fault's step answers before the phase's step of the same gesture", () => {
+    // disinfecting at the IPA spray is both a step of the last phase and one of the torn glove's answer
+    const o: AttemptOptions = { ...training, forcedFault: 'torn-glove' };
+    const events = perfect(o);
+    const raised = events.slice(0, events.findIndex((e) => e.target === 'mirror') + 1);
+    const spray = act('disinfect', 'ipa-spray');
+    const before = replay(c, o, [...raised, spray]).context.outcomes.at(-1);
+    expect(before).toMatchObject({ kind: 'step', ref: 'disinfect-gloves' }); // the fault's step not ready yet
+    const after = replay(c, o, [...raised, act('remove', 'outer-gloves'), spray]).context.outcomes.at(-1);
+    expect(after).toMatchObject({ kind: 'step', ref: 'disinfect-inner-glove' });
+  });
+
   it("a fault's region follows it: raised, handled, raised again is raised, in the machine and on screen", () => {
     const pre = until(training, 'coverall');
     const stageAfter = (events: EngineEvent[]) => {
