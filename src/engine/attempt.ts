@@ -3,8 +3,9 @@
  * send, and replay. The event list with its seed and options is the single
  * source of truth: resume, instructor replay and tests all replay it.
  */
-import { createActor, type AnyActorScope, type AnyStateMachine } from 'xstate';
-import { compileScenario, endOf, machineEvent } from './compileScenario';
+import type { SnapshotFrom } from 'xstate';
+import { compileScenario, endOf, machineEvent, type ScenarioMachine } from './compileScenario';
+import { fastInitial, fastTransition, scopeFor, type FastScope } from './fastScope';
 import { indexScenario, type ScenarioIndex } from './scenarioIndex';
 import { scoreOf } from './score';
 import type { AttemptContext, AttemptOptions, EngineEvent, Scenario, ScoreReport } from './types';
@@ -12,9 +13,9 @@ import type { AttemptContext, AttemptOptions, EngineEvent, Scenario, ScoreReport
 export interface CompiledScenario {
   scenario: Scenario;
   index: ScenarioIndex;
-  machine: ReturnType<typeof compileScenario>;
-  /** One inert actor scope reused by every pure transition (see scopeFor). */
-  scope: AnyActorScope;
+  machine: ScenarioMachine;
+  /** One inert actor scope reused by every pure transition (see fastScope.ts). */
+  scope: FastScope<ScenarioMachine>;
 }
 
 const cache = new WeakMap<Scenario, CompiledScenario>();
@@ -24,50 +25,22 @@ export function prepare(scenario: Scenario): CompiledScenario {
   if (!c) {
     const index = indexScenario(scenario);
     const machine = compileScenario(scenario, index);
-    c = { scenario, index, machine, scope: scopeFor(machine as unknown as AnyStateMachine, { seed: 0, mode: 'training', forcedFault: 'none' }) };
+    c = { scenario, index, machine, scope: scopeFor(machine, { seed: 0, mode: 'training', forcedFault: 'none' }) };
     cache.set(scenario, c);
   }
   return c;
 }
 
-/** The parts of an xstate snapshot the rest of the house reads. */
-export interface Snapshot {
-  context: AttemptContext;
-  value: unknown;
-  status: 'active' | 'done' | 'error' | 'stopped';
-  matches(state: string): boolean;
-}
-
-/**
- * xstate's pure `transition()` builds a throwaway actor (and so a whole
- * initial state) on every call; our machines only assign, so one inert scope,
- * built the way xstate builds its own, serves every transition and makes
- * each one about ten times cheaper. The results are meant to be those of
- * xstate's `transition()`; no test compares the two yet: the tests, like the
- * app, replay through this scope only.
- */
-export function scopeFor(machine: AnyStateMachine, input?: unknown): AnyActorScope {
-  const self = createActor(machine, { input });
-  return {
-    self,
-    defer: () => {},
-    id: '',
-    logger: () => {},
-    sessionId: '',
-    stopChild: () => {},
-    system: self.system,
-    emit: () => {},
-    actionExecutor: () => {},
-  } as unknown as AnyActorScope;
-}
+/** A snapshot of a compiled scenario's machine: its state value says where the procedure stands, its context what was done. */
+export type Snapshot = SnapshotFrom<ScenarioMachine>;
 
 export function startAttempt(c: CompiledScenario, options: AttemptOptions): Snapshot {
-  return c.machine.getInitialSnapshot(c.scope, options) as unknown as Snapshot;
+  return fastInitial(c.machine, c.scope, options);
 }
 
 export function advance(c: CompiledScenario, snapshot: Snapshot, event: EngineEvent): Snapshot {
   if (snapshot.status !== 'active') return snapshot;
-  return c.machine.transition(snapshot as never, machineEvent(event) as never, c.scope) as unknown as Snapshot;
+  return fastTransition(c.machine, c.scope, snapshot, machineEvent(event));
 }
 
 export interface ReplayResult {

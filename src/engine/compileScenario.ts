@@ -1,43 +1,56 @@
 /**
  * Compiles a validated scenario into an xstate v5 machine that reads like the
- * SOP: one state per phase of the procedure, one parallel region per fault
- * (quiet → raised → contained → documented), then closure (the batch record
- * is reviewed and submitted) and the end, passed or failed. Each rule of the
- * scenario is one guarded transition with a named guard and action.
+ * SOP: one state per phase of the procedure, holding the transitions of its
+ * own steps; one parallel region per fault (quiet → raised → contained →
+ * documented); then closure (the batch record is reviewed and submitted) and
+ * the end, passed or failed. Each rule of the scenario is one guarded
+ * transition with a named guard and action.
+ *
+ * How one action is judged, first answer wins (scenarios/README.md §5):
+ *   1. the rules that watch it,
+ *   2. the steps it may do, those of raised faults first,
+ *   3. too early, or no effect.
+ * xstate asks the deepest active state first, so the phase's state is asked
+ * before `running`, where everything that applies to all phases lives (rules,
+ * fault steps, "too early" for a phase not reached, record writes, no
+ * effect). A step of the phase therefore answers only when no rule and no
+ * fault step does (guard `answeredFirst`); otherwise the phase state lets the
+ * action through to `running`, which judges it in the order above.
  */
-import { and, assign, setup } from 'xstate';
+import { and, assign, not, setup } from 'xstate';
 import * as J from './judge';
 import { indexScenario, type ScenarioIndex } from './scenarioIndex';
 import { scoreOf } from './score';
-import { READ_VERB, type AttemptContext, type AttemptOptions, type EngineEvent, type Scenario } from './types';
-
-type Transition = { guard?: unknown; actions?: unknown; target?: string };
+import { READ_VERB, type AttemptContext, type AttemptOptions, type EngineEvent, type FaultStage, type MachineEvent, type MainStep, type Scenario, type Step } from './types';
 
 const RECORD_VERBS = ['record', 'correct', 'sign'] as const;
 
 /** The name under which the machine receives an action. */
-export const eventName = (verb: string, target: string) => `act.${verb}.${target}`;
+export const eventName = (verb: string, target: string) => `act.${verb}.${target}` as const;
 
 /** The event the machine receives for a logged event: ACT becomes act.<verb>.<target>. */
-export function machineEvent(e: EngineEvent): EngineEvent {
-  return e.type === 'ACT' ? ({ ...e, type: eventName(e.verb, e.target) } as unknown as EngineEvent) : e;
+export function machineEvent(e: EngineEvent): MachineEvent {
+  return e.type === 'ACT' ? { ...e, type: eventName(e.verb, e.target) } : e;
 }
 
-export function compileScenario(scenario: Scenario, ix: ScenarioIndex = indexScenario(scenario)) {
-  const phases = scenario.phases;
+/** The id of the region of a fault, beside the procedure in `running`. */
+export const faultRegion = (faultId: string) => `fault-${faultId}`;
 
-  const machineSetup = setup({
+function machineSetupFor(ix: ScenarioIndex) {
+  return setup({
     types: {
       context: {} as AttemptContext,
-      events: {} as EngineEvent,
+      events: {} as MachineEvent,
       input: {} as AttemptOptions,
     },
     guards: {
       ruleBroken: ({ context, event }, p: { rule: string }) => J.ruleBroken(ix, context, event, p.rule),
       failsAttempt: ({ context }) => context.mode !== 'discovery',
+      answeredFirst: ({ context, event }, p: { rules: readonly string[]; faultSteps: readonly string[] }) => J.answeredFirst(ix, context, event, p.rules, p.faultSteps),
       stepDue: ({ context, event }, p: { step: string }) => J.stepDue(ix, context, event, p.step),
       stepWrongValue: ({ context, event }, p: { step: string }) => J.stepWrongValue(ix, context, event, p.step),
       stepEarly: ({ context, event }, p: { step: string }) => J.stepEarly(ix, context, event, p.step),
+      stepPending: ({ context, event }, p: { step: string }) => J.stepPending(ix, context, event, p.step),
       phaseComplete: ({ context }, p: { phase: number }) => J.phaseComplete(ix, context, p.phase),
       faultRaised: ({ context }, p: { fault: string }) => context.raised[p.fault] !== undefined,
       faultContained: ({ context }, p: { fault: string }) => J.faultContained(ix, context, p.fault),
@@ -52,96 +65,160 @@ export function compileScenario(scenario: Scenario, ix: ScenarioIndex = indexSce
       noEffect: assign(({ context, event }) => J.noEffect(context, event)),
       readDisplay: assign(({ context, event }) => J.readDisplay(ix, context, event)),
       countHint: assign(({ context }) => J.countHint(context)),
-      enterPhase: assign(({ context }, p: { index: number; id: string }) => J.enterPhase(context, p.index, p.id)),
+      enterPhase: assign(({ context }, p: { id: string }) => J.enterPhase(context, p.id)),
       writeRecord: assign(({ context, event }) => J.writeRecord(ix, context, event)),
       closeRecord: assign(({ context, event }) => J.submitRecord(ix, context, event)),
     },
   });
+}
 
-  /*
-   * Actions reach the machine as `act.<verb>.<target>` (see machineEvent), so
-   * xstate finds the transitions of one action by its name: the rules that
-   * watch it, then the steps it may complete, then "no effect".
-   */
-  const rulesFor = (verb: string, target: string): Transition[] =>
+type MachineSetup = ReturnType<typeof machineSetupFor>;
+type StateConfig = Parameters<MachineSetup['createStateConfig']>[0];
+type On = NonNullable<StateConfig['on']>;
+/** One transition of an action, as the setup types it. */
+type Transition = Extract<NonNullable<On[`act.${string}`]>, { actions?: unknown }>;
+type ActionName = `act.${string}`;
+type AnsweredFirst = { type: 'answeredFirst'; params: { rules: string[]; faultSteps: string[] } };
+
+export function compileScenario(scenario: Scenario, ix: ScenarioIndex = indexScenario(scenario)) {
+  const phases = scenario.phases;
+  const machineSetup = machineSetupFor(ix);
+
+  /* ---- the parts of the judgement, per action ---- */
+
+  const rulesFor = (verb: string, target: string) =>
     [...ix.rules.values()]
       .filter(({ rule }) => (rule.on.verb === undefined || rule.on.verb === verb) && (rule.on.target === undefined || rule.on.target === target))
-      .flatMap(({ rule }) => {
-        const broken = { type: 'ruleBroken', params: { rule: rule.id } };
-        const record = { type: 'recordViolation', params: { rule: rule.id } };
-        return rule.severity === 'critical'
-          ? [{ guard: and([broken, 'failsAttempt']), actions: record, target: '#scenario.failed' }, { guard: broken, actions: record }]
-          : [{ guard: broken, actions: record }];
-      });
-  // Fault steps first: while a fault is raised, answering it is what an action means.
-  const stepOrder = [...ix.steps.values()].sort((a, b) => Number(b.fault !== undefined) - Number(a.fault !== undefined)).map((x) => x.step);
-  const stepsFor = (verb: string, target: string): Transition[] =>
-    stepOrder
-      .filter((st) => st.action.verb === verb && st.action.target === target)
-      .flatMap((st) => [
-        { guard: { type: 'stepWrongValue', params: { step: st.id } }, actions: { type: 'wrongValue', params: { step: st.id } } },
-        { guard: { type: 'stepDue', params: { step: st.id } }, actions: { type: 'completeStep', params: { step: st.id } } },
-        { guard: { type: 'stepEarly', params: { step: st.id } }, actions: { type: 'tooEarly', params: { step: st.id } } },
-      ]);
-  const noEffect: Transition = { actions: 'noEffect' };
-  const runningOn: Record<string, Transition[] | Transition> = {};
-  const closureOn: Record<string, Transition[] | Transition> = {};
-  for (const o of scenario.objects) {
-    for (const a of o.actions) runningOn[eventName(a.verb, o.id)] = [...rulesFor(a.verb, o.id), ...stepsFor(a.verb, o.id), noEffect];
-  }
+      .map(({ rule }) => rule);
+  const ruleTransitions = (verb: string, target: string): Transition[] =>
+    rulesFor(verb, target).flatMap((rule): Transition[] => {
+      const broken = { type: 'ruleBroken', params: { rule: rule.id } } as const;
+      const record = { type: 'recordViolation', params: { rule: rule.id } } as const;
+      return rule.severity === 'critical'
+        ? [{ guard: and([broken, 'failsAttempt']), actions: record, target: '#scenario.failed' }, { guard: broken, actions: record }]
+        : [{ guard: broken, actions: record }];
+    });
+  const isAction = (verb: string, target: string) => (st: Step) => st.action.verb === verb && st.action.target === target;
+  // Fault steps in file order (faults, then their steps); steps of the procedure in file order.
+  const faultSteps = scenario.faults.flatMap((f) => f.steps);
+  const stepTransitions = (st: Step, judged: 'done' | 'done-or-early', first?: AnsweredFirst): Transition[] => {
+    const step = { step: st.id };
+    const wrong = { type: 'stepWrongValue', params: step } as const;
+    const due = { type: 'stepDue', params: step } as const;
+    const early = { type: 'stepEarly', params: step } as const;
+    const out: Transition[] = [
+      { guard: first ? and([not(first), wrong]) : wrong, actions: { type: 'wrongValue', params: step } },
+      { guard: first ? and([not(first), due]) : due, actions: { type: 'completeStep', params: step } },
+    ];
+    if (judged === 'done-or-early') out.push({ guard: first ? and([not(first), early]) : early, actions: { type: 'tooEarly', params: step } });
+    return out;
+  };
+  /** On `running`: the steps of raised faults, then "too early" for a step whose phase has not come. */
+  const faultStepTransitions = (verb: string, target: string): Transition[] => faultSteps.filter(isAction(verb, target)).flatMap((st) => stepTransitions(st, 'done'));
+  const aheadTransitions = (verb: string, target: string): Transition[] =>
+    scenario.steps.filter(isAction(verb, target)).map((st) => ({ guard: { type: 'stepPending', params: { step: st.id } }, actions: { type: 'tooEarly', params: { step: st.id } } }));
+  /**
+   * In a phase's state: its own steps of this action, each done, given a
+   * wrong value, or early (what it requires not done). A step of a later
+   * phase placed before them in the file takes the action first (it is "too
+   * early", on `running`), as a step of the procedure not done yet always
+   * does: the list stops there.
+   */
+  const phaseTransitions = (phase: number, verb: string, target: string): Transition[] => {
+    const own: MainStep[] = [];
+    for (const st of scenario.steps.filter(isAction(verb, target))) {
+      const p = ix.steps.get(st.id)!.phase!;
+      if (p > phase) break;
+      if (p === phase) own.push(st);
+    }
+    if (!own.length) return [];
+    const rules = rulesFor(verb, target).map((r) => r.id);
+    const firsts = faultSteps.filter(isAction(verb, target)).map((st) => st.id);
+    const first: AnsweredFirst | undefined = rules.length || firsts.length ? { type: 'answeredFirst', params: { rules, faultSteps: firsts } } : undefined;
+    return own.flatMap((st) => stepTransitions(st, 'done-or-early', first));
+  };
+
+  /* ---- the actions the machine knows ---- */
+
+  const noEffect = { actions: 'noEffect' } as const;
+  const readDisplay = { actions: 'readDisplay' } as const;
+  const writeRecord = { actions: 'writeRecord' } as const;
+  /** Actions judged by steps: every action an object offers, and reading each display. */
+  const stepActions = new Map<ActionName, { verb: string; target: string; otherwise: Transition }>();
+  for (const o of scenario.objects) for (const a of o.actions) stepActions.set(eventName(a.verb, o.id), { verb: a.verb, target: o.id, otherwise: noEffect });
   // Reading a display is an action of its own on every instrument: judged by
   // a step or rule on "read" where the scenario has one, else simply kept.
-  for (const id of ix.readable) {
-    const read = eventName(READ_VERB, id);
-    runningOn[read] = [...rulesFor(READ_VERB, id), ...stepsFor(READ_VERB, id), { actions: 'readDisplay' }];
-    closureOn[read] = { actions: 'readDisplay' };
-  }
-  for (const e of scenario.record) {
-    for (const verb of RECORD_VERBS) {
-      runningOn[eventName(verb, e.id)] = [...rulesFor(verb, e.id), { actions: 'writeRecord' }];
-      closureOn[eventName(verb, e.id)] = { actions: 'writeRecord' };
-    }
-  }
-  closureOn[eventName('submit', 'batch-record')] = { actions: 'closeRecord', target: 'review' };
+  for (const id of ix.readable) stepActions.set(eventName(READ_VERB, id), { verb: READ_VERB, target: id, otherwise: readDisplay });
+  const recordActions = scenario.record.flatMap((e) => RECORD_VERBS.map((verb) => ({ name: eventName(verb, e.id), verb, target: e.id })));
+  for (const r of recordActions) stepActions.delete(r.name);
 
-  const procedureStates = Object.fromEntries(
-    phases.map((p, index) => [
-      p.id,
-      {
-        entry: { type: 'enterPhase', params: { index, id: p.id } },
-        always: {
-          guard: { type: 'phaseComplete', params: { phase: index } },
-          target: index + 1 < phases.length ? phases[index + 1]!.id : '#scenario.closure',
-        },
-      },
-    ]),
+  const runningOn: Record<ActionName, Transition[]> = {};
+  const closureOn: Record<ActionName, Transition[]> = {};
+  for (const [name, { verb, target, otherwise }] of stepActions) {
+    runningOn[name] = [...ruleTransitions(verb, target), ...faultStepTransitions(verb, target), ...aheadTransitions(verb, target), otherwise];
+  }
+  for (const id of ix.readable) closureOn[eventName(READ_VERB, id)] = [readDisplay];
+  for (const { name, verb, target } of recordActions) {
+    runningOn[name] = [...ruleTransitions(verb, target), writeRecord];
+    closureOn[name] = [writeRecord];
+  }
+  closureOn[eventName('submit', 'batch-record')] = [{ actions: 'closeRecord', target: 'review' }];
+
+  /* ---- the states ---- */
+
+  const phaseStates = Object.fromEntries(
+    phases.map((p, index) => {
+      const on: Record<ActionName, Transition[]> = {};
+      for (const [name, { verb, target }] of stepActions) {
+        const ts = phaseTransitions(index, verb, target);
+        if (ts.length) on[name] = ts;
+      }
+      return [
+        p.id,
+        machineSetup.createStateConfig({
+          entry: { type: 'enterPhase', params: { id: p.id } },
+          on,
+          always: {
+            guard: { type: 'phaseComplete', params: { phase: index } },
+            target: index + 1 < phases.length ? phases[index + 1]!.id : '#scenario.closure',
+          },
+        }),
+      ];
+    }),
   );
 
+  // A region follows its fault's stage in the context after every event; a
+  // fault that happens again (its answer undone) goes back to raised.
   const faultRegions = Object.fromEntries(
-    scenario.faults.map((f) => [
-      `fault-${f.id}`,
-      {
-        initial: 'quiet',
-        states: {
-          quiet: { always: { guard: { type: 'faultRaised', params: { fault: f.id } }, target: 'raised' } },
-          raised: { always: { guard: { type: 'faultContained', params: { fault: f.id } }, target: 'contained' } },
-          contained: { always: { guard: { type: 'faultDocumented', params: { fault: f.id } }, target: 'documented' } },
-          documented: { type: 'final' },
-        },
-      },
-    ]),
+    scenario.faults.map((f) => {
+      const fault = { fault: f.id };
+      const contained = { type: 'faultContained', params: fault } as const;
+      const documented = { type: 'faultDocumented', params: fault } as const;
+      return [
+        faultRegion(f.id),
+        machineSetup.createStateConfig({
+          initial: 'quiet',
+          states: {
+            quiet: { always: { guard: { type: 'faultRaised', params: fault }, target: 'raised' } },
+            raised: { always: { guard: contained, target: 'contained' } },
+            contained: { always: [{ guard: documented, target: 'documented' }, { guard: not(contained), target: 'raised' }] },
+            documented: { always: { guard: not(documented), target: 'raised' } },
+          },
+        }),
+      ];
+    }),
   );
 
   return machineSetup.createMachine({
     id: 'scenario',
-    context: ({ input }: { input: AttemptOptions }) => J.createContext(ix, input),
+    context: ({ input }) => J.createContext(ix, input),
     initial: 'running',
     states: {
       running: {
         type: 'parallel',
         on: { ...runningOn, HINT: { actions: 'countHint' }, '*': noEffect },
         states: {
-          procedure: { initial: phases[0]!.id, states: procedureStates },
+          procedure: { initial: phases[0]!.id, states: phaseStates },
           ...faultRegions,
         },
       },
@@ -154,15 +231,44 @@ export function compileScenario(scenario: Scenario, ix: ScenarioIndex = indexSce
       passed: { type: 'final' },
       failed: { type: 'final' },
     },
-  } as never);
+  });
 }
 
 export type ScenarioMachine = ReturnType<typeof compileScenario>;
 
 /** Where an attempt stands, in the words of the machine's top-level states. */
-export function endOf(snapshot: { matches(state: string): boolean }): 'running' | 'closure' | 'passed' | 'failed' {
+export function endOf(snapshot: { matches(state: 'running' | 'closure' | 'passed' | 'failed'): boolean }): 'running' | 'closure' | 'passed' | 'failed' {
   if (snapshot.matches('passed')) return 'passed';
   if (snapshot.matches('failed')) return 'failed';
   if (snapshot.matches('closure')) return 'closure';
   return 'running';
+}
+
+/** The regions of `running` in a state value, when the attempt is in it. */
+function runningRegions(value: unknown): Record<string, unknown> | undefined {
+  const running = typeof value === 'object' && value !== null ? (value as Record<string, unknown>).running : undefined;
+  return typeof running === 'object' && running !== null ? (running as Record<string, unknown>) : undefined;
+}
+
+/** The id of the phase the procedure is in, read from the state value; undefined once it has left `running`. */
+export function phaseIn(snapshot: { value: unknown }): string | undefined {
+  const p = runningRegions(snapshot.value)?.procedure;
+  return typeof p === 'string' ? p : undefined;
+}
+
+/** The stage of a fault's region, read from the state value; undefined once the attempt has left `running`. */
+export function faultStageIn(snapshot: { value: unknown }, faultId: string): FaultStage | undefined {
+  return runningRegions(snapshot.value)?.[faultRegion(faultId)] as FaultStage | undefined;
+}
+
+/**
+ * The index of the phase the procedure is in, read from the state value;
+ * once the attempt has left `running` (closure, or failed on the way), the
+ * last phase it entered, as its log says.
+ */
+export function phaseIndexIn(scenario: Scenario, snapshot: { value: unknown; context: AttemptContext }): number {
+  let id = phaseIn(snapshot);
+  const log = snapshot.context.outcomes;
+  for (let i = log.length - 1; id === undefined && i >= 0; i--) if (log[i]!.kind === 'phase') id = log[i]!.ref;
+  return Math.max(0, scenario.phases.findIndex((p) => p.id === id));
 }

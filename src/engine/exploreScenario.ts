@@ -78,7 +78,7 @@ function candidateActions(c: CompiledScenario, snap: Snapshot): ActEvent[] {
 
 function keyOf(s: Snapshot): string {
   const x = s.context;
-  return JSON.stringify([s.value, Object.keys(x.done).sort(), x.objects, Object.keys(x.raised).sort(), Object.keys(x.record).sort(), x.critical, x.clock, x.phase]);
+  return JSON.stringify([s.value, Object.keys(x.done).sort(), x.objects, Object.keys(x.raised).sort(), Object.keys(x.record).sort(), x.critical, x.clock]);
 }
 
 function describePath(events: EngineEvent[]): string {

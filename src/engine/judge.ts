@@ -1,13 +1,15 @@
 /**
  * The judgement of one action, as pure functions of (scenario, context, event).
  * compileScenario.ts names each predicate as an xstate guard and each reducer
- * as an assign action; nothing here knows about xstate.
+ * as an assign action; nothing here knows about xstate. Where the attempt
+ * stands in the procedure (its phase, each fault's stage) is the machine's
+ * state, not the context: a function that needs the phase is given it.
  */
 import { BUILTIN_RULES } from './builtinRules';
 import { applyEffects, evalExpr, holds, readingKey, valueOf, withValue, type ConditionScope } from './conditions';
 import { lotNumber, randomBetween, streamFor } from './random';
 import type { ScenarioIndex } from './scenarioIndex';
-import type { ActEvent, AttemptContext, AttemptOptions, Category, EngineEvent, Outcome, RecordEntry, Step } from './types';
+import type { AttemptContext, AttemptOptions, Category, FaultStage, JudgedEvent, Outcome, RecordEntry, Step } from './types';
 
 /* ---------- set-up ---------- */
 
@@ -42,7 +44,6 @@ export function createContext(ix: ScenarioIndex, options: AttemptOptions): Attem
     rng,
     passMark: Math.max(s.passMark, options.passMark ?? 0),
     fault,
-    phase: 0,
     clock: 0,
     done: {},
     raised: {},
@@ -90,6 +91,12 @@ export function faultContained(ix: ScenarioIndex, ctx: AttemptContext, faultId: 
   return !!f && f.steps.every((s) => s.stage !== 'contain' || ctx.done[s.id] !== undefined);
 }
 
+/** The stage the context gives a fault: what its region in the machine follows. */
+export function faultStage(ix: ScenarioIndex, ctx: AttemptContext, faultId: string): FaultStage {
+  if (ctx.raised[faultId] === undefined) return 'quiet';
+  return faultHandled(ix, ctx, faultId) ? 'documented' : faultContained(ix, ctx, faultId) ? 'contained' : 'raised';
+}
+
 const scope = (ix: ScenarioIndex, ctx: AttemptContext, input?: number): ConditionScope => ({
   ctx,
   input,
@@ -97,10 +104,11 @@ const scope = (ix: ScenarioIndex, ctx: AttemptContext, input?: number): Conditio
 });
 
 /** An action, whether logged as ACT or dispatched to the machine as act.<verb>.<target>. */
-const isAct = (e: EngineEvent): e is ActEvent => 'verb' in e;
+const isAct = (e: JudgedEvent): e is Extract<JudgedEvent, { verb: string }> => 'verb' in e;
 /** The event is this gesture: same verb and object, and, for a two-ended gesture, made onto its second object. */
-const matches = (e: EngineEvent, action: { verb: string; target: string; with?: string }) =>
+const matches = (e: JudgedEvent, action: { verb: string; target: string; with?: string }) =>
   isAct(e) && e.verb === action.verb && e.target === action.target && (action.with === undefined || e.with === action.with);
+const valueOfAct = (e: JudgedEvent) => (isAct(e) ? e.value : undefined);
 
 function push(ctx: AttemptContext, o: Omit<Outcome, 'seq' | 'at'>): Outcome[] {
   return [...ctx.outcomes, { seq: ctx.outcomes.length, at: ctx.clock, ...o }];
@@ -146,7 +154,7 @@ function withEffects(ix: ScenarioIndex, ctx: AttemptContext, effects: Step['effe
 
 /* ---------- guards ---------- */
 
-export function ruleBroken(ix: ScenarioIndex, ctx: AttemptContext, event: EngineEvent, ruleId: string): boolean {
+export function ruleBroken(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent, ruleId: string): boolean {
   const r = ix.rules.get(ruleId);
   if (!r || !isAct(event)) return false;
   if (r.rule.on.verb !== undefined && r.rule.on.verb !== event.verb) return false;
@@ -160,15 +168,24 @@ export function isCritical(ix: ScenarioIndex, ruleId: string): boolean {
   return ix.rules.get(ruleId)?.rule.severity === 'critical';
 }
 
-/** The step may be done now (order, phase, fault and conditions), whatever the value. */
-export function stepOpen(ix: ScenarioIndex, ctx: AttemptContext, stepId: string): boolean {
+/**
+ * The step's own conditions hold, whatever the value: not done yet, its fault
+ * raised (for a fault step), the steps it requires done, its `when` true.
+ * Whether a step of the procedure is in the current phase is the machine's
+ * business: its transitions live in its phase's state.
+ */
+export function stepReady(ix: ScenarioIndex, ctx: AttemptContext, stepId: string): boolean {
   const s = ix.steps.get(stepId);
   if (!s || ctx.done[stepId] !== undefined) return false;
-  if (s.fault !== undefined) {
-    if (ctx.raised[s.fault] === undefined) return false;
-  } else if (s.phase !== ctx.phase) return false;
+  if (s.fault !== undefined && ctx.raised[s.fault] === undefined) return false;
   if (!(s.step.requires ?? []).every((r) => ctx.done[r] !== undefined)) return false;
   return holds(s.step.when, scope(ix, ctx));
+}
+
+/** The step may be done now, `phase` being the index of the phase the machine is in (see compileScenario's phaseIndexIn). */
+export function stepOpen(ix: ScenarioIndex, ctx: AttemptContext, stepId: string, phase: number): boolean {
+  const s = ix.steps.get(stepId);
+  return !!s && (s.fault !== undefined || s.phase === phase) && stepReady(ix, ctx, stepId);
 }
 
 export function valueAccepted(ix: ScenarioIndex, ctx: AttemptContext, stepId: string, value: number | undefined): boolean {
@@ -181,27 +198,49 @@ export function valueAccepted(ix: ScenarioIndex, ctx: AttemptContext, stepId: st
   return value >= min - 1e-9 && value <= max + 1e-9;
 }
 
-export function stepDue(ix: ScenarioIndex, ctx: AttemptContext, event: EngineEvent, stepId: string): boolean {
+/* The machine asks these of a step of the procedure in its phase's state, of a fault step on `running`. */
+
+/** The step's gesture, the step ready and the value right: the step is done. */
+export function stepDue(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent, stepId: string): boolean {
   const s = ix.steps.get(stepId);
-  return !!s && matches(event, s.step.action) && stepOpen(ix, ctx, stepId)
-    && valueAccepted(ix, ctx, stepId, (event as ActEvent).value);
+  return !!s && matches(event, s.step.action) && stepReady(ix, ctx, stepId)
+    && valueAccepted(ix, ctx, stepId, valueOfAct(event));
 }
 
-export function stepWrongValue(ix: ScenarioIndex, ctx: AttemptContext, event: EngineEvent, stepId: string): boolean {
+/** The step's gesture, the step ready, but a value outside what it expects. */
+export function stepWrongValue(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent, stepId: string): boolean {
   const s = ix.steps.get(stepId);
-  return !!s && !!s.step.expect && matches(event, s.step.action) && stepOpen(ix, ctx, stepId)
-    && !valueAccepted(ix, ctx, stepId, (event as ActEvent).value);
+  return !!s && !!s.step.expect && matches(event, s.step.action) && stepReady(ix, ctx, stepId)
+    && !valueAccepted(ix, ctx, stepId, valueOfAct(event));
 }
 
-export function stepEarly(ix: ScenarioIndex, ctx: AttemptContext, event: EngineEvent, stepId: string): boolean {
-  const s = ix.steps.get(stepId);
-  if (!s || !matches(event, s.step.action) || ctx.done[stepId] !== undefined) return false;
-  if (s.fault !== undefined) return false; // a fault step is only offered once its fault is raised
-  return !stepOpen(ix, ctx, stepId);
+/** The gesture of a step of the procedure not done yet, made before what it requires (or its `when`). */
+export function stepEarly(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent, stepId: string): boolean {
+  return stepPending(ix, ctx, event, stepId) && !stepReady(ix, ctx, stepId);
 }
 
+/**
+ * The gesture of a step of the procedure not done yet. The machine asks it
+ * after the phase's own steps: then the step belongs to a phase not reached
+ * yet (those of past phases are all done), so the gesture is too early.
+ * A fault step is never early: it is only offered once its fault is raised.
+ */
+export function stepPending(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent, stepId: string): boolean {
+  const s = ix.steps.get(stepId);
+  return !!s && s.fault === undefined && matches(event, s.step.action) && ctx.done[stepId] === undefined;
+}
+
+/**
+ * A rule or a fault step answers this gesture, so no step of the phase does:
+ * rules come first, then the steps of raised faults (see compileScenario).
+ */
+export function answeredFirst(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent, rules: readonly string[], faultSteps: readonly string[]): boolean {
+  return rules.some((r) => ruleBroken(ix, ctx, event, r))
+    || faultSteps.some((s) => matches(event, ix.steps.get(s)!.step.action) && stepReady(ix, ctx, s));
+}
+
+/** The steps of the phase are done and no fault is waiting for its answer: the procedure moves on. */
 export function phaseComplete(ix: ScenarioIndex, ctx: AttemptContext, phase: number): boolean {
-  if (ctx.phase !== phase) return false;
   if (!(ix.stepsByPhase[phase] ?? []).every((id) => ctx.done[id] !== undefined)) return false;
   return Object.keys(ctx.raised).every((f) => faultHandled(ix, ctx, f));
 }
@@ -211,7 +250,7 @@ export function phaseComplete(ix: ScenarioIndex, ctx: AttemptContext, phase: num
 export type RecordVerdict = 'prefill' | 'filled' | 'blank' | 'incomplete' | 'no-reason' | 'accept';
 
 /** What good documentation practice says of a record, correct or sign action. */
-export function judgeRecord(ix: ScenarioIndex, ctx: AttemptContext, event: EngineEvent): RecordVerdict | null {
+export function judgeRecord(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent): RecordVerdict | null {
   if (!isAct(event) || !['record', 'correct', 'sign'].includes(event.verb)) return null;
   const entry = ix.record.get(event.target);
   if (!entry) return null;
@@ -237,25 +276,25 @@ export function recordValueRight(ix: ScenarioIndex, ctx: AttemptContext, entry: 
 }
 
 /**
- * An entry is late once the work has moved on: its phase is over and a step
- * of a later phase is done. Finishing a phase's last step and then writing
- * its entry is still contemporaneous.
+ * An entry is late once the work has moved on: a step of a later phase is
+ * done (so its own phase is over). Finishing a phase's last step and then
+ * writing its entry is still contemporaneous.
  */
 function recordIsLate(ix: ScenarioIndex, ctx: AttemptContext, entry: RecordEntry): boolean {
   const phase = ix.steps.get(entry.after)?.phase;
-  if (phase === undefined || ctx.phase <= phase) return false;
+  if (phase === undefined) return false;
   return Object.keys(ctx.done).some((id) => (ix.steps.get(id)?.phase ?? -1) > phase);
 }
 
 /* ---------- reducers (each returns a new context) ---------- */
 
-const base = (ctx: AttemptContext, event: EngineEvent): AttemptContext => ({
+const base = (ctx: AttemptContext, event: JudgedEvent): AttemptContext => ({
   ...ctx,
   events: ctx.events + 1,
   lastInput: isAct(event) ? event.value : undefined,
 });
 
-export function violation(ix: ScenarioIndex, ctx: AttemptContext, event: EngineEvent, ruleId: string): AttemptContext {
+export function violation(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent, ruleId: string): AttemptContext {
   const r = ix.rules.get(ruleId)!.rule;
   const critical = r.severity === 'critical';
   let next = base(ctx, event);
@@ -267,16 +306,16 @@ export function violation(ix: ScenarioIndex, ctx: AttemptContext, event: EngineE
       severity: r.severity, critical, ...actionOf(event),
     }),
   };
-  return withEffects(ix, next, r.effects, (event as ActEvent).value);
+  return withEffects(ix, next, r.effects, valueOfAct(event));
 }
 
-function actionOf(event: EngineEvent) {
+function actionOf(event: JudgedEvent) {
   return isAct(event) ? { verb: event.verb, target: event.target, ...(event.with !== undefined ? { with: event.with } : {}) } : {};
 }
 
-export function completeStep(ix: ScenarioIndex, ctx: AttemptContext, event: EngineEvent, stepId: string): AttemptContext {
+export function completeStep(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent, stepId: string): AttemptContext {
   const { step, fault } = ix.steps.get(stepId)!;
-  const input = (event as ActEvent).value;
+  const input = valueOfAct(event);
   let next = base(ctx, event);
   next = { ...next, done: { ...next.done, [stepId]: next.clock } };
   next = { ...next, clock: next.clock + (step.minutes ?? 1) };
@@ -294,14 +333,14 @@ export function completeStep(ix: ScenarioIndex, ctx: AttemptContext, event: Engi
   return next;
 }
 
-export function wrongValue(ix: ScenarioIndex, ctx: AttemptContext, event: EngineEvent, stepId: string): AttemptContext {
+export function wrongValue(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent, stepId: string): AttemptContext {
   const { step } = ix.steps.get(stepId)!;
   const w = step.expect!.wrong;
   const next = base(ctx, event);
   return { ...next, outcomes: push(next, { kind: 'wrong-value', ref: stepId, points: 0, penalty: scaled(ctx, w.penalty), category: w.category ?? 'process', severity: 'minor', ...actionOf(event) }) };
 }
 
-export function early(ix: ScenarioIndex, ctx: AttemptContext, event: EngineEvent, stepId: string): AttemptContext {
+export function early(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent, stepId: string): AttemptContext {
   const { step } = ix.steps.get(stepId)!;
   const d = ix.scenario.defaults?.early;
   const penalty = step.early?.penalty ?? d?.penalty ?? BUILTIN_RULES.early!.penalty;
@@ -310,7 +349,7 @@ export function early(ix: ScenarioIndex, ctx: AttemptContext, event: EngineEvent
   return { ...next, outcomes: push(next, { kind: 'early', ref: stepId, points: 0, penalty: scaled(ctx, penalty), category, severity: 'minor', ...actionOf(event) }) };
 }
 
-export function noEffect(ctx: AttemptContext, event: EngineEvent): AttemptContext {
+export function noEffect(ctx: AttemptContext, event: JudgedEvent): AttemptContext {
   const next = base(ctx, event);
   if (!isAct(event)) return next;
   return { ...next, outcomes: push(next, { kind: 'no-effect', ref: event.target, points: 0, penalty: 0, ...actionOf(event) }) };
@@ -323,7 +362,7 @@ export function noEffect(ctx: AttemptContext, event: EngineEvent): AttemptContex
  * scenario wants reading to count. A display that shows nothing (no such
  * reading, no value yet) is read as nothing.
  */
-export function readDisplay(ix: ScenarioIndex, ctx: AttemptContext, event: EngineEvent): AttemptContext {
+export function readDisplay(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent): AttemptContext {
   if (!isAct(event)) return base(ctx, event);
   const key = readingKey(event.target, event.reading);
   const object = ix.objects.get(event.target);
@@ -344,20 +383,20 @@ export function countHint(ctx: AttemptContext): AttemptContext {
   return { ...ctx, hints: ctx.hints + 1, events: ctx.events + 1 };
 }
 
-export function enterPhase(ctx: AttemptContext, phase: number, id: string): AttemptContext {
-  if (ctx.phase === phase && ctx.outcomes.some((o) => o.kind === 'phase' && o.ref === id)) return ctx;
-  const next = { ...ctx, phase };
-  return { ...next, outcomes: push(next, { kind: 'phase', ref: id, points: 0, penalty: 0 }) };
+/** The procedure enters a phase: said in the log, with the phase's brief. */
+export function enterPhase(ctx: AttemptContext, id: string): AttemptContext {
+  return { ...ctx, outcomes: push(ctx, { kind: 'phase', ref: id, points: 0, penalty: 0 }) };
 }
 
-function builtin(ctx: AttemptContext, id: string, event: EngineEvent, count = 1): Omit<Outcome, 'seq' | 'at'> {
+function builtin(ctx: AttemptContext, id: string, event: JudgedEvent, count = 1): Omit<Outcome, 'seq' | 'at'> {
   const r = BUILTIN_RULES[id]!;
   return { kind: 'violation', ref: id, points: 0, penalty: scaled(ctx, r.penalty) * count, category: r.category, severity: r.severity, ...actionOf(event) };
 }
 
-export function writeRecord(ix: ScenarioIndex, ctx: AttemptContext, event: EngineEvent): AttemptContext {
+export function writeRecord(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent): AttemptContext {
+  if (!isAct(event)) return base(ctx, event);
   const verdict = judgeRecord(ix, ctx, event);
-  const act = event as ActEvent;
+  const act = event;
   let next = base(ctx, event);
   if (verdict === 'prefill' || verdict === 'incomplete' || verdict === 'no-reason') {
     const id = { prefill: 'gdp-prefill', incomplete: 'gdp-sign-incomplete', 'no-reason': 'gdp-no-reason' }[verdict];
@@ -397,7 +436,7 @@ export function expectedEntries(ix: ScenarioIndex, ctx: AttemptContext): RecordE
   });
 }
 
-export function submitRecord(ix: ScenarioIndex, ctx: AttemptContext, event: EngineEvent): AttemptContext {
+export function submitRecord(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent): AttemptContext {
   let next = base(ctx, event);
   const entries = expectedEntries(ix, next);
   const blank = entries.filter((e) => !next.record[e.id]).length;

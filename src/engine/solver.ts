@@ -8,7 +8,7 @@
  * texts, beside the steps in discovery and training (view.ts, playScreen.ts).
  */
 import type { CompiledScenario, Snapshot } from './attempt';
-import { endOf } from './compileScenario';
+import { endOf, phaseIndexIn } from './compileScenario';
 import { evalExpr } from './conditions';
 import { expectedEntries, judgeRecord, ruleBroken, stepOpen } from './judge';
 import type { ActEvent, AttemptContext, Expectation } from './types';
@@ -40,10 +40,11 @@ export function perfectActions(c: CompiledScenario, snapshot: Snapshot): ActEven
   const records = recordActions(c, ctx);
   if (records.length) return records;
   if (end === 'closure') return [{ type: 'ACT', verb: 'submit', target: 'batch-record' }];
+  const phase = phaseIndexIn(c.scenario, snapshot);
   const steps = [...c.index.steps.values()].sort((a, b) => Number(b.fault !== undefined) - Number(a.fault !== undefined));
   const out: ActEvent[] = [];
   for (const { step } of steps) {
-    if (!stepOpen(c.index, ctx, step.id)) continue;
+    if (!stepOpen(c.index, ctx, step.id, phase)) continue;
     const event: ActEvent = { type: 'ACT', verb: step.action.verb, target: step.action.target, ...(step.action.with ? { with: step.action.with } : {}) };
     const v = goodValue(step.expect, ctx);
     if (v !== undefined) event.value = v;

@@ -242,6 +242,18 @@ export type ActEvent = { type: 'ACT'; verb: string; target: string; value?: numb
 export const READ_VERB = 'read';
 export type EngineEvent = ActEvent | { type: 'HINT' };
 
+/**
+ * An event as the compiled machine receives it: an action is named
+ * `act.<verb>.<target>` (see compileScenario's machineEvent), so the machine
+ * finds the transitions of one action by its name.
+ */
+export type MachineEvent = (Omit<ActEvent, 'type'> & { type: `act.${string}` }) | { type: 'HINT' };
+/** What the judge accepts: an action as logged (ACT) or as the machine receives it. */
+export type JudgedEvent = EngineEvent | MachineEvent;
+
+/** Where a fault stands: its region of the machine (quiet → raised → contained → documented). */
+export type FaultStage = 'quiet' | 'raised' | 'contained' | 'documented';
+
 export type OutcomeKind =
   | 'step'
   | 'record'
@@ -309,7 +321,6 @@ export interface AttemptContext {
   passMark: number;
   /** The fault the seed (or the instructor) chose, or null. */
   fault: string | null;
-  phase: number;
   clock: number;
   done: Record<string, number>;
   raised: Record<string, number>;

@@ -6,8 +6,8 @@
  */
 import type { CompiledScenario, Snapshot } from './attempt';
 import { BUILTIN_RULES } from './builtinRules';
-import { endOf } from './compileScenario';
-import { faultContained, faultHandled, stepOpen } from './judge';
+import { endOf, faultStageIn, phaseIndexIn } from './compileScenario';
+import { faultStage, stepOpen } from './judge';
 import { declaredLook } from './look';
 import { scoreOf } from './score';
 import { readingKey, valueOf } from './conditions';
@@ -155,8 +155,10 @@ export function explainOutcome(c: CompiledScenario, o: Outcome): OutcomeView {
 export function viewOf(c: CompiledScenario, snap: Snapshot): AttemptView {
   const ctx = snap.context;
   const ix = c.index;
-  const phaseIndex = Math.min(ctx.phase, c.scenario.phases.length - 1);
-  const activeFaults = Object.keys(ctx.raised).filter((f) => !faultHandled(ix, ctx, f));
+  const phaseIndex = phaseIndexIn(c.scenario, snap);
+  // Each fault's stage is its region's state; once the attempt has left `running` (no regions), what the context gives.
+  const stages = Object.keys(ctx.raised).map((id) => ({ id, stage: faultStageIn(snap, id) ?? faultStage(ix, ctx, id) }));
+  const activeFaults = stages.filter((f) => f.stage !== 'documented').map((f) => f.id);
   const alerted = new Set(activeFaults.flatMap((f) => (ix.faults.get(f)?.effects ?? []).flatMap((e) => ('set' in e ? [e.set.object] : []))));
   const objects: ObjectView[] = c.scenario.objects.map((o) => {
     const st = ctx.objects[o.id]!;
@@ -180,11 +182,11 @@ export function viewOf(c: CompiledScenario, snap: Snapshot): AttemptView {
   });
   const steps: StepView[] = [];
   for (const id of activeFaults) {
-    for (const s of ix.faults.get(id)!.steps) steps.push({ id: s.id, title: s.title, hint: s.hint, done: ctx.done[s.id] !== undefined, open: stepOpen(ix, ctx, s.id), fault: id });
+    for (const s of ix.faults.get(id)!.steps) steps.push({ id: s.id, title: s.title, hint: s.hint, done: ctx.done[s.id] !== undefined, open: stepOpen(ix, ctx, s.id, phaseIndex), fault: id });
   }
   for (const id of ix.stepsByPhase[phaseIndex] ?? []) {
     const s = ix.steps.get(id)!.step;
-    steps.push({ id, title: s.title, hint: s.hint, done: ctx.done[id] !== undefined, open: stepOpen(ix, ctx, id) });
+    steps.push({ id, title: s.title, hint: s.hint, done: ctx.done[id] !== undefined, open: stepOpen(ix, ctx, id, phaseIndex) });
   }
   const record: RecordView[] = c.scenario.record
     .filter((e) => {
@@ -212,10 +214,9 @@ export function viewOf(c: CompiledScenario, snap: Snapshot): AttemptView {
     clock: ctx.clock,
     objects,
     steps,
-    faults: Object.keys(ctx.raised).map((id) => {
+    faults: stages.map(({ id, stage }) => {
       const f = ix.faults.get(id)!;
-      const stage = faultHandled(ix, ctx, id) ? 'documented' : faultContained(ix, ctx, id) ? 'contained' : 'raised';
-      return { id, title: f.title, announce: f.announce, stage };
+      return { id, title: f.title, announce: f.announce, stage: stage === 'quiet' ? 'raised' : stage };
     }),
     record,
     links: ctx.outcomes.flatMap((o) => (o.kind === 'step' && o.with !== undefined && o.target !== undefined ? [{ verb: o.verb ?? '', from: o.target, to: o.with }] : [])),

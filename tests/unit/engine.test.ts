@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Attempt, prepare, replay } from '../../src/engine/attempt';
+import { faultStageIn, phaseIn } from '../../src/engine/compileScenario';
 import { exploreScenario, perfectRun } from '../../src/engine/exploreScenario';
+import { viewOf } from '../../src/engine/view';
 import type { AttemptOptions, EngineEvent } from '../../src/engine/types';
 import { act, gowning } from './fixtures';
 
@@ -24,9 +26,18 @@ describe('compiled gowning machine', () => {
 
   it('the states of the machine are the phases of the SOP', () => {
     const a = new Attempt(c, training);
-    expect(a.snapshot.matches({ running: { procedure: 'changing-room' } } as never)).toBe(true);
+    expect(phaseIn(a.snapshot)).toBe('changing-room');
     for (const e of until(training, 'hand-rub')) a.send(e);
-    expect(a.snapshot.matches({ running: { procedure: 'airlock' } } as never)).toBe(true);
+    expect(phaseIn(a.snapshot)).toBe('airlock');
+    expect(viewOf(c, a.snapshot)).toMatchObject({ phaseIndex: 1, phase: { id: 'airlock' } });
+  });
+
+  it('a step of a later phase done now is too early; one of a phase done is no longer judged', () => {
+    // in the changing room: the mirror check belongs to the last phase
+    expect(replay(c, training, [act('check', 'mirror')]).context.outcomes.at(-1)).toMatchObject({ kind: 'early', ref: 'mirror-check' });
+    const inAirlock = until(training, 'hand-rub');
+    const r = replay(c, training, [...inAirlock, act('remove', 'personal-items')]);
+    expect(r.context.outcomes.at(-1)).toMatchObject({ kind: 'no-effect', ref: 'personal-items' });
   });
 
   it('an out-of-order step costs the sequence penalty and is not done', () => {
@@ -110,6 +121,34 @@ describe('faults', () => {
     const fin = replay(c, o, [...pre, act('spread', 'coverall'), act('discard', 'coverall'), act('take-new', 'coverall'), ...perfect(o).slice(pre.length)]);
     expect(fin.end).toBe('passed');
     expect(fin.score.total).toBe(90);
+  });
+
+  it("a fault's step answers before the phase's step of the same gesture", () => {
+    // disinfecting at the IPA spray is both a step of the last phase and one of the torn glove's answer
+    const o: AttemptOptions = { ...training, forcedFault: 'torn-glove' };
+    const events = perfect(o);
+    const raised = events.slice(0, events.findIndex((e) => e.target === 'mirror') + 1);
+    const spray = act('disinfect', 'ipa-spray');
+    const before = replay(c, o, [...raised, spray]).context.outcomes.at(-1);
+    expect(before).toMatchObject({ kind: 'step', ref: 'disinfect-gloves' }); // the fault's step not ready yet
+    const after = replay(c, o, [...raised, act('remove', 'outer-gloves'), spray]).context.outcomes.at(-1);
+    expect(after).toMatchObject({ kind: 'step', ref: 'disinfect-inner-glove' });
+  });
+
+  it("a fault's region follows it: raised, handled, raised again is raised, in the machine and on screen", () => {
+    const pre = until(training, 'coverall');
+    const stageAfter = (events: EngineEvent[]) => {
+      const r = replay(c, training, [...pre, ...events]);
+      const shown = viewOf(c, r.snapshot).faults.find((f) => f.id === 'coverall-contaminated')?.stage;
+      return { region: faultStageIn(r.snapshot, 'coverall-contaminated'), shown };
+    };
+    expect(stageAfter([])).toEqual({ region: 'quiet', shown: undefined });
+    const raise = act('spread', 'coverall');
+    expect(stageAfter([raise])).toEqual({ region: 'raised', shown: 'raised' });
+    const handle = [act('discard', 'coverall'), act('take-new', 'coverall')];
+    expect(stageAfter([raise, ...handle])).toEqual({ region: 'documented', shown: 'documented' });
+    expect(stageAfter([raise, ...handle, raise])).toEqual({ region: 'raised', shown: 'raised' });
+    expect(stageAfter([raise, ...handle, raise, ...handle])).toEqual({ region: 'documented', shown: 'documented' });
   });
 });
 

@@ -21,7 +21,7 @@ import { act } from './fixtures';
 /** A running attempt at minute `clock`, with nothing done, nothing raised and these objects. */
 function context(over: Partial<AttemptContext> = {}): AttemptContext {
   return {
-    scenarioId: 'vocabulary', version: 1, mode: 'training', seed: 7, rng: 7, passMark: 80, fault: null, phase: 0, clock: 0,
+    scenarioId: 'vocabulary', version: 1, mode: 'training', seed: 7, rng: 7, passMark: 80, fault: null, clock: 0,
     done: {}, raised: {}, objects: {}, record: {}, outcomes: [], hints: 0, events: 0, critical: null,
     ...over,
   };

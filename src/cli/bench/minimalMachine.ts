@@ -5,7 +5,7 @@
  * costs.
  */
 import { assign, setup } from 'xstate';
-import { scopeFor } from '../../engine/attempt';
+import { scopeFor } from '../../engine/fastScope';
 import type { EngineEvent } from '../../engine/types';
 
 export const minimalMachine = setup({ types: { context: {} as { done: number; last: string }, events: {} as EngineEvent } }).createMachine({

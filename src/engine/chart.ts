@@ -1,0 +1,191 @@
+/**
+ * A scenario's compiled machine drawn for an instructor, as a Mermaid
+ * `stateDiagram-v2`: the phases of the procedure in order with the steps each
+ * one judges (written in the phase's box), one region per fault with its
+ * stages and the steps that answer it, then closure and the end,
+ * passed or failed. It is read from the machine itself (its states, their
+ * transitions and the guards' parameters), with the titles of the scenario,
+ * so the drawing is what the engine runs. `npm run scenarios:chart` prints it.
+ */
+import { not, type AnyStateNode, type AnyTransitionDefinition } from 'xstate';
+import type { CompiledScenario } from './attempt';
+import type { Lang, Localized } from './types';
+
+type Guard = { type: string; params?: Record<string, unknown> };
+/** xstate's and/not guards are functions holding their guards and a check; a `not` is told by its check. */
+type Combinator = { guards?: unknown[]; check?: unknown };
+const NOT_CHECK = (not('x') as Combinator).check;
+
+const WORDS = {
+  running: { fr: 'Procédure en cours', en: 'Procedure running' },
+  procedure: { fr: 'Procédure', en: 'Procedure' },
+  closure: { fr: 'Clôture : relire et compléter le dossier de lot', en: 'Closure: review and complete the batch record' },
+  review: { fr: 'Revue du dossier', en: 'Record review' },
+  passed: { fr: 'Réussi', en: 'Passed' },
+  failed: { fr: 'Échoué', en: 'Failed' },
+  fault: { fr: 'Panne', en: 'Fault' },
+  quiet: { fr: 'rien à signaler', en: 'quiet' },
+  raised: { fr: 'survenue', en: 'raised' },
+  contained: { fr: 'maîtrisée', en: 'contained' },
+  documented: { fr: 'documentée', en: 'documented' },
+  phaseComplete: { fr: 'étapes faites, aucune panne en attente', en: 'steps done, no fault waiting' },
+  faultRaised: { fr: 'survient', en: 'happens' },
+  faultContained: { fr: 'mesures de maîtrise faites', en: 'containment done' },
+  faultDocumented: { fr: 'documentation faite', en: 'documentation done' },
+  again: { fr: 'survient de nouveau', en: 'happens again' },
+  passMarkReached: { fr: 'note ≥ seuil', en: 'score ≥ pass mark' },
+  otherwise: { fr: 'sinon', en: 'otherwise' },
+  critical: { fr: 'règle critique', en: 'critical rule' },
+  submit: { fr: 'remettre le dossier de lot', en: 'submit the batch record' },
+  done: { fr: 'procédure terminée', en: 'procedure done' },
+} satisfies Record<string, Localized>;
+
+/** Mermaid ids: letters, digits and underscores only (a dash would read as an arrow). */
+const idOf = (...parts: string[]) => parts.join('_').replace(/[^A-Za-z0-9_]/g, '_');
+/** Text between quotes (a state's name, the title): no quote, no line break. */
+const quoted = (s: string) => s.replace(/"/g, "'").replace(/\s+/g, ' ').trim();
+/**
+ * Text after a colon (a transition's label, a line of a state): Mermaid ends
+ * it at a colon or a semicolon, so a colon is written with its look-alike
+ * (U+A789, "10꞉00") and a semicolon as a comma.
+ */
+const text = (s: string) => quoted(s).replace(/:/g, '\uA789').replace(/;/g, ',');
+
+/** The named guards inside a guard (and/not unwrapped), with whether they are negated. */
+function guardsIn(g: unknown, negated = false): { guard: Guard; negated: boolean }[] {
+  if (!g) return [];
+  if (typeof g === 'string') return [{ guard: { type: g }, negated }];
+  if (typeof g === 'function') {
+    const { guards = [], check } = g as Combinator;
+    return guards.flatMap((x) => guardsIn(x, negated !== (check === NOT_CHECK)));
+  }
+  return [{ guard: g as Guard, negated }];
+}
+
+export function chartOf(c: CompiledScenario, lang: Lang = 'fr'): string {
+  const ix = c.index;
+  const w = (k: keyof typeof WORDS) => WORDS[k][lang];
+  const name = (l: Localized) => quoted(l[lang] || l.fr);
+  const line = (l: Localized) => text(l[lang] || l.fr);
+  const root = c.machine.root;
+  const running = root.states.running!;
+  const procedure = running.states.procedure!;
+
+  /** The chart id of a state: its path below the root. */
+  const chartId = (n: AnyStateNode): string => {
+    const path: string[] = [];
+    for (let x: AnyStateNode | undefined = n; x && x !== root; x = x.parent) path.unshift(x.key);
+    if (path[0] === 'running' && path[1] === 'procedure' && path[2]) return idOf('phase', path[2]);
+    if (path[0] === 'running' && path[1]?.startsWith('fault-')) return idOf(...path.slice(1));
+    return idOf(path.at(-1)!);
+  };
+  /** The steps a state judges, in the order of its transitions. */
+  const stepsJudgedBy = (n: AnyStateNode): string[] => {
+    const ids = new Set<string>();
+    for (const edges of n.transitions.values()) {
+      for (const e of edges) for (const { guard } of guardsIn(e.guard)) if (typeof guard.params?.step === 'string') ids.add(guard.params.step);
+    }
+    return [...ids];
+  };
+  /** The critical rule a transition applies, if any. */
+  const ruleOf = (e: AnyTransitionDefinition) => guardsIn(e.guard).find((g) => g.guard.type === 'ruleBroken')?.guard.params?.rule as string | undefined;
+  const edgeLabel = (e: AnyTransitionDefinition, siblings: readonly AnyTransitionDefinition[]): string => {
+    const parts: string[] = [];
+    for (const { guard, negated } of guardsIn(e.guard)) {
+      if (guard.type === 'ruleBroken' || guard.type === 'failsAttempt') continue;
+      else if (negated) parts.push(w('again'));
+      else if (guard.type in WORDS) parts.push(w(guard.type as keyof typeof WORDS));
+      else parts.push(guard.type);
+    }
+    if (e.eventType === 'act.submit.batch-record') parts.unshift(w('submit'));
+    if (!parts.length && siblings.length > 1 && !ruleOf(e)) parts.push(w('otherwise'));
+    return text(parts.join(', '));
+  };
+
+  const lines: string[] = [];
+  const out = (depth: number, line: string) => lines.push(`${'  '.repeat(depth)}${line}`);
+  /** Edges drawn once per pair of states, their labels joined. */
+  const edges = new Map<string, { depth: number; from: string; to: string; labels: string[]; rules: string[] }>();
+  const edge = (depth: number, from: string, to: string, label: string, rule?: string) => {
+    const key = `${from} ${to}`;
+    const e = edges.get(key) ?? { depth, from, to, labels: [], rules: [] };
+    if (label && !e.labels.includes(label)) e.labels.push(label);
+    if (rule && !e.rules.includes(rule)) e.rules.push(rule);
+    edges.set(key, e);
+  };
+  const flush = (depth: number) => {
+    for (const [key, e] of edges) {
+      if (e.depth !== depth) continue;
+      const labels = e.rules.length ? [...e.labels, `${w('critical')} (${e.rules.join(', ')})`] : e.labels;
+      out(depth, `${e.from} --> ${e.to}${labels.length ? ` : ${labels.join(' · ')}` : ''}`);
+      edges.delete(key);
+    }
+  };
+  /** The transitions with a target that leave `n`: within its parent, or out of it (then drawn from the ancestor that is left). */
+  const outgoing = (n: AnyStateNode, depth: number) => {
+    const lists = [n.always ?? [], ...n.transitions.values()];
+    for (const list of lists) {
+      for (const e of list) {
+        const target = e.target?.[0];
+        if (!target) continue;
+        const label = edgeLabel(e, list);
+        if (target.parent === n.parent) edge(depth, chartId(n), chartId(target), label, ruleOf(e));
+        else {
+          // leaving its composite (the last phase, to closure): drawn as the end of the composite, which
+          // hands over to the target at the top level, where the machine's targets all are
+          edge(depth, chartId(n), '[*]', '');
+          let from = n.parent;
+          while (from?.parent && from.parent !== target.parent) from = from.parent;
+          if (from) edge(1, chartId(from), chartId(target), w('done'));
+        }
+      }
+    }
+  };
+
+  lines.push('---', `title: "${name(c.scenario.title)}"`, '---', 'stateDiagram-v2');
+  out(1, `[*] --> ${chartId(running)}`);
+  out(1, `state "${w('running')}" as ${chartId(running)} {`);
+
+  // the procedure: its phases in order, each with the steps it judges
+  out(2, `state "${w('procedure')}" as ${chartId(procedure)} {`);
+  out(3, `[*] --> ${chartId(procedure.initial!.target[0]!)}`);
+  Object.values(procedure.states).forEach((phase, i) => {
+    const p = c.scenario.phases.find((x) => x.id === phase.key);
+    out(3, `state "${i + 1}. ${p ? name(p.title) : phase.key}" as ${chartId(phase)}`);
+    for (const id of stepsJudgedBy(phase)) out(3, `${chartId(phase)} : • ${line(ix.steps.get(id)?.step.title ?? { fr: id, en: id })}`);
+    outgoing(phase, 3);
+  });
+  flush(3);
+  out(2, '}');
+
+  // one region per fault, beside the procedure; its answer, listed by stage, is judged on `running`
+  const answers = stepsJudgedBy(running);
+  for (const region of Object.values(running.states)) {
+    if (region === procedure) continue;
+    const faultId = region.key.replace(/^fault-/, '');
+    const f = ix.faults.get(faultId);
+    out(2, '--');
+    out(2, `state "${w('fault')} : ${f ? name(f.title) : faultId}" as ${chartId(region)} {`);
+    out(3, `[*] --> ${chartId(region.initial!.target[0]!)}`);
+    for (const stage of Object.values(region.states)) {
+      out(3, `state "${stage.key in WORDS ? w(stage.key as keyof typeof WORDS) : stage.key}" as ${chartId(stage)}`);
+      // what answers the fault at this stage: its containment while raised, its documentation once contained
+      const kind = stage.key === 'raised' ? 'contain' : stage.key === 'contained' ? 'document' : undefined;
+      for (const st of (f?.steps ?? []).filter((x) => x.stage === kind && answers.includes(x.id))) out(3, `${chartId(stage)} : • ${line(st.title)}`);
+      outgoing(stage, 3);
+    }
+    flush(3);
+    out(2, '}');
+  }
+  out(1, '}');
+
+  for (const key of ['running', 'closure', 'review', 'passed', 'failed']) {
+    const n = root.states[key];
+    if (!n) continue;
+    if (key !== 'running') out(1, `state "${w(key as keyof typeof WORDS)}" as ${chartId(n)}`);
+    outgoing(n, 1);
+    if (n.type === 'final') edge(1, chartId(n), '[*]', '');
+  }
+  flush(1);
+  return `${lines.join('\n')}\n`;
+}
