@@ -9,6 +9,7 @@ import { prepare, type CompiledScenario } from '../engine/attempt';
 import type { AttemptView } from '../engine/view';
 import { mountCleanroom, type Cleanroom } from '../game';
 import { toCsv, type CsvCell } from '../engine/csv';
+import { JUDGE_VERSION, judgeVersionOf } from '../engine/judgeVersion';
 import { categoryAverages, categoryByTrainee, filterAttempts, frequentMistakes, replayAttempts, resultTable, traineeKeys, type ResultFilter } from '../engine/results';
 import { CATEGORIES, type Scenario } from '../engine/types';
 import { lang, t, tr } from '../i18n';
@@ -462,6 +463,7 @@ class InstructorArea {
         passed: r.attempt.result!.end === 'passed',
         replayedScore: r.replayed?.score ?? null,
         mismatch: r.mismatch,
+        judgedBy: r.judgedBy,
       };
     });
     return {
@@ -509,6 +511,7 @@ class InstructorArea {
         t('instructor.csv.passed'),
         t('instructor.csv.lastDate'),
         ...cats.map((c) => t(`category.${c}`)),
+        t('instructor.csv.rules'),
       ],
     ];
     for (const row of r.rows) {
@@ -526,6 +529,7 @@ class InstructorArea {
           cell.passed ? t('instructor.csv.yes') : t('instructor.csv.no'),
           new Date(cell.lastAt),
           ...cats.map((c) => cell.byCategory[c]),
+          cell.judgeVersions.filter((v) => v !== JUDGE_VERSION).map((version) => t('instructor.results.judgedBy', { version })).join(' ; '),
         ]);
       }
     }
@@ -575,7 +579,7 @@ class InstructorArea {
         compiled: prepare(s),
         options: { seed: a.seed, mode: a.mode, ...(a.forcedFault !== undefined ? { forcedFault: a.forcedFault } : {}), ...(a.passMark !== undefined ? { passMark: a.passMark } : {}) },
         events: a.events.map((e) => e.event),
-        recorded: a.result ? { score: a.result.score, end: a.result.end } : undefined,
+        recorded: a.result ? { score: a.result.score, end: a.result.end, ...(judgeVersionOf(a) === JUDGE_VERSION ? {} : { judgedBy: judgeVersionOf(a) }) } : undefined,
         trainee: profiles.find((p) => p.id === a.profileId)?.name ?? '?',
         when: a.endedAt ?? a.startedAt,
         back: () => {
@@ -611,6 +615,7 @@ class InstructorArea {
       passed: x.result!.end === 'passed',
       replayedScore: this.deps.findScenario(x.scenarioId, x.scenarioVersion) ? x.result!.score : null,
       mismatch: false,
+      judgedBy: judgeVersionOf(x) === JUDGE_VERSION ? null : judgeVersionOf(x),
     }));
     return replayPicker(lines, (id) => {
       this.replayId = id;

@@ -10,4 +10,5 @@ export { scoreOf } from './score';
 export { viewOf, explainOutcome, type AttemptView, type ObjectView, type StepView, type RecordView, type OutcomeView } from './view';
 export { newSeed } from './random';
 export * from './results';
+export { JUDGE_VERSION, judgeVersionOf } from './judgeVersion';
 export { toCsv, csvCell, csvDate, csvNumber, neutralise, CSV_BOM, CSV_SEPARATOR, type CsvCell } from './csv';

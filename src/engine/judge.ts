@@ -9,7 +9,7 @@ import { BUILTIN_RULES } from './builtinRules';
 import { applyEffects, evalExpr, holds, readingKey, valueOf, withValue, type ConditionScope } from './conditions';
 import { lotNumber, randomBetween, streamFor } from './random';
 import type { ScenarioIndex } from './scenarioIndex';
-import type { AttemptContext, AttemptOptions, Category, FaultStage, JudgedEvent, Outcome, RecordEntry, Step } from './types';
+import type { AttemptContext, AttemptOptions, Category, FaultStage, JudgedEvent, Outcome, RecordEntry, RuleUntil, Step } from './types';
 
 /* ---------- set-up ---------- */
 
@@ -91,6 +91,12 @@ export function faultContained(ix: ScenarioIndex, ctx: AttemptContext, faultId: 
   return !!f && f.steps.every((s) => s.stage !== 'contain' || ctx.done[s.id] !== undefined);
 }
 
+/** A fault's rule applies from its fault's raising until the fault reaches the stage the rule names (contained, or documented by default). */
+function faultRuleApplies(ix: ScenarioIndex, ctx: AttemptContext, faultId: string, until: RuleUntil = 'documented'): boolean {
+  if (ctx.raised[faultId] === undefined) return false;
+  return until === 'contained' ? !faultContained(ix, ctx, faultId) : !faultHandled(ix, ctx, faultId);
+}
+
 /** The stage the context gives a fault: what its region in the machine follows. */
 export function faultStage(ix: ScenarioIndex, ctx: AttemptContext, faultId: string): FaultStage {
   if (ctx.raised[faultId] === undefined) return 'quiet';
@@ -160,7 +166,7 @@ export function ruleBroken(ix: ScenarioIndex, ctx: AttemptContext, event: Judged
   if (r.rule.on.verb !== undefined && r.rule.on.verb !== event.verb) return false;
   if (r.rule.on.target !== undefined && r.rule.on.target !== event.target) return false;
   if (r.rule.on.with !== undefined && r.rule.on.with !== event.with) return false;
-  if (r.fault && !(ctx.raised[r.fault] !== undefined && !faultHandled(ix, ctx, r.fault))) return false;
+  if (r.fault && !faultRuleApplies(ix, ctx, r.fault, r.until)) return false;
   return holds(r.rule.when, scope(ix, ctx, event.value));
 }
 

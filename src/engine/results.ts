@@ -6,6 +6,7 @@
  * the engine, with their explanations. Pure: no DOM, no storage.
  */
 import { replay, type CompiledScenario } from './attempt';
+import { JUDGE_VERSION, judgeVersionOf } from './judgeVersion';
 import { CATEGORIES, type AttemptOptions, type Category, type EngineEvent, isMistake, type Localized, type MistakeKind, type Severity } from './types';
 import { explainOutcome } from './view';
 
@@ -15,6 +16,8 @@ export interface ResultAttempt extends AttemptOptions {
   profileId: string;
   scenarioId: string;
   scenarioVersion: number;
+  /** The version of the judgement that gave `result` (see judgeVersion.ts); absent: 1. */
+  judgeVersion?: number;
   events: readonly { event: EngineEvent }[];
   startedAt: number;
   endedAt?: number;
@@ -93,6 +96,8 @@ export interface ResultCell {
   byCategory: Partial<Record<Category, number>>;
   /** The newest attempt's id (to replay it). */
   lastAttemptId: string;
+  /** The versions of the judgement that gave the attempts' scores, ascending (see judgeVersion.ts). */
+  judgeVersions: number[];
 }
 
 export interface ResultRow {
@@ -145,6 +150,7 @@ export function resultTable(attempts: readonly ResultAttempt[], trainees: readon
       average: mean(sorted.map((a) => a.result!.score)),
       byCategory: categoryMeans(sorted),
       lastAttemptId: last.id,
+      judgeVersions: [...new Set(sorted.map(judgeVersionOf))].sort((a, b) => a - b),
     };
   }
   const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
@@ -194,8 +200,13 @@ export interface ReplayedAttempt<A extends ResultAttempt = ResultAttempt> {
   attempt: A;
   /** null when the scenario (that id and version) is not on this device. */
   replayed: { score: number; end: string; mistakes: AttemptMistake[] } | null;
-  /** The replay gives another score or end than the one recorded (damaged or edited data). */
+  /**
+   * The replay gives another score or end than the one recorded (damaged or
+   * edited data). Only said under the version of the judgement that recorded it.
+   */
   mismatch: boolean;
+  /** The version of the judgement that gave the recorded score, when it is not this engine's; null when it is. */
+  judgedBy: number | null;
 }
 
 export type FindCompiled = (scenarioId: string, version: number) => CompiledScenario | undefined;
@@ -209,13 +220,15 @@ export function optionsOfAttempt(a: ResultAttempt): AttemptOptions {
 
 /** Replays one attempt through the engine and lists its mistakes with their explanations. */
 export function replayAttempt<A extends ResultAttempt>(a: A, find: FindCompiled): ReplayedAttempt<A> {
+  // an attempt judged by other rules may replay to another score without anything being wrong
+  const judgedBy = judgeVersionOf(a) === JUDGE_VERSION ? null : judgeVersionOf(a);
   const c = find(a.scenarioId, a.scenarioVersion);
-  if (!c) return { attempt: a, replayed: null, mismatch: false };
+  if (!c) return { attempt: a, replayed: null, mismatch: false, judgedBy };
   let r: ReturnType<typeof replay>;
   try {
     r = replay(c, optionsOfAttempt(a), a.events.map((e) => e.event));
   } catch {
-    return { attempt: a, replayed: null, mismatch: true };
+    return { attempt: a, replayed: null, mismatch: judgedBy === null, judgedBy };
   }
   const mistakes: AttemptMistake[] = r.context.outcomes
     .filter((o) => isMistake(o.kind))
@@ -233,8 +246,8 @@ export function replayAttempt<A extends ResultAttempt>(a: A, find: FindCompiled)
         ...(v.reason ? { reason: v.reason } : {}),
       };
     });
-  const mismatch = !!a.result && (a.result.score !== r.score.total || a.result.end !== r.end);
-  return { attempt: a, replayed: { score: r.score.total, end: r.end, mistakes }, mismatch };
+  const mismatch = judgedBy === null && !!a.result && (a.result.score !== r.score.total || a.result.end !== r.end);
+  return { attempt: a, replayed: { score: r.score.total, end: r.end, mistakes }, mismatch, judgedBy };
 }
 
 export function replayAttempts<A extends ResultAttempt>(attempts: readonly A[], find: FindCompiled): ReplayedAttempt<A>[] {

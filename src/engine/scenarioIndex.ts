@@ -2,7 +2,7 @@
  * Look-up tables built once per scenario, so guards and views find a step, a
  * rule or an object by id without scanning arrays on every event.
  */
-import type { Fault, FaultStep, MainStep, ObjectAction, RecordEntry, RoomObject, Rule, Scenario, Step } from './types';
+import type { Fault, FaultStep, MainStep, ObjectAction, RecordEntry, RoomObject, Rule, RuleUntil, Scenario, Step } from './types';
 
 export interface IndexedStep {
   step: Step;
@@ -15,6 +15,8 @@ export interface IndexedStep {
 export interface IndexedRule {
   rule: Rule;
   fault?: string;
+  /** A fault's rule: the stage of its fault at which it stops applying. */
+  until?: RuleUntil;
 }
 
 export interface ScenarioIndex {
@@ -47,7 +49,7 @@ export function indexScenario(scenario: Scenario): ScenarioIndex {
   scenario.rules.forEach((r) => rules.set(r.id, { rule: r }));
   for (const f of scenario.faults) {
     f.steps.forEach((s: FaultStep) => steps.set(s.id, { step: s, fault: f.id }));
-    (f.rules ?? []).forEach((r) => rules.set(r.id, { rule: r, fault: f.id }));
+    (f.rules ?? []).forEach((r) => rules.set(r.id, { rule: r, fault: f.id, until: r.until ?? 'documented' }));
   }
   const recordByStep = new Map<string, RecordEntry[]>();
   for (const e of scenario.record) {

@@ -172,6 +172,15 @@ export interface Rule {
   effects?: Effect[];
 }
 
+/** The stage of its fault at which a fault's rule stops applying: once the fault is contained, or documented (the default). */
+export const RULE_UNTIL = ['contained', 'documented'] as const;
+export type RuleUntil = (typeof RULE_UNTIL)[number];
+
+export interface FaultRule extends Rule {
+  /** The rule stops applying once its fault reaches this stage; defaults to 'documented'. */
+  until?: RuleUntil;
+}
+
 export interface Fault {
   id: string;
   title: Localized;
@@ -180,7 +189,7 @@ export interface Fault {
   announce: Localized;
   effects?: Effect[];
   steps: FaultStep[];
-  rules?: Rule[];
+  rules?: FaultRule[];
 }
 
 export interface RecordEntry {

@@ -352,7 +352,15 @@ export function checkMeaning(s: Scenario): Problem[] {
       out.push(say(`${path}.trigger`, 'no rule raises this fault', 'aucune règle ne déclenche cette panne'));
     }
     checkEffects(f.effects, `${path}.effects`);
-    (f.rules ?? []).forEach((r, i) => checkRule(r, `${path}.rules[${i}]`));
+    (f.rules ?? []).forEach((r, i) => {
+      checkRule(r, `${path}.rules[${i}]`);
+      // a fault without a containment step is contained as soon as raised: the rule would never apply
+      if (r.until === 'contained' && !f.steps.some((st) => st.stage === 'contain')) {
+        out.push(say(`${path}.rules[${i}].until`,
+          `the fault ${quote(f.id)} has no containment step, so its rule ${quote(r.id)} would stop applying as soon as the fault is raised: remove "until" or give the fault a step with stage "contain"`,
+          `la panne ${quote(f.id)} n'a pas d'étape de maîtrise : sa règle ${quote(r.id)} cesserait de s'appliquer dès la panne déclenchée ; retirez "until" ou donnez à la panne une étape de stage "contain"`));
+      }
+    });
   });
   s.record.forEach((e, i) => {
     needStep(`record[${i}].after`, e.after);

@@ -5,6 +5,7 @@
  */
 import type { AttemptOptions, EngineEvent, Lang, Localized, Scenario } from '../engine/types';
 import { validateScenario } from '../engine/validateScenario';
+import { JUDGE_VERSION } from '../engine/judgeVersion';
 import { IdbBackend, MemoryBackend, type Backend, type Key, type LostReason, type Row, type Tx } from './backend';
 import { BACKUP_MAX_BYTES, makeBackup, mergeBackup, readBackup, refusal, type BackupFile, type ImportResult } from './backup';
 import { isQuotaError, notFound, problemMessage, say, StoreError, type OnProblem, type ProblemCode, type StoreErrorCode } from './messages';
@@ -421,6 +422,7 @@ class StoreImpl implements Store {
       profileId: input.profileId,
       scenarioId: input.scenarioId,
       scenarioVersion: input.scenarioVersion,
+      judgeVersion: JUDGE_VERSION,
       seed: options.seed,
       mode: options.mode,
       forcedFault: options.forcedFault,
@@ -578,7 +580,8 @@ class StoreImpl implements Store {
         const a = await this.one<AttemptRecord>('attempt', tx, 'attempts', attemptId);
         if (!a) throw notFound('attempt', attemptId);
         if (a.status === 'finished') throw invalid('This attempt is already finished.', 'Cette tentative est déjà terminée.');
-        const done: AttemptRecord = { ...a, events: [...a.events, ...waiting], status: 'finished', result: structuredClone(result), endedAt: endedAt ?? this.now() };
+        // the result was worked out by this build's engine, whatever judged the attempt when it started
+        const done: AttemptRecord = { ...a, events: [...a.events, ...waiting], status: 'finished', result: structuredClone(result), endedAt: endedAt ?? this.now(), judgeVersion: JUDGE_VERSION };
         mustBe('attempt', done);
         await tx.put('attempts', done);
         return done;

@@ -42,6 +42,8 @@ export interface AttemptRecord extends AttemptOptions {
   profileId: string;
   scenarioId: string;
   scenarioVersion: number;
+  /** The version of the engine's judgement that gave `result` (src/engine/judgeVersion.ts); absent: 1. */
+  judgeVersion?: number;
   assignmentId?: string;
   events: TimedEvent[];
   startedAt: number;

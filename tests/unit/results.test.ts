@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepare, replay, type CompiledScenario } from '../../src/engine/attempt';
 import { perfectRun } from '../../src/engine/exploreScenario';
+import { JUDGE_VERSION } from '../../src/engine/judgeVersion';
 import { categoryAverages, categoryByTrainee, filterAttempts, frequentMistakes, replayAttempts, resultTable, traineeKeys, type ResultAttempt, type ResultTrainee } from '../../src/engine/results';
 import type { AttemptOptions, EngineEvent } from '../../src/engine/types';
 import { resultOf } from '../../src/store/records';
@@ -21,6 +22,7 @@ function attempt(profileId: string, events: EngineEvent[], endedAt: number, o: A
     profileId,
     scenarioId: 'gowning',
     scenarioVersion: 1,
+    judgeVersion: JUDGE_VERSION,
     seed: o.seed,
     mode: o.mode,
     ...(o.forcedFault ? { forcedFault: o.forcedFault } : {}),
@@ -120,5 +122,20 @@ describe('results aggregation', () => {
     expect(replayAttempts([missing], find)[0]!.replayed).toBeNull();
     const edited = { ...attempts[2]!, result: { ...attempts[2]!.result!, score: 100, end: 'passed' as const } };
     expect(replayAttempts([edited], find)[0]!.mismatch).toBe(true);
+  });
+
+  it('an attempt judged by an older version of the rules is not flagged when its replay differs, and says its version', () => {
+    const { judgeVersion: _, ...stored } = attempts[2]!; // stored before the version was kept: version 1
+    const older = { ...stored, result: { ...stored.result!, score: 100, end: 'passed' as const } };
+    const [r] = replayAttempts([older], find);
+    expect(r!.replayed!.score).not.toBe(100);
+    expect(r!.mismatch).toBe(false);
+    expect(r!.judgedBy).toBe(1);
+    expect(replayAttempts([{ ...older, judgeVersion: JUDGE_VERSION - 1 }], find)[0]).toMatchObject({ mismatch: false, judgedBy: JUDGE_VERSION - 1 });
+    // the same version and another score: flagged, and no version said
+    expect(replayAttempts([{ ...older, judgeVersion: JUDGE_VERSION }], find)[0]).toMatchObject({ mismatch: true, judgedBy: null });
+    // the table says which versions judged a cell's attempts
+    const rows = resultTable([older, attempts[0]!], trainees);
+    expect(rows[0]!.cells.gowning!.judgeVersions).toEqual([1, JUDGE_VERSION]);
   });
 });

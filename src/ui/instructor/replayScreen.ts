@@ -17,7 +17,8 @@ export interface ReplayScreenOptions {
   compiled: CompiledScenario;
   options: AttemptOptions;
   events: EngineEvent[];
-  recorded?: { score: number; end: 'passed' | 'failed' };
+  /** `judgedBy`: the version of the rules that gave the recorded score, when it is not the current one. */
+  recorded?: { score: number; end: 'passed' | 'failed'; judgedBy?: number };
   trainee: string;
   when: number;
   back(): void;
@@ -148,6 +149,9 @@ export class ReplayScreen {
     const replayed = this.finalScore;
     const end = viewOf(o.compiled, this.frames.at(-1)!).end;
     const same = o.recorded ? o.recorded.score === replayed && o.recorded.end === end : true;
+    // judged by other rules, a different replay is expected, not a sign of changed data
+    const judgedBy = o.recorded?.judgedBy;
+    const verdict = same ? `✓ ${t('instructor.replay.same')}` : judgedBy !== undefined ? t('instructor.results.judgedBy', { version: judgedBy }) : `⚠ ${t('instructor.replay.different')}`;
     render(
       this.head,
       h('div', { class: 'row' }, h('button', { type: 'button', class: 'secondary', 'data-key': 'replay-back', onclick: () => (this.pause(), o.back()) }, t('instructor.replay.back'))),
@@ -155,12 +159,13 @@ export class ReplayScreen {
       h('p', { class: 'muted' }, [formatDateTime(o.when), t(`mode.${o.options.mode}`), t('instructor.replay.events', { count: this.count })].join(' · ')),
       h(
         'p',
-        { class: `replay-scores ${same ? 'tone-good' : 'tone-bad'}` },
+        { class: `replay-scores ${same ? 'tone-good' : judgedBy !== undefined ? '' : 'tone-bad'}` },
         o.recorded ? h('span', { 'data-testid': 'recorded-score' }, t('instructor.replay.recorded', { score: formatNumber(o.recorded.score) })) : null,
         o.recorded ? ' · ' : null,
         h('span', { 'data-testid': 'replayed-score' }, t('instructor.replay.replayed', { score: formatNumber(replayed) })),
         ' · ',
-        h('strong', {}, same ? `✓ ${t('instructor.replay.same')}` : `⚠ ${t('instructor.replay.different')}`),
+        h('strong', {}, verdict),
+        same && judgedBy !== undefined ? ` (${t('instructor.results.judgedBy', { version: judgedBy })})` : null,
       ),
     );
   }

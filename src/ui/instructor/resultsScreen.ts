@@ -25,6 +25,8 @@ export interface AttemptLine {
   /** The score the engine gives when it replays the events; null when the scenario is missing. */
   replayedScore: number | null;
   mismatch: boolean;
+  /** The version of the rules that judged the recorded score, when it is not the current one: its replay may differ. */
+  judgedBy: number | null;
 }
 
 export interface ResultsScreenOptions {
@@ -225,6 +227,7 @@ function attempts(o: ResultsScreenOptions) {
                 `${formatNumber(a.score)}/100`,
                 a.mismatch ? h('span', { class: 'mismatch' }, ` ⚠ ${t('instructor.results.mismatch', { score: a.replayedScore ?? '?' })}`) : null,
                 a.replayedScore === null && !a.mismatch ? h('span', { class: 'muted' }, ` (${t('instructor.results.scenarioMissing')})`) : null,
+                a.judgedBy !== null ? h('span', { class: 'muted', 'data-testid': 'judged-by' }, ` (${t('instructor.results.judgedBy', { version: a.judgedBy })})`) : null,
               ),
               h('td', {}, a.passed ? `✓ ${t('instructor.results.passed')}` : `✗ ${t('instructor.results.notPassed')}`),
               h(

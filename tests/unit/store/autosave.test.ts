@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Attempt, prepare } from '../../../src/engine/attempt';
 import { perfectRun } from '../../../src/engine/exploreScenario';
+import { JUDGE_VERSION } from '../../../src/engine/judgeVersion';
 import type { AttemptOptions } from '../../../src/engine/types';
 import { readBackup } from '../../../src/store/backup';
 import { StoreError } from '../../../src/store/messages';
@@ -61,7 +62,7 @@ describe.each(BACKINGS)('autosave (%s)', (backing) => {
     expect(store.pendingEvents(attempt.id)).toEqual([]);
     expect(await store.inProgress(profile.id)).toBeUndefined();
     const [saved] = (await store.attemptsOf(profile.id)).items;
-    expect(saved).toMatchObject({ status: 'finished', endedAt: 1234, result: { end: 'failed', critical: true } });
+    expect(saved).toMatchObject({ status: 'finished', endedAt: 1234, result: { end: 'failed', critical: true }, judgeVersion: JUDGE_VERSION });
     expect(saved?.events.map((e) => e.event)).toEqual([act('wash', 'sink'), act('dry', 'towel')]);
     await expect(store.finish(attempt.id, done.result!)).rejects.toBeInstanceOf(StoreError);
   });

@@ -1,5 +1,6 @@
 /** Backup files: export, import that merges without duplicates, and every kind of bad file refused with a sentence and no change at all. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { JUDGE_VERSION } from '../../../src/engine/judgeVersion';
 import { BACKUP_MAX_BYTES, type BackupFile } from '../../../src/store/backup';
 import { profileSettingKey } from '../../../src/store/records';
 import type { Store } from '../../../src/store/openStore';
@@ -94,6 +95,18 @@ describe.each(BACKINGS)('backup (%s)', (backing) => {
     expect(after.attempts.find((a) => a.id === finished.id)?.result?.score).toBe(90);
     expect(after.profiles.map((p) => p.name).sort()).toEqual(['Ana', 'Bob']);
     expect((await store.attemptsOf(ana.id)).items.map((a) => a.id)).toContain('from-another-tablet');
+  });
+
+  it('an attempt stored before the judgement had a version (no judgeVersion) still imports, and stays without one', async () => {
+    const { store } = await open(backing);
+    await filled(store);
+    const file = await store.exportAll();
+    expect(file.attempts.every((a) => a.judgeVersion === JUDGE_VERSION)).toBe(true);
+    const old = structuredClone(file);
+    for (const a of old.attempts) delete a.judgeVersion;
+    const other = (await open(backing)).store;
+    expect(await other.importBackup(text(old))).toMatchObject({ ok: true, added: { attempts: 3 } });
+    expect((await other.exportAll()).attempts.map((a) => a.judgeVersion)).toEqual([undefined, undefined, undefined]);
   });
 
   it('names with markup are kept as plain text, exactly as written', async () => {

@@ -1,0 +1,13 @@
+/**
+ * The version of the judgement: how the engine turns the events of an
+ * attempt into outcomes and a score, for one scenario version. Raise it when
+ * the same events of the same scenario version can be judged differently.
+ * Each attempt stores the version that judged it; the results compare an
+ * attempt with its replay only under the same version.
+ *   1. the judgement before versions were stored (an attempt without one).
+ *   2. a fault's rule stops applying at the stage its `until` names.
+ */
+export const JUDGE_VERSION = 2;
+
+/** The version that judged a stored attempt: 1 for one stored before versions were kept. */
+export const judgeVersionOf = (a: { judgeVersion?: number }): number => a.judgeVersion ?? 1;
