@@ -529,7 +529,8 @@ class InstructorArea {
           cell.passed ? t('instructor.csv.yes') : t('instructor.csv.no'),
           new Date(cell.lastAt),
           ...cats.map((c) => cell.byCategory[c]),
-          cell.judgeVersions.filter((v) => v !== JUDGE_VERSION).map((version) => t('instructor.results.judgedBy', { version })).join(' ; '),
+          // the versions of the rules that judged the attempts, as numbers a spreadsheet can filter on ("1 / 2")
+          cell.judgeVersions.join(' / '),
         ]);
       }
     }
