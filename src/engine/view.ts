@@ -100,6 +100,8 @@ export interface ObjectView {
 export interface StepView {
   id: string;
   title: Localized;
+  /** Its place in its phase's list (1 for the first); a fault's step has none. */
+  number?: number;
   hint?: Localized;
   done: boolean;
   open: boolean;
@@ -160,6 +162,8 @@ export interface OutcomeView {
   gesture?: { object: Localized; action: Localized; with?: Localized };
   /** A mistake on a batch-record entry: its label. */
   entry?: Localized;
+  /** A built-in rule broken: its name in a few words (a scenario's rules have none: their explanation speaks). */
+  rule?: Localized;
   /** Too early: what comes first. */
   waitingFor?: WaitingFor;
   /** An inaccurate record value: written and expected. */
@@ -255,6 +259,7 @@ function lesson(c: CompiledScenario, o: Outcome): Pick<OutcomeView, 'title' | 'e
 function details(c: CompiledScenario, o: Outcome, shows: Shows): Partial<OutcomeView> {
   const ix = c.index;
   const out: Partial<OutcomeView> = {};
+  if (o.kind === 'violation' && !ix.rules.has(o.ref) && BUILTIN_RULES[o.ref]) out.rule = BUILTIN_RULES[o.ref]!.title;
   if (o.kind === 'violation' && o.target !== undefined) {
     const object = ix.objects.get(o.target);
     const action = o.verb !== undefined ? ix.actions.get(actionKey(o.verb, o.target)) : undefined;
@@ -379,10 +384,10 @@ export function viewOf(c: CompiledScenario, snap: Snapshot, audience: Audience =
   for (const id of activeFaults) {
     for (const s of ix.faults.get(id)!.steps) steps.push({ id: s.id, title: s.title, ...hintOf(s), done: ctx.done[s.id] !== undefined, open: stepOpen(ix, ctx, s.id), fault: id });
   }
-  for (const id of ix.stepsByPhase[phaseIndex] ?? []) {
+  (ix.stepsByPhase[phaseIndex] ?? []).forEach((id, i) => {
     const s = ix.steps.get(id)!.step;
-    steps.push({ id, title: s.title, ...hintOf(s), done: ctx.done[id] !== undefined, open: stepOpen(ix, ctx, id) });
-  }
+    steps.push({ id, title: s.title, number: i + 1, ...hintOf(s), done: ctx.done[id] !== undefined, open: stepOpen(ix, ctx, id) });
+  });
   const record: RecordView[] = c.scenario.record
     .filter((e) => {
       const s = ix.steps.get(e.after);
