@@ -10,7 +10,7 @@
 import type { Localized } from '../engine/types';
 import type { AttemptView, ObjectView, OutcomeView, ReadingView, RecordGaps, ValueCompared, WaitingFor } from '../engine/view';
 import type { ScoreBreakdown } from '../engine/score';
-import { formatNumber, lang, t, tr } from '../i18n';
+import { formatNumber, t, tr } from '../i18n';
 
 export type Described = {
   title: string;
@@ -26,10 +26,8 @@ export type Described = {
 /** A scenario text in quotes, as the language writes them. */
 export const quoted = (text: Localized | string) => t('outcome.quote', { text: typeof text === 'string' ? text : tr(text) });
 
-/** "A, B and C" in the reader's language. */
-export function listOf(items: string[]): string {
-  return new Intl.ListFormat(lang(), { type: 'conjunction' }).format(items);
-}
+/** Names one after the other (a comma, no word: every word on screen comes from the translations). */
+const listOf = (items: string[]) => items.join(', ');
 
 /** A value with its unit, with the display's decimals. */
 export function showValue(value: number, r?: Pick<ReadingView, 'unit' | 'decimals'>): string {
@@ -44,10 +42,9 @@ export function describeOutcome(o: OutcomeView, objects: readonly ObjectView[] =
       return { title: t('outcome.step', { title: tr(o.title) }), tone: 'good' };
     case 'record':
       return { title: t('outcome.record', { title: tr(o.title) }), tone: o.good ? 'good' : 'info' };
-    case 'violation': {
-      const head = o.rule ? t(out.critical ? 'outcome.criticalOf' : 'outcome.violationOf', { what: tr(o.rule) }) : out.critical ? t('outcome.critical') : t('outcome.violation');
-      return { title: head + penalty, ...withLines(recordLines(o)), detail: tr(o.explanation), reason: o.reason ? tr(o.reason) : undefined, tone: 'bad' };
-    }
+    case 'violation':
+      // the entry, if any, is said in the lines below
+      return { title: mistakeName(o, false) + penalty, ...withLines(recordLines(o)), detail: tr(o.explanation), reason: o.reason ? tr(o.reason) : undefined, tone: 'bad' };
     case 'wrong-value':
       return { title: t('outcome.wrongValue') + penalty, detail: tr(o.explanation), tone: 'bad' };
     case 'early': {
@@ -123,15 +120,21 @@ export function readingText(o: OutcomeView, objects: readonly ObjectView[]): str
   return blank ? t('outcome.readingBlank', { name }) : t('outcome.reading', { name, value: showValue(read!.value, r) });
 }
 
+/** A broken rule in a few words: a built-in rule by its name, a scenario's by the gesture or the entry it was about. */
+function mistakeName(o: OutcomeView, withEntry: boolean): string {
+  const key = o.outcome.critical ? 'outcome.criticalOf' : 'outcome.violationOf';
+  const entry = withEntry && o.entry ? quoted(o.entry) : undefined;
+  if (o.rule) return t(key, { what: entry ? `${tr(o.rule)} — ${entry}` : tr(o.rule) });
+  if (o.gesture) return t(key, { what: `${tr(o.gesture.object)} — ${tr(o.gesture.action)}${o.gesture.with ? ` → ${tr(o.gesture.with)}` : ''}` });
+  if (entry) return t(key, { what: entry });
+  return o.outcome.critical ? t('outcome.critical') : t('outcome.violation');
+}
+
 /** A mistake in a few words, for a line of the score table: what was done, where. */
 export function penaltyLabel(o: OutcomeView): string {
-  const out = o.outcome;
-  if (out.kind === 'early') return t('outcome.early', { title: tr(o.title) });
-  if (out.kind === 'wrong-value') return t('outcome.wrongValueOf', { title: tr(o.title) });
-  const key = out.critical ? 'outcome.criticalOf' : 'outcome.violationOf';
-  if (o.rule) return t(key, { what: o.entry ? `${tr(o.rule)} — ${quoted(o.entry)}` : tr(o.rule) });
-  if (o.gesture) return t(key, { what: `${tr(o.gesture.object)} — ${tr(o.gesture.action)}${o.gesture.with ? ` → ${tr(o.gesture.with)}` : ''}` });
-  return t(key, { what: tr(o.title) });
+  if (o.outcome.kind === 'early') return t('outcome.early', { title: tr(o.title) });
+  if (o.outcome.kind === 'wrong-value') return t('outcome.wrongValueOf', { title: tr(o.title) });
+  return mistakeName(o, true);
 }
 
 export interface ScoreTable {

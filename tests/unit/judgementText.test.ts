@@ -13,7 +13,7 @@ import { perfectRun } from '../../src/engine/exploreScenario';
 import type { AttemptOptions, EngineEvent, Lang, Mode } from '../../src/engine/types';
 import { viewOf } from '../../src/engine/view';
 import { initI18n } from '../../src/i18n';
-import { describeOutcome, gapLines, hudScore, scoreTable, valuesLine } from '../../src/ui/judgementText';
+import { describeOutcome, gapLines, hudScore, penaltyLabel, scoreTable, valuesLine } from '../../src/ui/judgementText';
 import { act, gowning } from './fixtures';
 
 const c = prepare(gowning());
@@ -82,6 +82,16 @@ describe('too early: what comes first', () => {
   });
 });
 
+describe('a rule of the scenario broken: named by the gesture', () => {
+  it('the object and the action made', async () => {
+    await inLang('fr');
+    const o = lastOf([act('cross', 'step-over-bench')]);
+    expect(describeOutcome(o).title).toBe("Erreur : Banc de franchissement — Franchir le banc, une jambe après l'autre (−15 pts)");
+    await inLang('en');
+    expect(describeOutcome(o).title).toBe('Mistake: Step-over bench — Cross the bench, one leg at a time (−15 pts)');
+  });
+});
+
 describe('the batch record: values and entries named', () => {
   const washed = [act('remove', 'personal-items'), act('wash', 'sink', 45)];
 
@@ -94,6 +104,17 @@ describe('the batch record: values and entries named', () => {
     const e = describeOutcome(lastOf([...washed, act('record', 'rec-wash-time', 54)]));
     expect(e.title).toBe('Mistake: Inaccurate value written (−3 pts)');
     expect(e.lines).toEqual(['Hand-wash time (s): written 54 s, displayed 45 s (Hands-free sink)']);
+  });
+
+  it('a record entry made too soon: the rule and the entry, in the judgement and in the score table', async () => {
+    await inLang('fr');
+    const o = lastOf([act('remove', 'personal-items'), act('record', 'rec-wash-time', 45)]);
+    expect(describeOutcome(o).title).toBe("Erreur : Case remplie avant l'opération (−5 pts)");
+    expect(describeOutcome(o).lines).toEqual(['Case : « Durée du lavage des mains (s) »']);
+    expect(penaltyLabel(o)).toBe("Erreur : Case remplie avant l'opération — « Durée du lavage des mains (s) »");
+    await inLang('en');
+    expect(describeOutcome(o).title).toBe('Mistake: Entry made before the operation (−5 pts)');
+    expect(describeOutcome(o).lines).toEqual(['Entry: “Hand-wash time (s)”']);
   });
 
   it('numbers as the language writes them, with the display’s decimals, never fewer digits than typed', async () => {
@@ -116,11 +137,11 @@ describe('the batch record: values and entries named', () => {
     const blank = v.outcomes.find((o) => o.outcome.ref === 'gdp-blank')!;
     await inLang('fr');
     expect(describeOutcome(blank).title).toBe('Erreur : Case laissée vide (−6 pts)');
-    expect(describeOutcome(blank).lines).toEqual(["Cases concernées : « Sachet de tenue : intègre, indicateur viré, dans la date » et « Visa de l'opérateur à l'entrée en zone B »"]);
-    expect(gapLines(v.recordGaps)).toEqual(["Cases vides : « Sachet de tenue : intègre, indicateur viré, dans la date » et « Visa de l'opérateur à l'entrée en zone B »"]);
+    expect(describeOutcome(blank).lines).toEqual(["Cases concernées : « Sachet de tenue : intègre, indicateur viré, dans la date », « Visa de l'opérateur à l'entrée en zone B »"]);
+    expect(gapLines(v.recordGaps)).toEqual(["Cases vides : « Sachet de tenue : intègre, indicateur viré, dans la date », « Visa de l'opérateur à l'entrée en zone B »"]);
     await inLang('en');
-    expect(describeOutcome(blank).lines).toEqual(['Entries concerned: “Garment pack: intact, indicator changed, in date” and “Operator\'s signature on entering Grade B”']);
-    expect(gapLines(v.recordGaps)).toEqual(['Left blank: “Garment pack: intact, indicator changed, in date” and “Operator\'s signature on entering Grade B”']);
+    expect(describeOutcome(blank).lines).toEqual(['Entries concerned: “Garment pack: intact, indicator changed, in date”, “Operator\'s signature on entering Grade B”']);
+    expect(gapLines(v.recordGaps)).toEqual(['Left blank: “Garment pack: intact, indicator changed, in date”, “Operator\'s signature on entering Grade B”']);
   });
 
   it('a wrong value left and a late entry are named in the conclusion too', async () => {
