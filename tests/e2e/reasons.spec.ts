@@ -10,6 +10,7 @@
  */
 import { expect as baseExpect, test } from '@playwright/test';
 import { loadScenario, perfectEvents, playAll, playEvent } from '../../src/cli/playInPage';
+import { untranslated } from './pseudo';
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 test.describe.configure({ timeout: 180_000 });
@@ -70,4 +71,19 @@ test('assessment: no judgement, step list or score while playing; the debrief na
   const early = page.locator('.mistakes li').first();
   await expect(early.locator('.fb-first li')).toHaveText([`« ${titleOf('remove-outdoor-clothes').fr} » (étape 2)`, `« ${titleOf('wash-hands').fr} » (étape 3)`]);
   await expect(page.getByTestId('critical-line')).toHaveText('Erreur critique : Porte vers la zone B — Entrer en zone B : la tentative échoue quel que soit le score.');
+});
+
+test('every word of the new texts comes from the translations (pseudo-locale: a wrong value, then a debrief with gaps)', async ({ page }) => {
+  await page.goto('/?pseudo=1&scenario=gowning&mode=training&seed=7&fault=none');
+  const events = perfectEvents('gowning', { seed: 7, mode: 'training', forcedFault: 'none' })
+    .filter((e) => e.target !== 'rec-entry-sign')
+    .map((e) => (e.target === 'rec-wash-time' ? { ...e, value: 99 } : e));
+  const wrong = events.findIndex((e) => e.target === 'rec-wash-time');
+  await playAll(page, events.slice(0, wrong + 1));
+  await expect(page.locator('.toast .fb-fact')).toBeVisible();
+  expect(await untranslated(page)).toEqual([]);
+  await playAll(page, events.slice(wrong + 1));
+  await expect(page.getByTestId('record-gaps')).toBeVisible();
+  await expect(page.getByTestId('score-table')).toBeVisible();
+  expect(await untranslated(page)).toEqual([]);
 });
