@@ -65,8 +65,7 @@ export interface ScoreBreakdown<T = Outcome> {
   passed: boolean;
 }
 
-export function scoreBreakdown(ix: ScenarioIndex, ctx: AttemptContext): ScoreBreakdown {
-  const r = scoreOf(ix, ctx);
+export function scoreBreakdown(ix: ScenarioIndex, ctx: AttemptContext, r: ScoreReport = scoreOf(ix, ctx)): ScoreBreakdown {
   const before = ratio(r.earned, r.possible);
   const penalties = ctx.outcomes.filter((o) => o.penalty > 0);
   const critical = ctx.critical === null ? null : (ctx.outcomes.find((o) => o.critical && o.ref === ctx.critical) ?? null);

@@ -13,7 +13,7 @@ import { expectedEntries, faultContained, faultHandled, stepOpen } from './judge
 import { actionKey } from './scenarioIndex';
 import { declaredLook } from './look';
 import { scoreBreakdown, scoreOf, type ScoreBreakdown } from './score';
-import { readingKey, valueOf } from './conditions';
+import { readingKey, readingOf, valueOf } from './conditions';
 import { isMistake, type AttemptContext, type Category, type Expr, type Localized, type Mode, type ObjectAction, type Outcome, type OutcomeKind, type Phase, type RecordEntry, type RoomObject, type ScoreReport, type Severity, type StateLook } from './types';
 
 /**
@@ -319,9 +319,7 @@ function compared(c: CompiledScenario, entry: RecordEntry, o: Outcome): ValueCom
 
 /** The display a record value copies as it is (`{ "value": "balance" }`, `{ "value": "console.ph" }`); none for a computed value. */
 function copiedDisplay(e: Expr | undefined): { object: string; reading?: string } | undefined {
-  if (e === undefined || typeof e !== 'object' || !('value' in e)) return undefined;
-  const dot = e.value.indexOf('.');
-  return dot < 0 ? { object: e.value } : { object: e.value.slice(0, dot), reading: e.value.slice(dot + 1) };
+  return e !== undefined && typeof e === 'object' && 'value' in e ? readingOf(e.value) : undefined;
 }
 
 /**
@@ -354,8 +352,11 @@ export function viewOf(c: CompiledScenario, snap: Snapshot, audience: Audience =
   const ix = c.index;
   const end = endOf(snap);
   const shows = showsFor(ctx.mode, audience, end);
-  const explain = (o: Outcome) => explainOutcome(c, o, shows);
-  const breakdown = scoreBreakdown(ix, ctx);
+  const outcomes = ctx.outcomes.map((o) => explainOutcome(c, o, shows));
+  // an outcome's seq is its place in the list: the breakdown shows the same explained outcomes
+  const explained = (o: Outcome) => outcomes[o.seq]!;
+  const score = scoreOf(ix, ctx);
+  const breakdown = scoreBreakdown(ix, ctx, score);
   const phaseIndex = Math.min(ctx.phase, c.scenario.phases.length - 1);
   const activeFaults = Object.keys(ctx.raised).filter((f) => !faultHandled(ix, ctx, f));
   const alerted = new Set(activeFaults.flatMap((f) => (ix.faults.get(f)?.effects ?? []).flatMap((e) => ('set' in e ? [e.set.object] : []))));
@@ -421,10 +422,10 @@ export function viewOf(c: CompiledScenario, snap: Snapshot, audience: Audience =
     }),
     record,
     links: ctx.outcomes.flatMap((o) => (o.kind === 'step' && o.with !== undefined && o.target !== undefined ? [{ verb: o.verb ?? '', from: o.target, to: o.with }] : [])),
-    outcomes: ctx.outcomes.map(explain),
-    score: scoreOf(ix, ctx),
+    outcomes,
+    score,
     shows,
-    breakdown: { ...breakdown, penalties: breakdown.penalties.map(explain), critical: breakdown.critical && explain(breakdown.critical) },
+    breakdown: { ...breakdown, penalties: breakdown.penalties.map(explained), critical: breakdown.critical && explained(breakdown.critical) },
     recordGaps: recordGaps(c, ctx),
   };
 }
