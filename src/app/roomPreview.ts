@@ -7,7 +7,7 @@
  * every room are still being written. Taps and drags are logged on the page.
  */
 import type { Lang, Localized } from '../engine/types';
-import type { AttemptView, ObjectView } from '../engine/view';
+import { SHOWS_ALL, type AttemptView, type ObjectView } from '../engine/view';
 import { mountCleanroom } from '../game';
 import { initI18n, t } from '../i18n';
 import { h, render } from '../ui/dom';
@@ -128,6 +128,9 @@ function previewView(objects: ObjectView[], end: AttemptView['end']): AttemptVie
     links: [],
     outcomes: [],
     score: { total: end === 'passed' ? 92 : end === 'failed' ? 45 : 0, byCategory: {}, earned: 0, possible: 0, penalties: 0, passed: end === 'passed', critical: false, passMark: 80 },
+    shows: SHOWS_ALL,
+    breakdown: { earned: 0, possible: 0, base: 100, penalties: [], penaltyTotal: 0, total: 0, clamped: false, critical: null, passMark: 80, passed: end === 'passed' },
+    recordGaps: { blank: [], wrong: [], late: [] },
   };
 }
 

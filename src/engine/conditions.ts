@@ -9,11 +9,16 @@ import type { AttemptContext, Condition, Effect, Expr, ObjectStatus } from './ty
 /** The key of a value on a display: the object's own value, or one of its named readings. */
 export const readingKey = (object: string, reading?: string) => (reading ? `${object}.${reading}` : object);
 
+/** The object and the named reading a key names: "balance", or "console.ph". */
+export function readingOf(key: string): { object: string; reading?: string } {
+  const dot = key.indexOf('.');
+  return dot < 0 ? { object: key } : { object: key.slice(0, dot), reading: key.slice(dot + 1) };
+}
+
 /** The value an object shows: its own, or a named reading's ("console.ph"). */
 export function valueOf(ctx: AttemptContext, key: string): number | undefined {
-  const dot = key.indexOf('.');
-  if (dot < 0) return ctx.objects[key]?.value;
-  return ctx.objects[key.slice(0, dot)]?.readings?.[key.slice(dot + 1)];
+  const { object, reading } = readingOf(key);
+  return reading === undefined ? ctx.objects[object]?.value : ctx.objects[object]?.readings?.[reading];
 }
 
 /** The object's status with one value set: its own, or a named reading. */

@@ -6,8 +6,8 @@ export { parseScenarioText, validateScenario, MAX_SCENARIO_BYTES, type Problem, 
 export { declaredLook, statesWithoutLook, checkLooks, LOOK_WORDS } from './look';
 export { exploreScenario, perfectRun, type ExploreReport } from './exploreScenario';
 export { perfectActions } from './solver';
-export { scoreOf } from './score';
-export { viewOf, explainOutcome, type AttemptView, type ObjectView, type StepView, type RecordView, type OutcomeView } from './view';
+export { scoreOf, scoreBreakdown, type ScoreBreakdown } from './score';
+export { viewOf, explainOutcome, showsFor, conclusionOf, recordGaps, SHOWS_ALL, type Audience, type Shows, type Conclusion, type AttemptView, type ObjectView, type StepView, type RecordView, type OutcomeView, type WaitingFor, type ValueCompared, type RecordGaps } from './view';
 export { newSeed } from './random';
 export * from './results';
 export { JUDGE_VERSION, judgeVersionOf } from './judgeVersion';

@@ -245,6 +245,49 @@ export function answeredFirst(ix: ScenarioIndex, ctx: AttemptContext, event: Jud
     || faultSteps.some((s) => matches(event, ix.steps.get(s)!.step.action) && stepReady(ix, ctx, s));
 }
 
+/**
+ * What a step tried too early waits for: the steps not done that must come
+ * first, in the order of the procedure. Its `requires` not done, and theirs in
+ * turn (wearing the suit waits for the wash, which waits for the jewellery);
+ * when the step belongs to a later phase, every step not done of the phases
+ * before it and of the raised faults not handled yet, since the procedure
+ * moves on only once those are done. A `when` that does not hold names no
+ * step: nothing is added for it (the step's `early` explanation speaks).
+ */
+export function missingBefore(ix: ScenarioIndex, ctx: AttemptContext, stepId: string): string[] {
+  const s = ix.steps.get(stepId);
+  if (!s) return [];
+  const wanted = new Set<string>();
+  const visit = (id: string) => {
+    for (const r of ix.steps.get(id)?.step.requires ?? []) {
+      if (ctx.done[r] !== undefined || wanted.has(r)) continue;
+      wanted.add(r);
+      visit(r);
+    }
+  };
+  visit(stepId);
+  const faults = Object.keys(ctx.raised).filter((f) => !faultHandled(ix, ctx, f));
+  const now = currentPhase(ix, ctx);
+  if (s.phase !== undefined && s.phase > now) {
+    for (const f of faults) for (const x of ix.faults.get(f)!.steps) if (ctx.done[x.id] === undefined) wanted.add(x.id);
+    for (let p = now; p < s.phase; p++) for (const id of ix.stepsByPhase[p] ?? []) if (ctx.done[id] === undefined) wanted.add(id);
+  }
+  // the faults' steps first (they are answered before the procedure goes on), then the procedure's, phase by phase
+  const order = [...faults.flatMap((f) => ix.faults.get(f)!.steps.map((x) => x.id)), ...ix.stepsByPhase.flat()];
+  return order.filter((id) => wanted.has(id));
+}
+
+/**
+ * The phase the procedure is in, from the context alone: the first whose
+ * steps are not all done or that waits for a fault's answer (the machine's
+ * phase state moves on exactly when phaseComplete holds, see compileScenario).
+ */
+export function currentPhase(ix: ScenarioIndex, ctx: AttemptContext): number {
+  const last = ix.stepsByPhase.length - 1;
+  for (let p = 0; p < last; p++) if (!phaseComplete(ix, ctx, p)) return p;
+  return Math.max(0, last);
+}
+
 /** The steps of the phase are done and no fault is waiting for its answer: the procedure moves on. */
 export function phaseComplete(ix: ScenarioIndex, ctx: AttemptContext, phase: number): boolean {
   if (!(ix.stepsByPhase[phase] ?? []).every((id) => ctx.done[id] !== undefined)) return false;
@@ -352,7 +395,11 @@ export function early(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent
   const penalty = step.early?.penalty ?? d?.penalty ?? BUILTIN_RULES.early!.penalty;
   const category: Category = d?.category ?? 'sequence';
   const next = base(ctx, event);
-  return { ...next, outcomes: push(next, { kind: 'early', ref: stepId, points: 0, penalty: scaled(ctx, penalty), category, severity: 'minor', ...actionOf(event) }) };
+  const missing = missingBefore(ix, ctx, stepId);
+  return {
+    ...next,
+    outcomes: push(next, { kind: 'early', ref: stepId, points: 0, penalty: scaled(ctx, penalty), category, severity: 'minor', ...actionOf(event), ...(missing.length ? { missing } : {}) }),
+  };
 }
 
 export function noEffect(ctx: AttemptContext, event: JudgedEvent): AttemptContext {
@@ -394,9 +441,19 @@ export function enterPhase(ctx: AttemptContext, id: string): AttemptContext {
   return { ...ctx, outcomes: push(ctx, { kind: 'phase', ref: id, points: 0, penalty: 0 }) };
 }
 
-function builtin(ctx: AttemptContext, id: string, event: JudgedEvent, count = 1): Omit<Outcome, 'seq' | 'at'> {
+function builtin(ctx: AttemptContext, id: string, event: JudgedEvent, count = 1, more: Partial<Outcome> = {}): Omit<Outcome, 'seq' | 'at'> {
   const r = BUILTIN_RULES[id]!;
-  return { kind: 'violation', ref: id, points: 0, penalty: scaled(ctx, r.penalty) * count, category: r.category, severity: r.severity, ...actionOf(event) };
+  return { kind: 'violation', ref: id, points: 0, penalty: scaled(ctx, r.penalty) * count, category: r.category, severity: r.severity, ...actionOf(event), ...more };
+}
+
+/** An inaccurate value: what was written and what the record expected, so the judgement can name both. */
+function inaccurate(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent, entry: RecordEntry): Omit<Outcome, 'seq' | 'at'> {
+  const written = valueOfAct(event);
+  const expected = entry.value !== undefined ? evalExpr(entry.value, ctx) : undefined;
+  return builtin(ctx, 'gdp-inaccurate', event, 1, {
+    ...(written !== undefined && Number.isFinite(written) ? { written } : {}),
+    ...(expected !== undefined && Number.isFinite(expected) ? { expected } : {}),
+  });
 }
 
 export function writeRecord(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent): AttemptContext {
@@ -423,13 +480,13 @@ export function writeRecord(ix: ScenarioIndex, ctx: AttemptContext, event: Judge
     };
     const earnedBefore = next.outcomes.some((o) => o.kind === 'record' && o.ref === entry.id && o.points > 0);
     if (right && !earnedBefore) next = { ...next, outcomes: push(next, { kind: 'record', ref: entry.id, points: entry.points, penalty: 0, category: 'documentation', ...actionOf(event) }) };
-    else if (!right) next = { ...next, outcomes: push(next, builtin(ctx, 'gdp-inaccurate', event)) };
+    else if (!right) next = { ...next, outcomes: push(next, inaccurate(ix, ctx, event, entry)) };
     return next;
   }
   const late = recordIsLate(ix, ctx, entry);
   next = { ...next, record: { ...next.record, [entry.id]: { ...(value !== undefined ? { value } : {}), at: next.clock, wrong: !right, late, corrections: [] } } };
   next = { ...next, outcomes: push(next, { kind: 'record', ref: entry.id, points: right ? entry.points : 0, penalty: 0, category: 'documentation', ...actionOf(event) }) };
-  if (!right) next = { ...next, outcomes: push(next, builtin(ctx, 'gdp-inaccurate', event)) };
+  if (!right) next = { ...next, outcomes: push(next, inaccurate(ix, ctx, event, entry)) };
   if (late) next = { ...next, outcomes: push(next, builtin(ctx, 'gdp-late', event)) };
   return next;
 }
@@ -445,10 +502,10 @@ export function expectedEntries(ix: ScenarioIndex, ctx: AttemptContext): RecordE
 export function submitRecord(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent): AttemptContext {
   let next = base(ctx, event);
   const entries = expectedEntries(ix, next);
-  const blank = entries.filter((e) => !next.record[e.id]).length;
-  const wrong = entries.filter((e) => next.record[e.id]?.wrong).length;
-  if (blank) next = { ...next, outcomes: push(next, builtin(ctx, 'gdp-blank', event, blank)) };
-  if (wrong) next = { ...next, outcomes: push(next, builtin(ctx, 'gdp-uncorrected', event, wrong)) };
+  const blank = entries.filter((e) => !next.record[e.id]).map((e) => e.id);
+  const wrong = entries.filter((e) => next.record[e.id]?.wrong).map((e) => e.id);
+  if (blank.length) next = { ...next, outcomes: push(next, builtin(ctx, 'gdp-blank', event, blank.length, { entries: blank })) };
+  if (wrong.length) next = { ...next, outcomes: push(next, builtin(ctx, 'gdp-uncorrected', event, wrong.length, { entries: wrong })) };
   return { ...next, outcomes: push(next, { kind: 'end', ref: 'batch-record', points: 0, penalty: 0, ...actionOf(event) }) };
 }
 

@@ -296,6 +296,13 @@ export interface Outcome {
   target?: string;
   /** The second object of a two-ended gesture. */
   with?: string;
+  /** A step tried too early: the steps not done that come first, in the order of the procedure (judge.ts missingBefore). */
+  missing?: string[];
+  /** A batch-record value judged inaccurate: the value written, and the value the record expected (the instrument's display then). */
+  written?: number;
+  expected?: number;
+  /** Blanks or uncorrected values found at submission: the record entries concerned, in record order. */
+  entries?: string[];
 }
 
 export interface ObjectStatus {

@@ -1,17 +1,57 @@
 /**
  * What a screen may show of an attempt, derived from its snapshot: the room's
- * objects with their states and actions, the steps (for the modes that show
- * them), raised faults, the batch record, and each outcome with its lesson.
- * The DOM twin and the Phaser room both draw this; neither decides anything.
+ * objects with their states and actions, the steps, raised faults, the batch
+ * record, each outcome with its lesson, how the score is made, and what the
+ * audience may see of it all (`shows`: hints, steps, judgements, score, as
+ * the mode and the reader decide). The DOM twin and the Phaser room both
+ * draw this; neither decides anything.
  */
 import type { CompiledScenario, Snapshot } from './attempt';
 import { BUILTIN_RULES } from './builtinRules';
 import { endOf, faultStageIn, phaseIndexIn } from './compileScenario';
-import { faultStage, stepOpen } from './judge';
+import { expectedEntries, faultStage, stepOpen } from './judge';
+import { actionKey } from './scenarioIndex';
 import { declaredLook } from './look';
-import { scoreOf } from './score';
-import { readingKey, valueOf } from './conditions';
-import type { AttemptContext, Category, Localized, ObjectAction, Outcome, Phase, RecordEntry, RoomObject, ScoreReport, Severity, StateLook } from './types';
+import { scoreBreakdown, scoreOf, type ScoreBreakdown } from './score';
+import { readingKey, readingOf, valueOf } from './conditions';
+import { isMistake, type AttemptContext, type Category, type Expr, type Localized, type Mode, type ObjectAction, type Outcome, type OutcomeKind, type Phase, type RecordEntry, type RoomObject, type ScoreReport, type Severity, type StateLook } from './types';
+
+/**
+ * Who reads the view: the trainee playing (in the attempt's mode), or the
+ * instructor replaying the attempt, who sees the play screen as the trainee
+ * saw it while playing (README, "Relecture": the trainee's own view).
+ */
+export type Audience = 'trainee' | 'instructor';
+
+/** What the reader may see now. */
+export interface Shows {
+  /** The steps' hints (and a hint as the reason a missing step comes first). */
+  hints: boolean;
+  /** The list of the phase's steps (and the steps a judgement "too early" names). */
+  steps: boolean;
+  /** Each judgement as it happens: steps done, record entries, mistakes, a wrong or late entry flagged. */
+  judgements: boolean;
+  /** The running score (penalties so far). */
+  score: boolean;
+}
+
+export const SHOWS_ALL: Shows = { hints: true, steps: true, judgements: true, score: true };
+
+/**
+ * Discovery and training show everything. Assessment shows no hint, no step
+ * list, no judgement and no score while the trainee plays; its debrief (the
+ * attempt over, for the trainee) shows the judgements, the steps they name
+ * and the score, still no hint. The instructor's replay shows what the
+ * trainee saw while playing.
+ */
+export function showsFor(mode: Mode, audience: Audience, end: AttemptView['end']): Shows {
+  if (mode !== 'assessment') return SHOWS_ALL;
+  const debrief = audience === 'trainee' && (end === 'passed' || end === 'failed');
+  return { hints: false, steps: debrief, judgements: debrief, score: debrief };
+}
+
+/** The outcomes that judge the trainee (a step done, a record entry, a mistake): hidden where judgements are. */
+export const isJudgement = (kind: OutcomeKind) => isMistake(kind) || kind === 'step' || kind === 'record';
 
 /**
  * One value an instrument's display shows. The twin shows it only once the
@@ -60,6 +100,8 @@ export interface ObjectView {
 export interface StepView {
   id: string;
   title: Localized;
+  /** Its place in its phase's list (1 for the first); a fault's step has none. */
+  number?: number;
   hint?: Localized;
   done: boolean;
   open: boolean;
@@ -77,6 +119,35 @@ export interface RecordView {
   due: boolean;
 }
 
+/** What a step tried too early waits for, as the reader may see it. */
+export interface WaitingFor {
+  /** Steps to do first, named: those of the step's own phase, and of a raised fault. */
+  steps: {
+    id: string;
+    title: Localized;
+    /** Its place in its phase's list (1 for the first). */
+    number?: number;
+    /** The fault it answers. */
+    fault?: Localized;
+    /** The scenario's hint for it, where hints show: why and how it is done. */
+    hint?: Localized;
+  }[];
+  /** Earlier phases not finished yet: their place (1 for the first), title and steps left. */
+  phases: { number: number; title: Localized; left: number }[];
+}
+
+/** A batch-record value judged inaccurate: what was written against what the record expected. */
+export interface ValueCompared {
+  written?: number;
+  expected?: number;
+  unit?: string;
+  /** The instrument's decimals, when the entry copies one instrument's display. */
+  decimals?: number;
+  /** The instrument (and its reading) the entry copies, when it copies one directly. */
+  instrument?: Localized;
+  reading?: Localized;
+}
+
 export interface OutcomeView {
   outcome: Outcome;
   title: Localized;
@@ -85,6 +156,27 @@ export interface OutcomeView {
   severity?: Severity;
   category?: Category;
   good: boolean;
+  /** The reader may see it now (a judgement hidden in assessment is not). */
+  shown: boolean;
+  /** A mistake on an object: the object and the action made. */
+  gesture?: { object: Localized; action: Localized; with?: Localized };
+  /** A mistake on a batch-record entry: its label. */
+  entry?: Localized;
+  /** A built-in rule broken: its name in a few words (a scenario's rules have none: their explanation speaks). */
+  rule?: Localized;
+  /** Too early: what comes first. */
+  waitingFor?: WaitingFor;
+  /** An inaccurate record value: written and expected. */
+  values?: ValueCompared;
+  /** Blanks or uncorrected values at submission: the entries' labels. */
+  entries?: Localized[];
+}
+
+/** The record's faults at the end: entries left blank, wrong values not corrected, entries written late. */
+export interface RecordGaps {
+  blank: RecordEntry[];
+  wrong: RecordEntry[];
+  late: RecordEntry[];
 }
 
 export interface AttemptView {
@@ -102,59 +194,169 @@ export interface AttemptView {
   links: { verb: string; from: string; to: string }[];
   outcomes: OutcomeView[];
   score: ScoreReport;
+  /** What this reader may see (see showsFor). */
+  shows: Shows;
+  /** How the score is made: points, each penalty, the critical rule. */
+  breakdown: ScoreBreakdown<OutcomeView>;
+  /** The batch record's gaps; the debrief praises a record only when it has none. */
+  recordGaps: RecordGaps;
 }
 
 const NO_EFFECT: Localized = { fr: 'Sans effet pour le moment.', en: 'No effect for now.' };
 
-export function explainOutcome(c: CompiledScenario, o: Outcome): OutcomeView {
+/** An outcome with its lesson, as the reader may see it (everything by default: the instructor's timeline, the results). */
+export function explainOutcome(c: CompiledScenario, o: Outcome, shows: Shows = SHOWS_ALL): OutcomeView {
+  const base = { outcome: o, severity: o.severity, category: o.category, shown: shows.judgements || !isJudgement(o.kind), ...details(c, o, shows) };
+  return { ...base, ...lesson(c, o) };
+}
+
+function lesson(c: CompiledScenario, o: Outcome): Pick<OutcomeView, 'title' | 'explanation' | 'reason' | 'good'> {
   const ix = c.index;
-  const base = { outcome: o, severity: o.severity, category: o.category };
   switch (o.kind) {
     case 'step': {
       const s = ix.steps.get(o.ref)!.step;
-      return { ...base, title: s.title, good: true };
+      return { title: s.title, good: true };
     }
     case 'record': {
       const e = ix.record.get(o.ref)!;
-      return { ...base, title: e.label, good: o.points > 0 };
+      return { title: e.label, good: o.points > 0 };
     }
     case 'violation': {
       const r = ix.rules.get(o.ref)?.rule;
-      if (r) return { ...base, title: r.explanation, explanation: r.explanation, reason: r.reason, good: false };
+      if (r) return { title: r.explanation, explanation: r.explanation, reason: r.reason, good: false };
       const b = BUILTIN_RULES[o.ref]!;
-      return { ...base, title: b.explanation, explanation: b.explanation, good: false };
+      return { title: b.explanation, explanation: b.explanation, good: false };
     }
     case 'wrong-value': {
       const s = ix.steps.get(o.ref)!.step;
-      return { ...base, title: s.title, explanation: s.expect!.wrong.explanation, good: false };
+      return { title: s.title, explanation: s.expect!.wrong.explanation, good: false };
     }
     case 'early': {
       const s = ix.steps.get(o.ref)!.step;
       const text = s.early?.explanation ?? c.scenario.defaults?.early?.explanation ?? BUILTIN_RULES.early!.explanation;
-      return { ...base, title: s.title, explanation: text, good: false };
+      return { title: s.title, explanation: text, good: false };
     }
     case 'fault-raised': {
       const f = ix.faults.get(o.ref)!;
-      return { ...base, title: f.title, explanation: f.announce, good: false };
+      return { title: f.title, explanation: f.announce, good: false };
     }
     case 'fault-handled': {
       const f = ix.faults.get(o.ref)!;
-      return { ...base, title: f.title, good: true };
+      return { title: f.title, good: true };
     }
     case 'phase': {
       const p = c.scenario.phases.find((x) => x.id === o.ref)!;
-      return { ...base, title: p.title, explanation: p.intro, good: true };
+      return { title: p.title, explanation: p.intro, good: true };
     }
     case 'end':
-      return { ...base, title: { fr: 'Dossier de lot remis', en: 'Batch record submitted' }, good: true };
+      return { title: { fr: 'Dossier de lot remis', en: 'Batch record submitted' }, good: true };
     default:
-      return { ...base, title: NO_EFFECT, good: true };
+      return { title: NO_EFFECT, good: true };
   }
 }
 
-export function viewOf(c: CompiledScenario, snap: Snapshot): AttemptView {
+/** What an outcome names beyond its lesson: the gesture or entry, what comes first, the values, the entries. */
+function details(c: CompiledScenario, o: Outcome, shows: Shows): Partial<OutcomeView> {
+  const ix = c.index;
+  const out: Partial<OutcomeView> = {};
+  if (o.kind === 'violation' && !ix.rules.has(o.ref) && BUILTIN_RULES[o.ref]) out.rule = BUILTIN_RULES[o.ref]!.title;
+  if (o.kind === 'violation' && o.target !== undefined) {
+    const object = ix.objects.get(o.target);
+    const action = o.verb !== undefined ? ix.actions.get(actionKey(o.verb, o.target)) : undefined;
+    const other = o.with !== undefined ? ix.objects.get(o.with) : undefined;
+    if (object && action) out.gesture = { object: object.name, action: action.label, ...(other ? { with: other.name } : {}) };
+    const entry = ix.record.get(o.target);
+    if (entry) out.entry = entry.label;
+    if (entry && (o.written !== undefined || o.expected !== undefined)) out.values = compared(c, entry, o);
+  }
+  if (o.entries) out.entries = o.entries.flatMap((id) => (ix.record.get(id) ? [ix.record.get(id)!.label] : []));
+  if (o.kind === 'early' && o.missing?.length && shows.steps) out.waitingFor = waitingFor(c, o.ref, o.missing, shows);
+  return out;
+}
+
+function waitingFor(c: CompiledScenario, stepId: string, missing: string[], shows: Shows): WaitingFor {
+  const ix = c.index;
+  const own = ix.steps.get(stepId)?.phase;
+  const result: WaitingFor = { steps: [], phases: [] };
+  for (const id of missing) {
+    const s = ix.steps.get(id);
+    if (!s) continue;
+    if (s.phase !== undefined && own !== undefined && s.phase < own) {
+      // a step of an earlier phase: said as its phase
+      const p = result.phases.find((x) => x.number === s.phase! + 1);
+      if (p) p.left++;
+      else result.phases.push({ number: s.phase + 1, title: c.scenario.phases[s.phase]!.title, left: 1 });
+      continue;
+    }
+    const number = s.phase !== undefined ? (ix.stepsByPhase[s.phase] ?? []).indexOf(id) + 1 : undefined;
+    const fault = s.fault !== undefined ? ix.faults.get(s.fault)?.title : undefined;
+    result.steps.push({
+      id,
+      title: s.step.title,
+      ...(number ? { number } : {}),
+      ...(fault ? { fault } : {}),
+      ...(shows.hints && s.step.hint ? { hint: s.step.hint } : {}),
+    });
+  }
+  return result;
+}
+
+/** The value written against the value expected; when the entry copies one display, that instrument, its unit and decimals. */
+function compared(c: CompiledScenario, entry: RecordEntry, o: Outcome): ValueCompared {
+  const source = copiedDisplay(entry.value);
+  const object = source ? c.index.objects.get(source.object) : undefined;
+  const reading = source?.reading !== undefined ? object?.readings?.find((r) => r.id === source.reading) : undefined;
+  const decimals = reading ? reading.decimals : object?.decimals;
+  return {
+    ...(o.written !== undefined ? { written: o.written } : {}),
+    ...(o.expected !== undefined ? { expected: o.expected } : {}),
+    ...(entry.unit ? { unit: entry.unit } : {}),
+    ...(object && decimals !== undefined ? { decimals } : {}),
+    ...(object ? { instrument: object.name } : {}),
+    ...(reading ? { reading: reading.label } : {}),
+  };
+}
+
+/** The display a record value copies as it is (`{ "value": "balance" }`, `{ "value": "console.ph" }`); none for a computed value. */
+function copiedDisplay(e: Expr | undefined): { object: string; reading?: string } | undefined {
+  return e !== undefined && typeof e === 'object' && 'value' in e ? readingOf(e.value) : undefined;
+}
+
+/**
+ * How the debrief concludes. A pass with gaps in its batch record is not told
+ * the scenario's `passed` text, which may praise a complete record: the
+ * debrief names the gaps instead. Null while the attempt runs.
+ */
+export type Conclusion = 'passed' | 'passed-with-gaps' | 'failed' | 'critical';
+
+export function conclusionOf(v: Pick<AttemptView, 'end' | 'score' | 'recordGaps'>): Conclusion | null {
+  if (v.end !== 'passed' && v.end !== 'failed') return null;
+  if (v.score.critical) return 'critical';
+  if (v.end === 'failed') return 'failed';
+  const g = v.recordGaps;
+  return g.blank.length || g.wrong.length || g.late.length ? 'passed-with-gaps' : 'passed';
+}
+
+/** Entries of the run left blank, wrong and not corrected, or written late. */
+export function recordGaps(c: CompiledScenario, ctx: AttemptContext): RecordGaps {
+  const entries = expectedEntries(c.index, ctx);
+  return {
+    blank: entries.filter((e) => !ctx.record[e.id]),
+    wrong: entries.filter((e) => ctx.record[e.id]?.wrong),
+    late: entries.filter((e) => ctx.record[e.id]?.late),
+  };
+}
+
+export function viewOf(c: CompiledScenario, snap: Snapshot, audience: Audience = 'trainee'): AttemptView {
   const ctx = snap.context;
   const ix = c.index;
+  const end = endOf(snap);
+  const shows = showsFor(ctx.mode, audience, end);
+  const outcomes = ctx.outcomes.map((o) => explainOutcome(c, o, shows));
+  // an outcome's seq is its place in the list: the breakdown shows the same explained outcomes
+  const explained = (o: Outcome) => outcomes[o.seq]!;
+  const score = scoreOf(ix, ctx);
+  const breakdown = scoreBreakdown(ix, ctx, score);
   const phaseIndex = phaseIndexIn(c.scenario, snap);
   // Each fault's stage is its region's state; once the attempt has left `running` (no regions), what the context gives.
   const stages = Object.keys(ctx.raised).map((id) => ({ id, stage: faultStageIn(snap, id) ?? faultStage(ix, ctx, id) }));
@@ -180,14 +382,15 @@ export function viewOf(c: CompiledScenario, snap: Snapshot): AttemptView {
       look: declaredLook(o, st.state),
     };
   });
+  const hintOf = (s: { hint?: Localized }) => (shows.hints && s.hint ? { hint: s.hint } : {});
   const steps: StepView[] = [];
   for (const id of activeFaults) {
-    for (const s of ix.faults.get(id)!.steps) steps.push({ id: s.id, title: s.title, hint: s.hint, done: ctx.done[s.id] !== undefined, open: stepOpen(ix, ctx, s.id, phaseIndex), fault: id });
+    for (const s of ix.faults.get(id)!.steps) steps.push({ id: s.id, title: s.title, ...hintOf(s), done: ctx.done[s.id] !== undefined, open: stepOpen(ix, ctx, s.id, phaseIndex), fault: id });
   }
-  for (const id of ix.stepsByPhase[phaseIndex] ?? []) {
+  (ix.stepsByPhase[phaseIndex] ?? []).forEach((id, i) => {
     const s = ix.steps.get(id)!.step;
-    steps.push({ id, title: s.title, hint: s.hint, done: ctx.done[id] !== undefined, open: stepOpen(ix, ctx, id, phaseIndex) });
-  }
+    steps.push({ id, title: s.title, number: i + 1, ...hintOf(s), done: ctx.done[id] !== undefined, open: stepOpen(ix, ctx, id, phaseIndex) });
+  });
   const record: RecordView[] = c.scenario.record
     .filter((e) => {
       const s = ix.steps.get(e.after);
@@ -206,7 +409,7 @@ export function viewOf(c: CompiledScenario, snap: Snapshot): AttemptView {
       };
     });
   return {
-    end: endOf(snap),
+    end,
     mode: ctx.mode,
     phase: c.scenario.phases[phaseIndex]!,
     phaseIndex,
@@ -220,8 +423,11 @@ export function viewOf(c: CompiledScenario, snap: Snapshot): AttemptView {
     }),
     record,
     links: ctx.outcomes.flatMap((o) => (o.kind === 'step' && o.with !== undefined && o.target !== undefined ? [{ verb: o.verb ?? '', from: o.target, to: o.with }] : [])),
-    outcomes: ctx.outcomes.map((o) => explainOutcome(c, o)),
-    score: scoreOf(ix, ctx),
+    outcomes,
+    score,
+    shows,
+    breakdown: { ...breakdown, penalties: breakdown.penalties.map(explained), critical: breakdown.critical && explained(breakdown.critical) },
+    recordGaps: recordGaps(c, ctx),
   };
 }
 

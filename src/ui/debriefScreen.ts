@@ -1,14 +1,19 @@
 /**
- * The debrief: passed or not, the score against the pass mark, the score by
- * category, each fault met and how far it was handled, and every mistake in order with its explanation and, for a
- * critical one, why it is critical. This is where assessment mode teaches.
+ * The debrief: passed or not, the score against the pass mark and how it is
+ * made (points earned out of possible, each penalty, the critical rule that
+ * failed the attempt), the conclusion (the scenario's, except that a record
+ * with gaps is never praised: its gaps are named), the score by category,
+ * each fault met and how far it was handled, and every mistake in order with
+ * its explanation and, for a critical one, why it is critical. This is where
+ * assessment mode teaches. Everything it says comes from the view.
  */
 import type { CompiledScenario } from '../engine/attempt';
 import { isMistake } from '../engine/types';
-import type { AttemptView } from '../engine/view';
+import { conclusionOf, type AttemptView } from '../engine/view';
 import { formatClock, t, tr } from '../i18n';
 import { h } from './dom';
-import type { PlayScreen } from './playScreen';
+import { gapLines, scoreTable } from './judgementText';
+import { judgementBody, type PlayScreen } from './playScreen';
 
 export interface DebriefOptions {
   compiled: CompiledScenario;
@@ -21,16 +26,34 @@ export interface DebriefOptions {
 export function debriefScreen(o: DebriefOptions): HTMLElement {
   const { view, compiled } = o;
   const passed = view.end === 'passed';
-  const critical = view.score.critical;
-  const text = critical ? compiled.scenario.debrief.critical : passed ? compiled.scenario.debrief.passed : compiled.scenario.debrief.failed;
+  const conclusion = conclusionOf(view);
+  const texts = compiled.scenario.debrief;
   const mistakes = view.outcomes.filter((x) => isMistake(x.outcome.kind));
+  const table = scoreTable(view.breakdown);
   return h(
     'div',
     { class: `debrief ${passed ? 'is-passed' : 'is-failed'}` },
     h('h2', { tabindex: -1, id: 'debrief-h' }, `${t('debrief.heading')} — ${tr(compiled.scenario.title)}`),
     h('p', { class: 'verdict', 'data-testid': 'verdict' }, `${passed ? '✓' : '✗'} ${passed ? t('debrief.passed') : t('debrief.failed')}`),
     h('p', { class: 'big-score', 'data-testid': 'final-score' }, t('debrief.score', { score: view.score.total, passMark: view.score.passMark })),
-    h('p', {}, tr(text)),
+    h(
+      'table',
+      { class: 'score-table', 'data-testid': 'score-table' },
+      h('caption', {}, h('strong', {}, t('debrief.breakdown.heading')), h('br'), table.summary),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('debrief.breakdown.item')), h('th', { scope: 'col' }, t('debrief.breakdown.points')))),
+      h('tbody', {}, table.rows.map((r) => h('tr', {}, h('td', {}, r.label), h('td', { class: 'num' }, r.points)))),
+      h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, table.total.label), h('td', { class: 'num' }, table.total.points))),
+    ),
+    table.critical ? h('p', { class: 'critical-line', 'data-testid': 'critical-line' }, table.critical) : null,
+    conclusion === 'passed-with-gaps'
+      ? h(
+          'div',
+          { class: 'record-gaps', 'data-testid': 'record-gaps' },
+          h('p', {}, t('debrief.gaps.intro')),
+          h('ul', {}, gapLines(view.recordGaps).map((line) => h('li', {}, line))),
+          h('p', {}, t('debrief.gaps.outro')),
+        )
+      : h('p', {}, tr(conclusion === 'critical' ? texts.critical : conclusion === 'passed' ? texts.passed : texts.failed)),
     compiled.scenario.outro ? h('p', { class: 'outro' }, tr(compiled.scenario.outro)) : null,
     h('p', { class: 'muted' }, `${t('debrief.time', { time: formatClock(view.clock) })}`),
     h('h3', {}, t('debrief.byCategory')),
@@ -62,8 +85,7 @@ export function debriefScreen(o: DebriefOptions): HTMLElement {
               'li',
               { class: m.outcome.critical ? 'critical' : '' },
               h('strong', {}, `${d.title}${m.category ? ` — ${t(`category.${m.category}`)}` : ''}`),
-              d.detail ? h('p', {}, d.detail) : null,
-              d.reason ? h('p', { class: 'reason' }, h('em', {}, `${t('debrief.criticalReason')} `), d.reason) : null,
+              judgementBody(d, t('debrief.criticalReason')),
             );
           }),
         )

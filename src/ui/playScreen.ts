@@ -6,16 +6,19 @@
  * accessible twin (one button per object); beside it (below it in portrait)
  * a drawer the trainee opens and closes, with the procedure and its steps,
  * the batch record and the log of judgements. It shows an AttemptView and
- * sends engine events; it judges nothing. Each part is redrawn only when
+ * sends engine events; it judges nothing, and what it shows of the view
+ * (hints, steps, judgements, score) is what the view's `shows` allows for its
+ * reader; its words are judgementText.ts's. Each part is redrawn only when
  * what it shows changed, and an open hint, a typed value and the focus
  * survive every redraw (dom.ts patch).
  */
 import type { CompiledScenario } from '../engine/attempt';
-import { isMistake, READ_VERB, type ActEvent, type EngineEvent } from '../engine/types';
+import { READ_VERB, type ActEvent, type EngineEvent } from '../engine/types';
 import type { AttemptView, ObjectView, OutcomeView, ReadingView, RecordView } from '../engine/view';
 import { formatClock, formatNumber, lang, t, tr } from '../i18n';
 import { parseDecimal } from './decimal';
 import { h, patch } from './dom';
+import { describeOutcome, hudScore, showValue, type Described } from './judgementText';
 
 export interface PlayCallbacks {
   act(event: EngineEvent): void;
@@ -34,7 +37,16 @@ export interface PlayScreenOptions {
 }
 
 type Tab = 'procedure' | 'record' | 'log';
-type Described = { title: string; detail?: string; reason?: string; tone: 'good' | 'bad' | 'info' };
+
+/** The body of a judgement under its title: what comes first, its facts, its lesson, why it is critical. */
+export function judgementBody(d: Described, reasonLead?: string) {
+  return [
+    d.first?.length ? h('div', { class: 'fb-first' }, h('p', {}, t('outcome.first')), h('ul', {}, d.first.map((line) => h('li', {}, line)))) : null,
+    ...(d.lines ?? []).map((line) => h('p', { class: 'fb-fact' }, line)),
+    d.detail ? h('p', {}, d.detail) : null,
+    d.reason ? h('p', { class: 'reason' }, reasonLead ? h('em', {}, `${reasonLead} `) : null, d.reason) : null,
+  ];
+}
 
 /** How long praise or news stays over the room (the log keeps it). */
 const TOAST_FADE_MS = 7000;
@@ -216,8 +228,8 @@ export class PlayScreen {
   private drawHud() {
     const v = this.view;
     const filled = v.record.filter((r) => r.filled).length;
-    if (!this.changed('hud', [v.end, v.phaseIndex, v.clock, v.score.penalties, v.mode, this.drawerOpen, filled, v.record.length])) return;
-    const scoreText = v.mode === 'assessment' ? t('play.scoreHidden') : t('play.penalties', { count: v.score.penalties });
+    if (!this.changed('hud', [v.end, v.phaseIndex, v.clock, v.score.penalties, v.mode, v.shows.score, this.drawerOpen, filled, v.record.length])) return;
+    const scoreText = hudScore(v);
     const title = tr(this.c.scenario.title);
     const phase = v.end === 'closure' ? t('record.heading') : t('play.phase', { index: v.phaseIndex + 1, count: v.phaseCount, title: tr(v.phase.title) });
     patch(
@@ -337,55 +349,14 @@ export class PlayScreen {
     );
   }
 
+  /** The words of a judgement (judgementText.ts), with the objects of the view shown for a reading. */
   describe(o: OutcomeView): Described {
-    const out = o.outcome;
-    const penalty = out.penalty > 0 ? ` (${t('outcome.penalty', { count: out.penalty })})` : '';
-    switch (out.kind) {
-      case 'step':
-        return { title: t('outcome.step', { title: tr(o.title) }), tone: 'good' };
-      case 'record':
-        return { title: t('outcome.record', { title: tr(o.title) }), tone: 'good' };
-      case 'violation':
-        return { title: (out.critical ? t('outcome.critical') : t('outcome.violation')) + penalty, detail: tr(o.explanation), reason: o.reason ? tr(o.reason) : undefined, tone: 'bad' };
-      case 'wrong-value':
-        return { title: t('outcome.wrongValue') + penalty, detail: tr(o.explanation), tone: 'bad' };
-      case 'early':
-        return { title: t('outcome.early', { title: tr(o.title) }) + penalty, detail: tr(o.explanation), tone: 'bad' };
-      case 'fault-raised':
-        return { title: t('outcome.faultRaised', { title: tr(o.title) }), detail: tr(o.explanation), tone: 'bad' };
-      case 'fault-handled':
-        return { title: t('outcome.faultHandled', { title: tr(o.title) }), tone: 'good' };
-      case 'phase':
-        return { title: t('outcome.phase', { title: tr(o.title) }), detail: o.explanation ? tr(o.explanation) : undefined, tone: 'info' };
-      case 'reading':
-        return { title: this.readingText(o), tone: 'info' };
-      case 'end':
-        return { title: t('outcome.end'), tone: 'info' };
-      default:
-        return { title: t('outcome.noEffect'), tone: 'info' };
-    }
+    return describeOutcome(o, this.view?.objects ?? []);
   }
 
-  /** "Balance B-02 shows 200.06 g", from the value the trainee read (kept in the view). */
-  private readingText(o: OutcomeView): string {
-    const key = o.outcome.ref;
-    const obj = this.view?.objects.find((x) => x.id === o.outcome.target);
-    const r = obj?.readings.find((x) => x.key === key);
-    const read = r?.read;
-    const name = obj ? tr(obj.name) + (r?.label ? ` — ${tr(r.label)}` : '') : key;
-    // a display read before it showed anything says so
-    const blank = !read || r?.value === undefined;
-    return blank ? t('outcome.readingBlank', { name }) : t('outcome.reading', { name, value: this.showValue(read!.value, r) });
-  }
-
-  private showValue(value: number, r?: Pick<ReadingView, 'unit' | 'decimals'>): string {
-    return `${formatNumber(value, r?.decimals)}${r?.unit ? ` ${r.unit}` : ''}`;
-  }
-
-  /** The outcomes a mode may see as they happen: in assessment, no judgement until the debrief. */
+  /** The outcomes this reader may see as they happen (the view decides: in assessment, no judgement until the debrief). */
   private visible(list: OutcomeView[]): OutcomeView[] {
-    if (this.view.mode !== 'assessment') return list;
-    return list.filter((o) => !(isMistake(o.outcome.kind) || o.outcome.kind === 'step' || o.outcome.kind === 'record'));
+    return list.filter((o) => o.shown);
   }
 
   private drawToast() {
@@ -396,7 +367,8 @@ export class PlayScreen {
       return;
     }
     const items: { o?: OutcomeView; target?: string }[] = this.visible(fresh).map((o) => ({ o, target: o.outcome.target }));
-    if (this.view.mode === 'assessment' && !items.length) items.push({ target: fresh[fresh.length - 1]?.outcome.target });
+    // an action whose judgement is hidden is still acknowledged
+    if (!this.view.shows.judgements && !items.length) items.push({ target: fresh[fresh.length - 1]?.outcome.target });
     // the mistakes first: a trainee reads the top line
     const bad = (x: { o?: OutcomeView }) => !!x.o && !x.o.good;
     this.toastItems = [...items.filter(bad), ...items.filter((x) => !bad(x))];
@@ -427,8 +399,7 @@ export class PlayScreen {
                 'div',
                 { class: `fb fb-${d.tone}${brief ? ' fb-brief' : ''}` },
                 h('strong', {}, d.title),
-                d.detail ? h('p', {}, d.detail) : null,
-                d.reason ? h('p', { class: 'reason' }, d.reason) : null,
+                judgementBody(d),
                 brief && d.detail ? h('button', { type: 'button', class: 'link toast-more', 'data-key': 'toast-more', onclick: () => this.openDrawer('procedure') }, t('play.readBrief')) : null,
               );
             }),
@@ -466,7 +437,7 @@ export class PlayScreen {
 
   private readLine(r: ReadingView): string {
     const read = r.read!;
-    const value = this.showValue(read.value, r);
+    const value = showValue(read.value, r);
     const text = r.label ? `${tr(r.label)} : ${value}` : value;
     return `${t('play.readShort', { value: text, time: formatClock(read.at) })}${read.current ? '' : ` (${t('play.readStale')})`}`;
   }
@@ -637,9 +608,9 @@ export class PlayScreen {
   private drawProcedure() {
     const v = this.view;
     const active = v.faults.filter((f) => f.stage !== 'documented');
-    if (!this.changed('procedure', [v.end, v.phaseIndex, active.map((f) => [f.id, f.stage]), v.mode === 'assessment' ? null : v.steps.map((s) => [s.id, s.done, s.open])])) return;
+    if (!this.changed('procedure', [v.end, v.phaseIndex, active.map((f) => [f.id, f.stage]), v.shows.steps ? v.steps.map((s) => [s.id, s.done, s.open]) : null])) return;
     const steps =
-      v.mode === 'assessment'
+      !v.shows.steps
         ? null
         : h(
             'div',
@@ -653,7 +624,7 @@ export class PlayScreen {
                   'li',
                   { class: s.done ? 'done' : s.open ? 'open' : 'locked' },
                   h('span', { class: 'step-mark', 'aria-hidden': 'true' }, s.done ? '✓' : s.open ? '○' : '·'),
-                  h('span', {}, `${s.fault ? '⚠ ' : ''}${tr(s.title)}`),
+                  h('span', {}, `${s.fault ? '⚠ ' : ''}${s.number ? `${s.number}. ` : ''}${tr(s.title)}`),
                   h('span', { class: 'sr-only' }, ` (${s.done ? t('play.done') : s.open ? t('play.todo') : t('play.notYet')})`),
                   !s.done && s.open && s.hint
                     ? h(
@@ -691,8 +662,8 @@ export class PlayScreen {
     if (r.filled) {
       if (e.kind === 'value' && r.value !== undefined) status.push(`${formatNumber(r.value)}${e.unit ? ` ${e.unit}` : ''}`);
       else status.push(e.kind === 'signature' ? t('record.signed') : t('record.checked'));
-      if (r.wrong && this.view.mode !== 'assessment') status.push(t('record.wrong'));
-      if (r.late && this.view.mode !== 'assessment') status.push(t('record.late'));
+      if (r.wrong && this.view.shows.judgements) status.push(t('record.wrong'));
+      if (r.late && this.view.shows.judgements) status.push(t('record.late'));
     } else status.push(t('record.empty'));
     const corrections = r.corrections.map((c) =>
       h('li', { class: 'correction' }, t('record.corrected', { from: c.from !== undefined ? formatNumber(c.from) : '✓', to: c.to !== undefined ? formatNumber(c.to) : '✓', reason: c.reason })),
@@ -764,7 +735,7 @@ export class PlayScreen {
 
   private drawRecord() {
     const v = this.view;
-    if (!this.changed('record', [v.end, v.mode, v.record.map((r) => [r.entry.id, r.filled, r.value, r.wrong, r.late, r.corrections.length]), [...this.invalid]])) return;
+    if (!this.changed('record', [v.end, v.shows.judgements, v.record.map((r) => [r.entry.id, r.filled, r.value, r.wrong, r.late, r.corrections.length]), [...this.invalid]])) return;
     const submit = () =>
       h('button', { type: 'button', class: 'primary', 'data-key': 'submit', disabled: this.readOnly, onclick: () => this.act({ type: 'ACT', verb: 'submit', target: 'batch-record' }) }, t('play.submit'));
     patch(
@@ -777,10 +748,10 @@ export class PlayScreen {
 
   private drawLog() {
     const list = this.visible(this.view.outcomes);
-    if (!this.changed('log', [list.length, this.view.mode])) return;
+    if (!this.changed('log', [list.length, this.view.shows.judgements])) return;
     const item = (o: OutcomeView) => {
       const d = this.describe(o);
-      return h('li', { class: `fb fb-${d.tone}` }, h('strong', {}, d.title), d.detail ? h('p', {}, d.detail) : null, d.reason ? h('p', { class: 'reason' }, d.reason) : null);
+      return h('li', { class: `fb fb-${d.tone}` }, h('strong', {}, d.title), judgementBody(d));
     };
     const older = list.slice(0, -1);
     const last = list[list.length - 1];

@@ -147,7 +147,7 @@ export class ReplayScreen {
   private drawHead() {
     const o = this.o;
     const replayed = this.finalScore;
-    const end = viewOf(o.compiled, this.frames.at(-1)!).end;
+    const end = viewOf(o.compiled, this.frames.at(-1)!, 'instructor').end;
     const same = o.recorded ? o.recorded.score === replayed && o.recorded.end === end : true;
     // judged by other rules, a different replay is expected, not a sign of changed data
     const judgedBy = o.recorded?.judgedBy;
@@ -264,7 +264,7 @@ export class ReplayScreen {
     const c = this.o.compiled;
     const i = this.position;
     const snap = this.frames[i]!;
-    const view = viewOf(c, snap);
+    const view = viewOf(c, snap, 'instructor');
     this.play.update(view, i === 0 ? snap.context.outcomes.length : this.frames[i - 1]!.context.outcomes.length);
     const e = i > 0 ? this.o.events[i - 1] : undefined;
     const target = e && e.type === 'ACT' && c.scenario.objects.some((x) => x.id === e.target) ? e.target : null;
