@@ -16,6 +16,8 @@ export type Described = {
   title: string;
   /** What comes first (too early): one line each, under "First:". */
   first?: string[];
+  /** The same, short, for the judgement over the room: names only (no hint), at most two lines, the rest in the log. */
+  firstShort?: string[];
   /** Facts of the judgement: the values compared, the entries concerned. */
   lines?: string[];
   detail?: string;
@@ -49,7 +51,9 @@ export function describeOutcome(o: OutcomeView, objects: readonly ObjectView[] =
       return { title: t('outcome.wrongValue') + penalty, detail: tr(o.explanation), tone: 'bad' };
     case 'early': {
       const first = o.waitingFor ? firstLines(o.waitingFor) : [];
-      return { title: t('outcome.early', { title: tr(o.title) }) + penalty, ...(first.length ? { first } : {}), detail: tr(o.explanation), tone: 'bad' };
+      const names = o.waitingFor ? firstLines(o.waitingFor, false) : [];
+      const firstShort = names.length > 2 ? [names[0]!, t('outcome.firstMore', { count: names.length - 1 })] : names;
+      return { title: t('outcome.early', { title: tr(o.title) }) + penalty, ...(first.length ? { first, firstShort } : {}), detail: tr(o.explanation), tone: 'bad' };
     }
     case 'fault-raised':
       return { title: t('outcome.faultRaised', { title: tr(o.title) }), detail: tr(o.explanation), tone: 'bad' };
@@ -68,8 +72,8 @@ export function describeOutcome(o: OutcomeView, objects: readonly ObjectView[] =
 
 const withLines = (lines: string[]) => (lines.length ? { lines } : {});
 
-/** What comes first, one line each: the steps by name and place, a fault's by its fault, an earlier phase as a phase; the hint after, where the view gives one. */
-export function firstLines(w: WaitingFor): string[] {
+/** What comes first, one line each: the steps by name and place, a fault's by its fault, an earlier phase as a phase; the hint after, where the view gives one (and `hints`). */
+export function firstLines(w: WaitingFor, hints = true): string[] {
   const phases = w.phases.map((p) => t('outcome.firstPhase', { number: p.number, title: quoted(p.title), left: p.left }));
   const steps = w.steps.map((s) => {
     const name = s.fault
@@ -77,7 +81,7 @@ export function firstLines(w: WaitingFor): string[] {
       : s.number
         ? t('outcome.firstStep', { title: quoted(s.title), number: s.number })
         : quoted(s.title);
-    return s.hint ? `${name} — ${tr(s.hint)}` : name;
+    return s.hint && hints ? `${name} — ${tr(s.hint)}` : name;
   });
   // a fault is answered before anything else, an earlier phase finished before the steps of the next
   return [...steps.filter((_, i) => w.steps[i]!.fault), ...phases, ...steps.filter((_, i) => !w.steps[i]!.fault)];

@@ -38,12 +38,18 @@ export interface PlayScreenOptions {
 
 type Tab = 'procedure' | 'record' | 'log';
 
-/** The body of a judgement under its title: what comes first, its facts, its lesson, why it is critical. */
-export function judgementBody(d: Described, reasonLead?: string) {
+/**
+ * The body of a judgement under its title: what comes first, its facts, its
+ * lesson, why it is critical. `short` (over the room, read at a glance): what
+ * comes first by name only, without the general lesson; the whole of it in the log.
+ */
+export function judgementBody(d: Described, reasonLead?: string, short = false) {
+  const first = short ? d.firstShort : d.first;
   return [
-    d.first?.length ? h('div', { class: 'fb-first' }, h('p', {}, t('outcome.first')), h('ul', {}, d.first.map((line) => h('li', {}, line)))) : null,
+    first?.length ? h('div', { class: 'fb-first' }, h('p', {}, t('outcome.first')), h('ul', {}, first.map((line) => h('li', {}, line)))) : null,
     ...(d.lines ?? []).map((line) => h('p', { class: 'fb-fact' }, line)),
-    d.detail ? h('p', {}, d.detail) : null,
+    // over the room, what comes first says it: the general lesson is in the log
+    d.detail && !(short && first?.length) ? h('p', {}, d.detail) : null,
     d.reason ? h('p', { class: 'reason' }, reasonLead ? h('em', {}, `${reasonLead} `) : null, d.reason) : null,
   ];
 }
@@ -399,7 +405,7 @@ export class PlayScreen {
                 'div',
                 { class: `fb fb-${d.tone}${brief ? ' fb-brief' : ''}` },
                 h('strong', {}, d.title),
-                judgementBody(d),
+                judgementBody(d, undefined, true),
                 brief && d.detail ? h('button', { type: 'button', class: 'link toast-more', 'data-key': 'toast-more', onclick: () => this.openDrawer('procedure') }, t('play.readBrief')) : null,
               );
             }),

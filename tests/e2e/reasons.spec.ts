@@ -9,7 +9,7 @@
  * locales, not from the code under test.
  */
 import { expect as baseExpect, test } from '@playwright/test';
-import { loadScenario, perfectEvents, playAll, playEvent } from '../../src/cli/playInPage';
+import { loadScenario, openTab, perfectEvents, playAll, playEvent } from '../../src/cli/playInPage';
 import { untranslated } from './pseudo';
 
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -26,12 +26,13 @@ test('too early names the steps that come first, with their place and hint, in F
   await playEvent(page, { type: 'ACT', verb: 'don', target: 'facility-suit' });
   const toast = page.locator('.toast .fb-bad');
   await expect(toast.locator('strong')).toHaveText(`Trop tôt : ${titleOf('don-facility-suit').fr} (−2 pts)`);
-  await expect(toast.locator('.fb-first li')).toHaveText([
-    `« ${titleOf('remove-outdoor-clothes').fr} » (étape 2) — ${hintOf('remove-outdoor-clothes').fr}`,
-    `« ${titleOf('wash-hands').fr} » (étape 3) — ${hintOf('wash-hands').fr}`,
-  ]);
+  // over the room, read at a glance: the steps by name and place
+  await expect(toast.locator('.fb-first li')).toHaveText([`« ${titleOf('remove-outdoor-clothes').fr} » (étape 2)`, `« ${titleOf('wash-hands').fr} » (étape 3)`]);
+  // in the log, with the reason each comes first (the step's hint)
+  await openTab(page, 'log');
+  await expect(page.locator('.drawer .fb-first li').last()).toHaveText(`« ${titleOf('wash-hands').fr} » (étape 3) — ${hintOf('wash-hands').fr}`);
   await page.getByLabel('Langue').selectOption('en');
-  await expect(page.locator('.toast .fb-bad .fb-first li').first()).toHaveText(`“${titleOf('remove-outdoor-clothes').en}” (step 2) — ${hintOf('remove-outdoor-clothes').en}`);
+  await expect(page.locator('.drawer .fb-first li').first()).toHaveText(`“${titleOf('remove-outdoor-clothes').en}” (step 2) — ${hintOf('remove-outdoor-clothes').en}`);
   // the step list numbers its steps, so "step 3" can be found there
   await expect(page.locator('.step-list li').nth(2)).toContainText(`3. ${titleOf('wash-hands').en}`);
 });

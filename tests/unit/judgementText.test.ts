@@ -38,6 +38,8 @@ describe('too early: what comes first', () => {
         '« Retirer la tenue de ville » (étape 2) — Aucun vêtement de ville, chaussettes comprises, ne passe vers la zone B.',
         '« Se laver les mains 40 à 60 s » (étape 3) — Le lavage se fait ici, au premier stade du vestiaire, pendant 40 à 60 s.',
       ],
+      // over the room: the names only (the hints are in the log)
+      firstShort: ['« Retirer la tenue de ville » (étape 2)', '« Se laver les mains 40 à 60 s » (étape 3)'],
       detail: "Pas encore : une étape préalable de la procédure n'est pas faite. Suivez l'ordre du mode opératoire : il existe pour protéger le produit et les personnes.",
       tone: 'bad',
     });
@@ -58,8 +60,14 @@ describe('too early: what comes first', () => {
       "« Contrôler le sachet de tenue stérile » (étape 2) — Emballage intact, indicateur de stérilisation viré, date limite non dépassée : sinon, la tenue n'est pas stérile.",
       '« Ouvrir le sachet contrôlé » (étape 3)',
     ]);
+    // over the room, four lines are too many to read at a glance: the first, and how many more the log gives
+    expect(describeOutcome(lastOf([act('don', 'inner-gloves')])).firstShort).toEqual([
+      'terminer la phase 1, « Vestiaire (premier stade) » (étapes restantes : 5)',
+      '… et 3 autres (voir le journal)',
+    ]);
     await inLang('en');
     expect(describeOutcome(lastOf([act('don', 'inner-gloves')])).first![0]).toBe('finish stage 1, “Changing room (first stage)” (steps left: 5)');
+    expect(describeOutcome(lastOf([act('don', 'inner-gloves')])).firstShort![1]).toBe('… and 3 more (see the log)');
   });
 
   it('a raised fault comes first, named with its fault', async () => {
