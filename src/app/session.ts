@@ -110,19 +110,23 @@ export function runSession(main: HTMLElement, attempt: Attempt, hooks: SessionHo
   // The judgement shows first: the room draws the same view just after the
   // frame that shows it (one frame later at most), so a tap's answer never
   // waits for the room's drawing. Views that come faster than frames: the last one.
+  // (data-room-pending on the room's host while a view waits: the places it reports are about to change)
   let roomView: AttemptView | null = null;
   const drawRoomSoon = (view: AttemptView) => {
     if (roomView === null) requestAnimationFrame(() => setTimeout(drawRoomNow, 0));
     roomView = view;
+    screen.roomHost.dataset.roomPending = 'true';
   };
   const drawRoomNow = () => {
     if (roomView) room?.update(roomView, lang());
     roomView = null;
+    delete screen.roomHost.dataset.roomPending;
   };
   const refresh = () => {
     const view = viewOf(compiled, attempt.snapshot);
     if ((view.end === 'passed' || view.end === 'failed') && !ended) {
       roomView = null;
+      delete screen.roomHost.dataset.roomPending;
       room?.update(view, lang());
       ended = true;
       hooks.onEnd(attempt, screen);
@@ -143,6 +147,7 @@ export function runSession(main: HTMLElement, attempt: Attempt, hooks: SessionHo
       screen.relabel();
       note();
       roomView = null;
+      delete screen.roomHost.dataset.roomPending;
       room?.update(viewOf(compiled, attempt.snapshot), lang());
     },
     showGuide: openGuide,

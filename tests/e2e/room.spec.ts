@@ -65,6 +65,7 @@ async function spot(page: Page, id: string): Promise<Spot> {
 async function tapObject(page: Page, id: string) {
   const host = page.locator('.room-canvas').first();
   await expect(host).toHaveAttribute('data-view', 'still');
+  await expect(host).not.toHaveAttribute('data-room-pending', 'true');
   // the action panel takes the focus and may scroll the page: the room whole in view first
   await page.locator('.room').first().evaluate((el) => el.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
   if (!(await spots(page)).some((s) => s.id === id)) {
@@ -74,11 +75,13 @@ async function tapObject(page: Page, id: string) {
     await tapAt(page, hb.x + back![0]! + back![2]! / 2, hb.y + back![1]! + back![3]! / 2, 'page');
     await expect(host).toHaveAttribute('data-station', '');
     await expect(host).toHaveAttribute('data-view', 'still');
+    await expect(host).not.toHaveAttribute('data-room-pending', 'true');
   }
   const s = await spot(page, id);
   await tapAt(page, s.x, s.y, 'page');
   await expect(host).toHaveAttribute('data-highlight', id);
   await expect(host).toHaveAttribute('data-view', 'still');
+  await expect(host).not.toHaveAttribute('data-room-pending', 'true');
 }
 
 interface Picture {
@@ -425,6 +428,7 @@ async function settled(page: Page, station = '') {
   const host = page.locator('.room-canvas').first();
   await expect(host).toHaveAttribute('data-room-state', 'ready');
   await expect(host).toHaveAttribute('data-view', 'still');
+  await expect(host).not.toHaveAttribute('data-room-pending', 'true');
   await expect(host).toHaveAttribute('data-station', station);
   await expect.poll(async () => {
     const d = await roomData(page);
@@ -508,6 +512,7 @@ async function still(page: Page, station: string) {
   const host = page.locator('.room-canvas').first();
   await expect(host).toHaveAttribute('data-station', station);
   await expect(host).toHaveAttribute('data-view', 'still');
+  await expect(host).not.toHaveAttribute('data-room-pending', 'true');
 }
 
 /**

@@ -27,7 +27,7 @@ interface Spot {
 }
 
 interface Look {
-  /** Still, and laid out for the canvas as shown: the places are where the room draws. */
+  /** Still, every view drawn, and laid out for the canvas as shown: the places are where the room draws. */
   settled: boolean;
   list: Spot[];
   /** The back control's centre, in a close-up. */
@@ -44,7 +44,8 @@ function look(page: Page): Promise<Look> {
     const list = (JSON.parse(h.dataset.objects || '[]') as { id: string; x: number; y: number; drag?: string }[]).map((o) => ({ ...o, x: r.x + o.x, y: r.y + o.y }));
     const b = h.dataset.back ? (JSON.parse(h.dataset.back) as number[]) : null;
     return {
-      settled: h.dataset.view === 'still' && Math.abs(Number(h.dataset.laidFor ?? -99) - cw) <= 2 && list.length > 0,
+      // (a view the room has not drawn yet will move things: not settled)
+      settled: h.dataset.view === 'still' && !h.dataset.roomPending && Math.abs(Number(h.dataset.laidFor ?? -99) - cw) <= 2 && list.length > 0,
       list,
       back: b ? ([r.x + b[0]! + b[2]! / 2, r.y + b[1]! + b[3]! / 2] as [number, number]) : null,
     };
