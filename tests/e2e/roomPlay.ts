@@ -92,6 +92,8 @@ async function shown(page: Page, object: string): Promise<Spot> {
   return at!;
 }
 
+const xy = (s: Spot): [number, number] => [s.x, s.y];
+
 /** One tap at the centre of the object's drawing, as the room reports it, opens its actions over the room. */
 export async function tapInRoom(page: Page, object: string) {
   const title = page.locator('.room .actions-panel h2');
@@ -102,8 +104,9 @@ export async function tapInRoom(page: Page, object: string) {
     return { name: n, open: !!h && h.offsetParent !== null ? h.innerText : null };
   }, object);
   if (open === name) return;
+  await clearOver(page, ...xy(await shown(page, object)));
+  // where it is now: putting away what lay over it may have moved the page or the room
   const at = await shown(page, object);
-  await clearOver(page, at.x, at.y);
   await page.touchscreen.tap(at.x, at.y);
   await expect(title, `a tap on ${object}'s drawing selects it`).toHaveText(name);
 }
@@ -140,7 +143,10 @@ export async function actInRoom(page: Page, e: ActEvent) {
     } else to = { x: at.x - 120, y: at.y + 40 };
     await clearOver(page, at.x, at.y);
     await clearOver(page, to.x, to.y);
-    await touchDrag(page, at, to);
+    // from where it is now (putting away what lay over it may have moved the page or the room)
+    const from = await shown(page, e.target);
+    const end = e.with ? (await spotsNow(page)).list.find((s) => s.id === e.with)! : { x: from.x - 120, y: from.y + 40 };
+    await touchDrag(page, from, end);
     return;
   }
   await tapInRoom(page, e.target);
