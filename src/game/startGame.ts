@@ -15,6 +15,7 @@ import { BootScene } from './scenes/BootScene';
 import { DebriefScene } from './scenes/DebriefScene';
 import { PreloaderScene } from './scenes/PreloaderScene';
 import { RoomScene } from './scenes/RoomScene';
+import { syncScale } from './syncScale';
 
 function create(bridge: RoomBridge, type: number): Phaser.Game {
   const zoom = pixelZoom(bridge.host.clientWidth || ROOM_W, globalThis.devicePixelRatio || 1);
@@ -65,9 +66,9 @@ function launch(bridge: RoomBridge, renderer: 'webgl' | 'canvas'): { zoom: numbe
   const lost = () => bridge.publish('roomState', 'failed');
   game.canvas?.addEventListener('webglcontextlost', lost);
   // Phaser maps page coordinates through the canvas bounds it measured last;
-  // the page around the room can move it (a banner, a longer phase title), so
+  // the page around the room can move or resize it (a banner, the drawer), so
   // measure again just before Phaser reads a press or a move.
-  const remeasure = () => game.isBooted && game.scale.updateBounds();
+  const remeasure = () => game.isBooted && syncScale(game.scale);
   const events = ['mousedown', 'mousemove', 'touchstart', 'touchmove'] as const;
   for (const e of events) bridge.host.addEventListener(e, remeasure, { capture: true, passive: true });
   // Phaser keeps its WebGL context after destroy; a kiosk starts many sessions a day, so give it back

@@ -25,6 +25,7 @@ import { dragGestureOf, type DragGesture } from '../stateLook';
 import { figureBox, wornBy } from '../figure';
 import { OperatorFigure } from '../operatorFigure';
 import { holdersOf, insideSpot } from '../inside';
+import { syncScale } from '../syncScale';
 
 /** Half the smallest touch target (44 CSS px, with a margin), in CSS px. */
 const MIN_TARGET_CSS = 24;
@@ -151,7 +152,7 @@ export class RoomScene extends Phaser.Scene {
       // lay out again (and tell the page where things are) as soon as the box the trainee sees changes
       const shown = typeof ResizeObserver === 'function' && this.game.canvas ? new ResizeObserver(() => {
         this.wake();
-        this.scale.updateBounds();
+        syncScale(this.scale);
         this.relayout();
       }) : null;
       if (shown) shown.observe(this.game.canvas);
@@ -519,6 +520,9 @@ export class RoomScene extends Phaser.Scene {
     const cam = this.cameras.main;
     cam.setZoom(this.zoom * v.zoom);
     cam.centerOn(v.x, v.y);
+    // the camera's matrix follows only at its next render, up to a still room's frame later: a tap in that time
+    // was mapped through the view before (pressed on the bench's close-up, released on the overview)
+    cam.preRender();
   }
 
   /** Opens a station's close-up (null: the overview), animated when motion is allowed. */
