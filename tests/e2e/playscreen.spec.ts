@@ -15,7 +15,7 @@
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { loadScenario, openTab, perfectEvents, playEvent, press, recordValue, type Input } from '../../src/cli/playInPage';
 import type { ActEvent } from '../../src/engine/types';
-import { actInRoom, tapInRoom } from './roomPlay';
+import { actInRoom, numberRead, tapInRoom } from './roomPlay';
 
 // The machine that runs these is shared and often loaded (2 cores): wait longer than the defaults for what a
 // trainee waits for too (the room drawn, a redraw), never for a fixed time, and assert no duration.
@@ -78,9 +78,7 @@ async function readDisplay(page: Page, object: string, how: Input = 'mouse'): Pr
   const line = page.locator(`.actions-panel .read-value[data-reading="${object}"]`);
   await expect(line).toBeVisible();
   const text = (await line.innerText()).trim();
-  const m = /^(?:lu|read)\s*:\s*(-?\d[\d\s\u00a0\u202f,.]*?)(?:\s+\S+)?\s+(?:à|at)\s+\d/.exec(text);
-  if (!m) throw new Error(`cannot read a number in "${text}"`);
-  const shown = m[1]!.trim();
+  const shown = numberRead(text);
   const french = /^lu/.test(text);
   // French: thousands with (narrow) no-break spaces, decimal comma; English: thousands with commas, decimal point
   const plain = french ? shown.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.') : shown.replace(/,/g, '');
@@ -399,40 +397,44 @@ test('after a reload in the middle of a procedure, the log shows the history fol
 
 /* ---------- 8. the latest judgement over the room at every size ---------- */
 
-for (const size of [
-  { width: 1024, height: 768, touch: true },
-  { width: 1180, height: 820, touch: true },
-  { width: 1366, height: 768, touch: false },
-  { width: 1920, height: 1080, touch: false },
+// a tablet's sizes by touch, a laptop's and a desktop's with the mouse; each size in one window resized, as a turned tablet or a larger window is
+for (const { touch, sizes } of [
+  { touch: true, sizes: [{ width: 1024, height: 768 }, { width: 1180, height: 820 }] },
+  { touch: false, sizes: [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }] },
 ]) {
-  test.describe(`at ${size.width}×${size.height}`, () => {
-    test.use({ viewport: { width: size.width, height: size.height }, hasTouch: size.touch });
-    test('a mistake shows over the room, whole, without scrolling', async ({ page }) => {
-      await page.goto(GOWNING);
-      await expect(page.locator('.room-canvas')).toHaveAttribute('data-objects', /step-over-bench/, ROOM_READY);
-      // a tap on the bench in the room, then its action in the panel over the room: too early, a mistake
-      const room = page.locator('.room-canvas');
-      const box = (await room.boundingBox())!;
-      const objects = JSON.parse((await room.getAttribute('data-objects'))!) as { id: string; x: number; y: number }[];
-      const bench = objects.find((o) => o.id === 'step-over-bench')!;
-      const at = { x: box.x + bench.x, y: box.y + bench.y };
-      if (size.touch) await page.touchscreen.tap(at.x, at.y);
-      else await page.mouse.click(at.x, at.y);
-      const panel = page.locator('.room .actions-panel');
-      await expect(panel).toBeVisible();
-      await expect(panel.locator('h2')).toContainText(/banc/i);
-      const cross = panel.locator('[data-key="act:step-over-bench:cross"]');
-      if (size.touch) await cross.tap();
-      else await cross.click();
-      const toast = page.locator('.room .toast');
-      await expect(toast.locator('.fb-bad')).toBeVisible();
-      await expect(toast).toBeInViewport({ ratio: 1 });
-      const t = (await toast.boundingBox())!;
-      expect(t.y).toBeGreaterThanOrEqual(0);
-      expect(t.x).toBeGreaterThanOrEqual(0);
-      expect(t.y + t.height).toBeLessThanOrEqual(size.height);
-      expect(t.x + t.width).toBeLessThanOrEqual(size.width);
-      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  test.describe(touch ? 'by touch' : 'with the mouse', () => {
+    test.use({ viewport: sizes[0]!, hasTouch: touch });
+    test(`a mistake shows over the room, whole, without scrolling, at ${sizes.map((z) => `${z.width}×${z.height}`).join(' and ')}`, async ({ page }) => {
+      for (const size of sizes) {
+        await test.step(`${size.width}×${size.height}`, async () => {
+          await page.setViewportSize(size);
+          await page.goto(GOWNING);
+          await expect(page.locator('.room-canvas')).toHaveAttribute('data-objects', /step-over-bench/, ROOM_READY);
+          // a tap on the bench in the room, then its action in the panel over the room: too early, a mistake
+          const room = page.locator('.room-canvas');
+          const box = (await room.boundingBox())!;
+          const objects = JSON.parse((await room.getAttribute('data-objects'))!) as { id: string; x: number; y: number }[];
+          const bench = objects.find((o) => o.id === 'step-over-bench')!;
+          const at = { x: box.x + bench.x, y: box.y + bench.y };
+          if (touch) await page.touchscreen.tap(at.x, at.y);
+          else await page.mouse.click(at.x, at.y);
+          const panel = page.locator('.room .actions-panel');
+          await expect(panel).toBeVisible();
+          await expect(panel.locator('h2')).toContainText(/banc/i);
+          const cross = panel.locator('[data-key="act:step-over-bench:cross"]');
+          if (touch) await cross.tap();
+          else await cross.click();
+          const toast = page.locator('.room .toast');
+          await expect(toast.locator('.fb-bad')).toBeVisible();
+          await expect(toast).toBeInViewport({ ratio: 1 });
+          const t = (await toast.boundingBox())!;
+          expect(t.y).toBeGreaterThanOrEqual(0);
+          expect(t.x).toBeGreaterThanOrEqual(0);
+          expect(t.y + t.height).toBeLessThanOrEqual(size.height);
+          expect(t.x + t.width).toBeLessThanOrEqual(size.width);
+          expect(await page.evaluate(() => window.scrollY)).toBe(0);
+        });
+      }
     });
   });
 }

@@ -55,7 +55,7 @@ function look(page: Page): Promise<Look> {
 /** The room as it is once it has settled (its reported places are where it draws). */
 async function spotsNow(page: Page): Promise<Look> {
   let now: Look | null = null;
-  await expect.poll(async () => (now = await look(page)).settled, { message: 'the room still and laid out for its canvas' }).toBe(true);
+  await expect.poll(async () => (now = await look(page)).settled, { message: 'the room still and laid out for its canvas', intervals: [16, 32, 64] }).toBe(true);
   return now!;
 }
 
@@ -130,23 +130,24 @@ function isDrag(s: Spot, e: ActEvent): boolean {
   return verb === e.verb && (ends ? !!e.with && ends.split(',').includes(e.with) : !e.with);
 }
 
+/** Where a drag of the action ends: on its other end's drawing, or onto the bare room beside the object. */
+async function dropPoint(page: Page, e: ActEvent, from: Spot): Promise<{ x: number; y: number }> {
+  if (!e.with) return { x: from.x - 120, y: from.y + 40 };
+  const end = (await spotsNow(page)).list.find((s) => s.id === e.with);
+  expect(end, `${e.with}, the other end of ${e.verb}, drawn beside ${e.target}`).toBeTruthy();
+  return end!;
+}
+
 /** An action on an object, made in the room: dragged where it is a drag, otherwise tap the object and choose. */
 export async function actInRoom(page: Page, e: ActEvent) {
   const at = await shown(page, e.target);
   if (isDrag(at, e)) {
-    let to: { x: number; y: number };
-    if (e.with) {
-      const now = await spotsNow(page);
-      const end = now.list.find((s) => s.id === e.with);
-      expect(end, `${e.with}, the other end of ${e.verb}, drawn beside ${e.target}`).toBeTruthy();
-      to = end!;
-    } else to = { x: at.x - 120, y: at.y + 40 };
+    const to = await dropPoint(page, e, at);
     await clearOver(page, at.x, at.y);
     await clearOver(page, to.x, to.y);
     // from where it is now (putting away what lay over it may have moved the page or the room)
     const from = await shown(page, e.target);
-    const end = e.with ? (await spotsNow(page)).list.find((s) => s.id === e.with)! : { x: from.x - 120, y: from.y + 40 };
-    await touchDrag(page, from, end);
+    await touchDrag(page, from, await dropPoint(page, e, from));
     return;
   }
   await tapInRoom(page, e.target);
@@ -169,10 +170,13 @@ export async function readShown(page: Page, key: string, how: How): Promise<stri
   await press(page, `[data-key="read:${key}"]`, how === 'room' ? 'touch' : 'keyboard');
   const line = page.locator(`.actions-panel .read-value[data-reading="${key}"]`);
   await expect(line).toBeVisible();
-  const text = (await line.innerText()).trim();
-  // "lu : 199,93 g à 0 h 17" / "read: 199.93 g at 0 h 17"
-  const m = /^(?:lu|read)\s*:\s*(-?\d[\d\s\u00a0\u202f,.]*?)(?:\s+\S+)?\s+(?:à|at)\s+\d/.exec(text);
-  if (!m) throw new Error(`cannot read a number in "${text}"`);
+  return numberRead((await line.innerText()).trim());
+}
+
+/** The number of a "read" line as the screen writes it: "lu : 199,93 g à 0 h 17" gives "199,93", "read: 1,234.5 mbar at 0 h 17" "1,234.5". */
+export function numberRead(line: string): string {
+  const m = /^(?:lu|read)\s*:\s*(-?\d[\d\s\u00a0\u202f,.]*?)(?:\s+\S+)?\s+(?:à|at)\s+\d/.exec(line);
+  if (!m) throw new Error(`cannot read a number in "${line}"`);
   return m[1]!.trim();
 }
 
