@@ -287,24 +287,24 @@ test('with reduced motion, no tween runs in the room (and some do without it)', 
   for (const url of ['/?roomPreview=grade-b-lab', '/?roomPreview=upstream-suite', '/?scenario=inoculation&mode=training&seed=1&fault=none']) {
     await page.goto(url);
     const h = await roomReady(page);
-    // the room has gone still (drawn 4 times a second: nothing moved for its wake time), and no tween ever ran
-    await expect(h).toHaveAttribute('data-fps', '4', { timeout: 15_000 });
+    // the room has gone still (drawn once a second: nothing moved for its wake frames), and no tween ever ran
+    await expect(h).toHaveAttribute('data-fps', '1', { timeout: 15_000 });
     await expect(h).toHaveAttribute('data-tweens', '0');
     expectDrawn(await picture(page), url);
   }
 });
 
-test('a still room is drawn a few times a second, its slow loops 20 times, and at the full rate as soon as it is touched', async ({ page }) => {
+test('a still room is drawn once a second, its slow loops 20 times a second, and at the full rate as soon as it is touched', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
   // with motion: the Grade B lab's loops (the room's own, the water bath's) only
   await page.goto('/?scenario=inoculation&mode=training&seed=1&fault=none');
   const host = await roomReady(page);
   await expect(host).toHaveAttribute('data-fps', '20', { timeout: 15_000 });
-  // reduced motion: nothing moves, the room is drawn 4 times a second
+  // reduced motion: nothing moves, the room is drawn once a second
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.reload();
   await roomReady(page);
-  await expect(host).toHaveAttribute('data-fps', '4', { timeout: 15_000 });
+  await expect(host).toHaveAttribute('data-fps', '1', { timeout: 15_000 });
   // a touch: drawn at the screen's rate at once, the tap selects as ever, then still again
   const o = (await spots(page))[0]!;
   // every rate the room takes from now on (the full rate may last only a few frames)
@@ -317,7 +317,7 @@ test('a still room is drawn a few times a second, its slow loops 20 times, and a
   await page.touchscreen.tap(o.x, o.y);
   await expect.poll(() => page.evaluate(() => (window as unknown as { rates: string[] }).rates)).toContain('0');
   await expect(host).toHaveAttribute('data-highlight', o.id);
-  await expect(host).toHaveAttribute('data-fps', '4', { timeout: 15_000 });
+  await expect(host).toHaveAttribute('data-fps', '1', { timeout: 15_000 });
 });
 
 test('the attempt ends: the room closes with its debrief image inside the DOM debrief', async ({ page }) => {

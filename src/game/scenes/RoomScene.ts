@@ -784,15 +784,17 @@ export class RoomScene extends Phaser.Scene {
 
   /** The frame rate limit now: 0 (the screen's rate), AMBIENT_FPS or IDLE_FPS. */
   private rate = 0;
-  private wakeUntil = 0;
+  /** Frames still to draw at the full rate after the last change or touch. */
+  private wakeFrames = 0;
 
   /**
-   * Something changed or the trainee acts: drawn at the screen's full rate
-   * for WAKE_MS at least, and as long as anything moves. A still room redrawn
-   * 60 times a second kept half a core busy on a tablet for nothing.
+   * Something changed or the trainee acts: the next WAKE_FRAMES frames are
+   * drawn at the screen's full rate, and every frame as long as anything
+   * moves. A still room redrawn 60 times a second kept half a core busy on a
+   * tablet for nothing.
    */
   private wake() {
-    this.wakeUntil = performance.now() + WAKE_MS;
+    this.wakeFrames = WAKE_FRAMES;
     this.setRate(0);
   }
 
@@ -809,9 +811,11 @@ export class RoomScene extends Phaser.Scene {
     // endless loops (the room's fan, a rocking bioreactor, an alarm's halo) are slow: AMBIENT_FPS draws them smoothly enough
     const moving = this.moving !== null || this.press !== null || playing.some((t) => !endless(t));
     if (moving) {
-      this.wakeUntil = Math.max(this.wakeUntil, performance.now() + 200);
+      // and a few frames once it stops, to draw where it came to rest
+      this.wakeFrames = WAKE_FRAMES;
       this.setRate(0);
-    } else if (performance.now() > this.wakeUntil) this.setRate(playing.length ? AMBIENT_FPS : IDLE_FPS);
+    } else if (this.wakeFrames > 0) this.wakeFrames--;
+    else this.setRate(playing.length ? AMBIENT_FPS : IDLE_FPS);
   }
 
   override update(time: number) {
@@ -824,8 +828,13 @@ export class RoomScene extends Phaser.Scene {
 
 const round = (v: number) => Math.round(v * 10) / 10;
 
-/** How often a still room is drawn (a resize that slipped past the observer is still caught). */
-const IDLE_FPS = 4;
+/**
+ * How often a still room is drawn: once a second (the page tells the room of
+ * every change, and the canvas's resize observer of every new size; this only
+ * catches what would slip past both). At 4 a second, a still room at
+ * 1920×1080 drawn by the canvas renderer took a tenth of a core.
+ */
+const IDLE_FPS = 1;
 /** How often a room whose only motion is endless slow loops is drawn. */
 const AMBIENT_FPS = 20;
 
@@ -834,11 +843,12 @@ function endless(t: Phaser.Tweens.Tween): boolean {
   return t.loop === -1 || (t.data as { repeat?: number }[]).some((d) => d.repeat === -1);
 }
 /**
- * How long the room is drawn at full rate after a change or a touch that
- * starts nothing moving: a few frames, enough to show it (anything that moves
- * keeps the full rate while it moves). Longer only burns a tablet's battery.
+ * How many frames the room is drawn at the full rate after a change or a
+ * touch that starts nothing moving: enough to show it (anything that moves
+ * keeps the full rate while it moves). A time (it was 100 ms) gave a slow
+ * tablet one frame and a fast one six; more only burns the battery.
  */
-const WAKE_MS = 100;
+const WAKE_FRAMES = 2;
 
 /** How many tweens run in the game now (data-tweens on the host): none when motion is reduced. */
 export function publishTweenCount(scene: Phaser.Scene, bridge: RoomBridge) {
