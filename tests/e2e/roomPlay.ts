@@ -59,8 +59,11 @@ async function spotsNow(page: Page): Promise<Look> {
   return now!;
 }
 
-/** What lies over that point of the room (the latest judgement, the open actions) is put away with its ✕, as a trainee would. */
-async function clearOver(page: Page, x: number, y: number) {
+/**
+ * What lies over that point of the room (the latest judgement, the open actions) is put away with its ✕, as a trainee would.
+ * Says whether anything was (the room or the page may have moved since).
+ */
+async function clearOver(page: Page, x: number, y: number): Promise<boolean> {
   for (let i = 0; i < 3; i++) {
     const over = await page.evaluate(([px, py]) => {
       const el = document.elementFromPoint(px!, py!);
@@ -70,11 +73,12 @@ async function clearOver(page: Page, x: number, y: number) {
       if (el.closest('.actions-panel')) return 'panel';
       return el.outerHTML.slice(0, 100);
     }, [x, y]);
-    if (over === 'room') return;
+    if (over === 'room') return i > 0;
     if (over === 'toast') await page.locator('[data-key="toast-close"]').first().tap();
     else if (over === 'panel') await page.locator('.room [data-key="close-panel"]').first().tap();
     else throw new Error(`the room is not under ${Math.round(x)},${Math.round(y)}: ${over}`);
   }
+  return true;
 }
 
 /** The object is shown in the room's current view; from another station's close-up, back to the overview with the room's back control. */
@@ -104,9 +108,9 @@ export async function tapInRoom(page: Page, object: string) {
     return { name: n, open: !!h && h.offsetParent !== null ? h.innerText : null };
   }, object);
   if (open === name) return;
-  await clearOver(page, ...xy(await shown(page, object)));
+  let at = await shown(page, object);
   // where it is now: putting away what lay over it may have moved the page or the room
-  const at = await shown(page, object);
+  if (await clearOver(page, ...xy(at))) at = await shown(page, object);
   await page.touchscreen.tap(at.x, at.y);
   await expect(title, `a tap on ${object}'s drawing selects it`).toHaveText(name);
 }
@@ -143,11 +147,11 @@ export async function actInRoom(page: Page, e: ActEvent) {
   const at = await shown(page, e.target);
   if (isDrag(at, e)) {
     const to = await dropPoint(page, e, at);
-    await clearOver(page, at.x, at.y);
-    await clearOver(page, to.x, to.y);
+    const overFrom = await clearOver(page, at.x, at.y);
+    const cleared = (await clearOver(page, to.x, to.y)) || overFrom;
     // from where it is now (putting away what lay over it may have moved the page or the room)
-    const from = await shown(page, e.target);
-    await touchDrag(page, from, await dropPoint(page, e, from));
+    const from = cleared ? await shown(page, e.target) : at;
+    await touchDrag(page, from, cleared ? await dropPoint(page, e, from) : to);
     return;
   }
   await tapInRoom(page, e.target);
