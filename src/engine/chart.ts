@@ -62,6 +62,14 @@ function guardsIn(g: unknown, negated = false): { guard: Guard; negated: boolean
   return [{ guard: g as Guard, negated }];
 }
 
+/** The words for a fault region's move: what happened for the fault to reach that stage from that one. */
+function faultMove(from: string, to: unknown): keyof typeof WORDS {
+  if (from === 'quiet') return 'faultRaised';
+  if (to === 'documented') return 'faultDocumented';
+  if (to === 'contained' && from === 'raised') return 'faultContained';
+  return 'again';
+}
+
 export function chartOf(c: CompiledScenario, lang: Lang = 'fr'): string {
   const ix = c.index;
   const w = (k: keyof typeof WORDS) => WORDS[k][lang];
@@ -93,6 +101,8 @@ export function chartOf(c: CompiledScenario, lang: Lang = 'fr'): string {
     const parts: string[] = [];
     for (const { guard, negated } of guardsIn(e.guard)) {
       if (guard.type === 'ruleBroken' || guard.type === 'failsAttempt') continue;
+      // a fault's region, moved by the judge's event naming the stage reached
+      else if (guard.type === 'faultAt') parts.push(w(faultMove(e.source.key, guard.params?.stage)));
       else if (negated) parts.push(w('again'));
       else if (guard.type in WORDS) parts.push(w(guard.type as keyof typeof WORDS));
       else parts.push(guard.type);

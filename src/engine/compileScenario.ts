@@ -17,7 +17,7 @@
  * fault step does (guard `answeredFirst`); otherwise the phase state lets the
  * action through to `running`, which judges it in the order above.
  */
-import { and, assign, not, setup } from 'xstate';
+import { and, assign, enqueueActions, not, setup } from 'xstate';
 import * as J from './judge';
 import { indexScenario, type ScenarioIndex } from './scenarioIndex';
 import { scoreOf } from './score';
@@ -36,7 +36,26 @@ export function machineEvent(e: EngineEvent): MachineEvent {
 /** The id of the region of a fault, beside the procedure in `running`. */
 export const faultRegion = (faultId: string) => `fault-${faultId}`;
 
+/** The event that moves a fault's region: the judge says which stage the fault has reached. */
+export const faultEventName = (faultId: string) => `fault.${faultId}` as const;
+
 function machineSetupFor(ix: ScenarioIndex) {
+  const faultIds = [...ix.faults.keys()];
+  /**
+   * An action that judges: the context it gives, then one event for each
+   * fault whose stage that changed (raised, contained, documented, or raised
+   * again), which moves the fault's region. The stage is the judge's; the
+   * region follows it on that event, never by watching the context.
+   */
+  const judging = <P extends Record<string, string>>(judge: (context: AttemptContext, event: MachineEvent, params: P) => AttemptContext) =>
+    enqueueActions<AttemptContext, MachineEvent, P, MachineEvent, never, never, never, never, never>(({ context, event, enqueue }, params) => {
+      const next = judge(context, event, params);
+      enqueue.assign(() => next);
+      for (const id of faultIds) {
+        const stage = J.faultStage(ix, next, id);
+        if (stage !== J.faultStage(ix, context, id)) enqueue.raise({ type: faultEventName(id), stage });
+      }
+    });
   return setup({
     types: {
       context: {} as AttemptContext,
@@ -52,16 +71,21 @@ function machineSetupFor(ix: ScenarioIndex) {
       stepEarly: ({ context, event }, p: { step: string }) => J.stepEarly(ix, context, event, p.step),
       stepPending: ({ context, event }, p: { step: string }) => J.stepPending(ix, context, event, p.step),
       phaseComplete: ({ context }, p: { phase: number }) => J.phaseComplete(ix, context, p.phase),
-      faultRaised: ({ context }, p: { fault: string }) => context.raised[p.fault] !== undefined,
-      faultContained: ({ context }, p: { fault: string }) => J.faultContained(ix, context, p.fault),
-      faultDocumented: ({ context }, p: { fault: string }) => J.faultHandled(ix, context, p.fault),
+      faultAt: ({ event }, p: { stage: FaultStage }) => 'stage' in event && event.stage === p.stage,
       passMarkReached: ({ context }) => scoreOf(ix, context).passed,
     },
     actions: {
-      recordViolation: assign(({ context, event }, p: { rule: string }) => J.violation(ix, context, event, p.rule)),
-      completeStep: assign(({ context, event }, p: { step: string }) => J.completeStep(ix, context, event, p.step)),
-      wrongValue: assign(({ context, event }, p: { step: string }) => J.wrongValue(ix, context, event, p.step)),
-      tooEarly: assign(({ context, event }, p: { step: string }) => J.early(ix, context, event, p.step)),
+      recordViolation: judging((context, event, p: { rule: string }) => J.violation(ix, context, event, p.rule)),
+      completeStep: judging((context, event, p: { step: string }) => J.completeStep(ix, context, event, p.step)),
+      wrongValue: judging((context, event, p: { step: string }) => J.wrongValue(ix, context, event, p.step)),
+      tooEarly: judging((context, event, p: { step: string }) => J.early(ix, context, event, p.step)),
+      /** A fault raised from the start (trigger atStart): its region moves as the attempt begins. */
+      announceFaults: enqueueActions<AttemptContext, MachineEvent, undefined, MachineEvent, never, never, never, never, never>(({ context, enqueue }) => {
+        for (const id of faultIds) {
+          const stage = J.faultStage(ix, context, id);
+          if (stage !== 'quiet') enqueue.raise({ type: faultEventName(id), stage });
+        }
+      }),
       noEffect: assign(({ context, event }) => J.noEffect(context, event)),
       readDisplay: assign(({ context, event }) => J.readDisplay(ix, context, event)),
       countHint: assign(({ context }) => J.countHint(context)),
@@ -187,27 +211,30 @@ export function compileScenario(scenario: Scenario, ix: ScenarioIndex = indexSce
     }),
   );
 
-  // A region follows its fault's stage in the context after every event; a
-  // fault that happens again (its answer undone) goes back to raised.
+  // A fault's region moves on the events the judge raises when an action
+  // changes the fault's stage (see `judging`): raised, contained, documented;
+  // a fault that happens again (its answer undone) goes back to raised,
+  // whatever stage it had reached. None of its states is final.
+  const STAGES: readonly FaultStage[] = ['quiet', 'raised', 'contained', 'documented'];
   const faultRegions = Object.fromEntries(
     scenario.faults.map((f) => {
-      const fault = { fault: f.id };
-      const contained = { type: 'faultContained', params: fault } as const;
-      const documented = { type: 'faultDocumented', params: fault } as const;
+      // where the fault stands once raised: a fault with nothing to contain is contained at once, with nothing at all documented
+      const first: FaultStage = f.steps.some((st) => st.stage === 'contain') ? 'raised' : f.steps.some((st) => st.stage === 'document') ? 'contained' : 'documented';
+      // from quiet, raised; from then on, wherever the judge says: forward as the answer is done (its
+      // documentation may come before the last containment step), back when the fault happens again
+      const moves = (from: FaultStage) =>
+        (from === 'quiet' ? [first] : STAGES.filter((to) => to !== 'quiet' && to !== from)).map((to) => ({ guard: { type: 'faultAt', params: { stage: to } } as const, target: to }));
       return [
         faultRegion(f.id),
         machineSetup.createStateConfig({
           initial: 'quiet',
-          states: {
-            quiet: { always: { guard: { type: 'faultRaised', params: fault }, target: 'raised' } },
-            raised: { always: { guard: contained, target: 'contained' } },
-            contained: { always: [{ guard: documented, target: 'documented' }, { guard: not(contained), target: 'raised' }] },
-            documented: { always: { guard: not(documented), target: 'raised' } },
-          },
+          states: Object.fromEntries(STAGES.map((from) => [from, { on: { [faultEventName(f.id)]: moves(from) } }])),
         }),
       ];
     }),
   );
+  // the procedure's region takes no part in a fault's event (without this, `running`'s "no effect" would judge it)
+  const faultEventsOn = Object.fromEntries(scenario.faults.map((f) => [faultEventName(f.id), {}]));
 
   return machineSetup.createMachine({
     id: 'scenario',
@@ -216,7 +243,8 @@ export function compileScenario(scenario: Scenario, ix: ScenarioIndex = indexSce
     states: {
       running: {
         type: 'parallel',
-        on: { ...runningOn, HINT: { actions: 'countHint' }, '*': noEffect },
+        entry: 'announceFaults',
+        on: { ...runningOn, ...faultEventsOn, HINT: { actions: 'countHint' }, '*': noEffect },
         states: {
           procedure: { initial: phases[0]!.id, states: phaseStates },
           ...faultRegions,

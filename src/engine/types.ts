@@ -256,7 +256,9 @@ export type EngineEvent = ActEvent | { type: 'HINT' };
  * `act.<verb>.<target>` (see compileScenario's machineEvent), so the machine
  * finds the transitions of one action by its name.
  */
-export type MachineEvent = (Omit<ActEvent, 'type'> & { type: `act.${string}` }) | { type: 'HINT' };
+export type MachineEvent = (Omit<ActEvent, 'type'> & { type: `act.${string}` }) | { type: 'HINT' } | FaultEvent;
+/** Raised by the machine itself when an action changes a fault's stage: it moves the fault's region (compileScenario). */
+export type FaultEvent = { type: `fault.${string}`; stage: FaultStage };
 /** What the judge accepts: an action as logged (ACT) or as the machine receives it. */
 export type JudgedEvent = EngineEvent | MachineEvent;
 

@@ -13,7 +13,8 @@ import { join, resolve } from 'node:path';
 import { initialTransition, transition } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { advance, prepare, startAttempt, type CompiledScenario, type Snapshot } from '../../src/engine/attempt';
-import { machineEvent } from '../../src/engine/compileScenario';
+import { endOf, faultStageIn, machineEvent } from '../../src/engine/compileScenario';
+import { faultStage } from '../../src/engine/judge';
 import { perfectActions } from '../../src/engine/solver';
 import { MODES, READ_VERB, type AttemptOptions, type EngineEvent, type Scenario } from '../../src/engine/types';
 
@@ -89,6 +90,8 @@ describe('the fast scope gives what xstate gives', () => {
           expect(fast.context, where(i)).toEqual(pure.context);
           expect(fast.value, where(i)).toEqual(pure.value);
           expect(fast.status, where(i)).toBe(pure.status);
+          // each fault's region stands where the judge says the fault is (it moves on the events the judge raises)
+          if (endOf(fast) === 'running') for (const f of scenario.faults) expect(faultStageIn(fast, f.id), `${where(i)}, ${f.id}`).toBe(faultStage(c.index, fast.context, f.id));
         }
       }
     });
