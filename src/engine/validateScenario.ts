@@ -43,6 +43,7 @@ const quote = (s: unknown) => `"${String(s)}"`;
 
 interface AjvError {
   instancePath: string;
+  schemaPath?: string;
   keyword: string;
   params: Record<string, unknown>;
   message?: string;
@@ -82,6 +83,11 @@ function schemaProblem(e: AjvError): Problem | null {
       return say(path, `should be ${p.comparison} ${p.limit}`, `devrait être ${p.comparison} ${p.limit}`);
     case 'uniqueItems':
       return say(path, 'has the same item twice', 'contient deux fois le même élément');
+    case 'oneOfWords': {
+      const words = (p.words as string[]).map(quote).join(', ');
+      const unknown = p.unknown === undefined ? ['', ''] : [`unknown word ${quote(p.unknown)}: `, `mot inconnu ${quote(p.unknown)} : `];
+      return say(path, `${unknown[0]}should be one of the forms ${words}`, `${unknown[1]}devrait prendre l'une des formes ${words}`);
+    }
     case 'oneOf':
     case 'anyOf':
     case 'if':
@@ -135,7 +141,7 @@ export function validateScenario(data: unknown): Validation {
   if (!validate(data)) {
     const seen = new Set<string>();
     const problems: Problem[] = [];
-    for (const e of (validate.errors ?? []) as AjvError[]) {
+    for (const e of oneOfBranches((validate.errors ?? []) as AjvError[])) {
       const p = schemaProblem(e);
       if (!p) continue;
       const key = p.path + p.message.en;
@@ -148,6 +154,39 @@ export function validateScenario(data: unknown): Validation {
   }
   const problems = checkMeaning(data as Scenario);
   return problems.length ? { ok: false, problems } : { ok: true, scenario: data as Scenario, problems: [] };
+}
+
+/**
+ * A condition or an effect is one of several forms (oneOf), and ajv reports
+ * every form it is not: `{"all": []}` gave ten lines "\"done\" is missing",
+ * "\"notDone\" is missing"… before the one that mattered. Where a form's own
+ * mistake lies deeper (`when.all` needs an item), only that one is kept;
+ * where no form fits at all, the missing words become one line naming them.
+ */
+function oneOfBranches(errors: AjvError[]): AjvError[] {
+  const branch = (e: AjvError) => (e.keyword === 'required' || e.keyword === 'additionalProperties') && /\/oneOf\/\d+\//.test(e.schemaPath ?? '');
+  const deeper = (path: string) => errors.some((e) => e.instancePath.startsWith(path + '/') && !branch(e));
+  const out: AjvError[] = [];
+  const merged = new Map<string, AjvError>();
+  for (const e of errors) {
+    if (!branch(e)) out.push(e);
+    else if (deeper(e.instancePath)) continue;
+    else if (e.keyword === 'required') {
+      const m = merged.get(e.instancePath);
+      if (m) (m.params.words as string[]).push(String(e.params.missingProperty));
+      else {
+        const one: AjvError = { instancePath: e.instancePath, keyword: 'oneOfWords', params: { words: [String(e.params.missingProperty)] } };
+        merged.set(e.instancePath, one);
+        out.push(one);
+      }
+    }
+  }
+  // an unknown word beside the forms is said once, in the merged line
+  for (const e of errors) {
+    const m = branch(e) && e.keyword === 'additionalProperties' ? merged.get(e.instancePath) : undefined;
+    if (m) m.params.unknown = e.params.additionalProperty;
+  }
+  return out;
 }
 
 /** oneOf reports every branch; keep the deepest paths, which name the actual mistake. */
