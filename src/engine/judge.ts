@@ -103,9 +103,10 @@ export function faultStage(ix: ScenarioIndex, ctx: AttemptContext, faultId: stri
   return faultHandled(ix, ctx, faultId) ? 'documented' : faultContained(ix, ctx, faultId) ? 'contained' : 'raised';
 }
 
-const scope = (ix: ScenarioIndex, ctx: AttemptContext, input?: number): ConditionScope => ({
+const scope = (ix: ScenarioIndex, ctx: AttemptContext, input?: number, reason?: string): ConditionScope => ({
   ctx,
   input,
+  reason,
   faultHandled: (id) => faultHandled(ix, ctx, id),
 });
 
@@ -167,7 +168,7 @@ export function ruleBroken(ix: ScenarioIndex, ctx: AttemptContext, event: Judged
   if (r.rule.on.target !== undefined && r.rule.on.target !== event.target) return false;
   if (r.rule.on.with !== undefined && r.rule.on.with !== event.with) return false;
   if (r.fault && !faultRuleApplies(ix, ctx, r.fault, r.until)) return false;
-  return holds(r.rule.when, scope(ix, ctx, event.value));
+  return holds(r.rule.when, scope(ix, ctx, event.value, event.reason));
 }
 
 export function isCritical(ix: ScenarioIndex, ruleId: string): boolean {

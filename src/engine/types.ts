@@ -38,6 +38,8 @@ export type Condition =
   | { faultActive: string }
   | { faultHandled: string }
   | { elapsed: { since: string; atLeast: number } }
+  /** The reason typed with a batch-record correction is blank, too short, or only a word the SOP refuses ("erreur"). */
+  | { poorReason: { shorterThan?: number; refused?: string[] } }
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition };

@@ -355,7 +355,8 @@ export function checkMeaning(s: Scenario): Problem[] {
       }
     });
     checkCond(step.when, `${path}.when`);
-    if (usesInput(step.when)) out.push(say(`${path}.when`, 'a step\'s "when" is judged before any value is typed, so "inputBetween" never holds here: judge the value with "expect"', "le « when » d'une étape est jugé avant toute saisie : « inputBetween » n'y est jamais vrai, jugez la valeur avec « expect »"));
+    if (usesWord(step.when, 'poorReason')) out.push(say(`${path}.when`, 'only a correction of the batch record carries a reason, so "poorReason" never holds in a step: put it in a rule on the verb "correct"', "seule une correction du dossier de lot porte un motif : « poorReason » n'est jamais vrai dans une étape, mettez-le dans une règle sur le verbe « correct »"));
+    if (usesWord(step.when, 'inputBetween')) out.push(say(`${path}.when`, 'a step\'s "when" is judged before any value is typed, so "inputBetween" never holds here: judge the value with "expect"', "le « when » d'une étape est jugé avant toute saisie : « inputBetween » n'y est jamais vrai, jugez la valeur avec « expect »"));
     checkEffects(step.effects, `${path}.effects`);
   }
   for (const cycle of findCycles(allSteps.map((x) => x.step))) {
@@ -373,10 +374,13 @@ export function checkMeaning(s: Scenario): Problem[] {
       if (o && r.on.verb !== undefined && !o.actions.some((a) => a.verb === r.on.verb)) {
         out.push(say(`${path}.on.verb`, `the object ${quote(o.id)} offers no action ${quote(r.on.verb)}, so the rule can never fire`, `l'objet ${quote(o.id)} ne propose pas l'action ${quote(r.on.verb)} : la règle ne peut jamais s'appliquer`));
       }
-    } else if (r.on.verb !== undefined && !s.objects.some((o) => o.actions.some((a) => a.verb === r.on.verb))) {
+    } else if (r.on.verb !== undefined && !['record', 'correct', 'sign'].includes(r.on.verb) && !s.objects.some((o) => o.actions.some((a) => a.verb === r.on.verb))) {
       out.push(say(`${path}.on.verb`, `no object offers the action ${quote(r.on.verb)}`, `aucun objet ne propose l'action ${quote(r.on.verb)}`));
     }
     checkCond(r.when, `${path}.when`);
+    if (usesWord(r.when, 'poorReason') && r.on.verb !== 'correct') {
+      out.push(say(`${path}.when`, 'only a correction of the batch record carries a reason, so "poorReason" holds only in a rule on the verb "correct"', "seule une correction du dossier de lot porte un motif : « poorReason » ne vaut que dans une règle sur le verbe « correct »"));
+    }
     checkEffects(r.effects, `${path}.effects`);
   };
   s.rules.forEach((r, i) => checkRule(r, `rules[${i}]`));
@@ -412,13 +416,13 @@ export function checkMeaning(s: Scenario): Problem[] {
   return out;
 }
 
-/** The condition reads the value being typed (only a rule can see it). */
-function usesInput(c: Condition | undefined): boolean {
+/** The condition uses this word somewhere: `inputBetween` reads the value being typed, `poorReason` the reason of a correction (only a rule can see either). */
+function usesWord(c: Condition | undefined, word: 'inputBetween' | 'poorReason'): boolean {
   if (!c) return false;
-  if ('inputBetween' in c) return true;
-  if ('all' in c) return c.all.some(usesInput);
-  if ('any' in c) return c.any.some(usesInput);
-  if ('not' in c) return usesInput(c.not);
+  if (word in c) return true;
+  if ('all' in c) return c.all.some((x) => usesWord(x, word));
+  if ('any' in c) return c.any.some((x) => usesWord(x, word));
+  if ('not' in c) return usesWord(c.not, word);
   return false;
 }
 
