@@ -172,6 +172,8 @@ export interface Rule {
   /** Why it fails the attempt: required when severity is critical. */
   reason?: Localized;
   effects?: Effect[];
+  /** Rules this one answers before, when both could fire on the same action (precedence.ts). */
+  overrides?: string[];
 }
 
 /** The stage of its fault at which a fault's rule stops applying: once the fault is contained, or documented (the default). */

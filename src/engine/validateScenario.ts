@@ -7,9 +7,10 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import schema from '../../scenarios/scenario.schema.json' with { type: 'json' };
 import { checkLooks } from './look.ts';
+import { placedRules, undeclaredOverlaps, type PlacedRule } from './precedence.ts';
 // with its extension: vite.config.ts loads this module natively (the build's scenario check)
 import { ROOM_STATIONS } from './rooms.ts';
-import { READ_VERB, type Condition, type Effect, type Expr, type Localized, type RoomObject, type Scenario, type Step } from './types';
+import { READ_VERB, type Condition, type Effect, type Expr, type Localized, type RoomObject, type Rule, type Scenario, type Step } from './types';
 
 export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
 
@@ -217,8 +218,8 @@ export function checkMeaning(s: Scenario): Problem[] {
   dup(['object', 'objet'], s.objects, (i) => `objects[${i}]`);
   dup(['fault', 'panne'], s.faults, (i) => `faults[${i}]`);
   dup(['record entry', 'case du dossier'], s.record, (i) => `record[${i}]`);
-  const ruleList = [...s.rules.map((r, i) => ({ id: r.id, path: `rules[${i}]` })), ...s.faults.flatMap((f, fi) => (f.rules ?? []).map((r, i) => ({ id: r.id, path: `faults[${fi}].rules[${i}]` })))];
-  dup(['rule', 'règle'], ruleList, (i) => ruleList[i]!.path);
+  const ruleList = placedRules(s);
+  dup(['rule', 'règle'], ruleList.map((r) => r.rule), (i) => ruleList[i]!.path);
   for (const st of allSteps) {
     if (stepIds.has(st.step.id)) out.push(say(`${st.path}.id`, `another step is already called ${quote(st.step.id)}`, `une autre étape s'appelle déjà ${quote(st.step.id)}`));
     else stepIds.set(st.step.id, st);
@@ -359,7 +360,7 @@ export function checkMeaning(s: Scenario): Problem[] {
     if (usesWord(step.when, 'inputBetween')) out.push(say(`${path}.when`, 'a step\'s "when" is judged before any value is typed, so "inputBetween" never holds here: judge the value with "expect"', "le « when » d'une étape est jugé avant toute saisie : « inputBetween » n'y est jamais vrai, jugez la valeur avec « expect »"));
     checkEffects(step.effects, `${path}.effects`);
   }
-  for (const cycle of findCycles(allSteps.map((x) => x.step))) {
+  for (const cycle of findCycles(new Map(allSteps.map((x) => [x.step.id, x.step.requires ?? []])))) {
     const st = stepIds.get(cycle[0]!)!;
     out.push(say(`${st.path}.requires`, `prerequisites go round in a circle: ${cycle.join(' → ')}`, `les prérequis tournent en rond : ${cycle.join(' → ')}`));
   }
@@ -405,6 +406,7 @@ export function checkMeaning(s: Scenario): Problem[] {
       }
     });
   });
+  checkPrecedence(s, ruleList, out);
   s.record.forEach((e, i) => {
     needStep(`record[${i}].after`, e.after);
     checkExpr(e.value, `record[${i}].value`);
@@ -435,8 +437,42 @@ function setsValue(s: Scenario, objectId: string, reading?: string): boolean {
   return effects.some((e) => 'setValue' in e && e.setValue.object === objectId && e.setValue.reading === reading);
 }
 
-function findCycles(steps: Step[]): string[][] {
-  const req = new Map(steps.map((s) => [s.id, s.requires ?? []]));
+/** How an action reads in a message: "open" on "clamp-manifold", "correct" on any entry. */
+function actionText(on: Rule['on']): Localized {
+  const verb = on.verb === undefined ? ['any action', 'toute action'] : [quote(on.verb), quote(on.verb)];
+  const target = on.target === undefined ? ['anything', "n'importe quoi"] : [quote(on.target), quote(on.target)];
+  const onto = on.with === undefined ? ['', ''] : [` onto ${quote(on.with)}`, ` vers ${quote(on.with)}`];
+  return { en: `${verb[0]} on ${target[0]}${onto[0]}`, fr: `${verb[1]} sur ${target[1]}${onto[1]}` };
+}
+
+/**
+ * The word `overrides` (precedence.ts): each id names another rule, no circle,
+ * and no two rules that can fire on the same action are left without one.
+ */
+function checkPrecedence(s: Scenario, rules: PlacedRule[], out: Problem[]): void {
+  const ids = new Set(rules.map((r) => r.rule.id));
+  for (const { rule, path } of rules) {
+    (rule.overrides ?? []).forEach((o, i) => {
+      if (o === rule.id) out.push(say(`${path}.overrides[${i}]`, 'a rule cannot override itself', 'une règle ne peut pas se primer elle-même'));
+      else if (!ids.has(o)) out.push(say(`${path}.overrides[${i}]`, `no rule is called ${quote(o)}`, `aucune règle ne s'appelle ${quote(o)}`));
+    });
+  }
+  const byId = new Map(rules.map((r) => [r.rule.id, r]));
+  for (const cycle of findCycles(new Map(rules.map((r) => [r.rule.id, r.rule.overrides ?? []])))) {
+    if (cycle.length < 3) continue; // a rule naming itself is said above
+    out.push(say(`${byId.get(cycle[0]!)!.path}.overrides`, `rules override each other in a circle: ${cycle.join(' → ')}`, `des règles se priment en cercle : ${cycle.join(' → ')}`));
+  }
+  for (const { first, second, action } of undeclaredOverlaps(rules, s)) {
+    const what = actionText(action);
+    out.push(say(`${second.path}.on`,
+      `the rules ${quote(first.rule.id)} (${first.path}) and ${quote(second.rule.id)} (${second.path}) can both fire on ${what.en}, and only one answers an action: say which one speaks first with "overrides": [${quote(second.rule.id)}] on ${quote(first.rule.id)}, or the reverse`,
+      `les règles ${quote(first.rule.id)} (${first.path}) et ${quote(second.rule.id)} (${second.path}) peuvent toutes deux s'appliquer à ${what.fr}, et une seule répond à une action : dites laquelle passe d'abord avec "overrides": [${quote(second.rule.id)}] sur ${quote(first.rule.id)}, ou l'inverse`));
+  }
+}
+
+/** Ids that go round in a circle through `next` (a step's `requires`, a rule's `overrides`), each circle once: [a, b, a]. */
+function findCycles(next: Map<string, readonly string[]>): string[][] {
+  const req = next;
   const state = new Map<string, 'open' | 'closed'>();
   const cycles: string[][] = [];
   const visit = (id: string, trail: string[]) => {
@@ -449,7 +485,7 @@ function findCycles(steps: Step[]): string[][] {
     for (const r of req.get(id) ?? []) if (req.has(r)) visit(r, [...trail, id]);
     state.set(id, 'closed');
   };
-  for (const s of steps) visit(s.id, []);
+  for (const id of next.keys()) visit(id, []);
   return cycles;
 }
 
