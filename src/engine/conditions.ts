@@ -121,6 +121,11 @@ export function applyEffects(ctx: AttemptContext, effects: Effect[] | undefined,
       const [minutes, rng] = drawExpr(effect.advanceClock, next, input);
       next.rng = rng;
       next.clock += Number.isFinite(minutes) && minutes > 0 ? minutes : 0;
+    } else if ('redo' in effect) {
+      // the steps are open again; what they earned stays (judge.ts completeStep earns a step once)
+      const done = { ...next.done };
+      for (const id of effect.redo) delete done[id];
+      next.done = done;
     }
     // raiseFault is carried out by the judge, which announces the fault.
   }

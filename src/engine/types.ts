@@ -48,7 +48,9 @@ export type Effect =
   | { set: { object: string; state: string } }
   | { setValue: { object: string; reading?: string; value: Expr } }
   | { advanceClock: Expr }
-  | { raiseFault: string };
+  | { raiseFault: string }
+  /** A fault's answer: these steps of the procedure are open again, to be done again (their points are not earned twice). */
+  | { redo: string[] };
 
 export interface ObjectAction {
   verb: string;

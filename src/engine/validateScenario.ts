@@ -278,7 +278,37 @@ export function checkMeaning(s: Scenario): Problem[] {
     else if ('any' in c) c.any.forEach((x, i) => checkCond(x, `${path}.any[${i}]`));
     else if ('not' in c) checkCond(c.not, `${path}.not`);
   };
-  const checkEffects = (effects: Effect[] | undefined, path: string) =>
+  /**
+   * `redo` (a fault's answer reopens steps of the procedure): only in a fault
+   * raised after a step, naming steps of that step's phase that come before
+   * the fault can happen (the step itself or what it requires, directly or
+   * not); the procedure is still in that phase while the fault waits for its
+   * answer, so the steps reopened are done again there.
+   */
+  const checkRedo = (ids: string[], path: string, fault: Scenario['faults'][number] | undefined) => {
+    if (!fault) return void out.push(say(path, '"redo" reopens steps as the answer to a fault: put it in a fault\'s effects or in its steps\' effects', "« redo » rouvre des étapes en réponse à une panne : placez-le dans les effets d'une panne ou de ses étapes"));
+    const trigger = 'afterStep' in fault.trigger ? stepIds.get(fault.trigger.afterStep) : undefined;
+    const byRule = [...s.rules, ...s.faults.flatMap((x) => x.rules ?? [])].some((r) => (r.effects ?? []).some((e) => 'raiseFault' in e && e.raiseFault === fault.id));
+    if (!trigger || trigger.phase === undefined || byRule) {
+      return void out.push(say(path, `the fault ${quote(fault.id)} is not raised after a step of the procedure, so no step surely comes before it: "redo" needs a fault with "afterStep"`, `la panne ${quote(fault.id)} n'est pas déclenchée après une étape de la procédure : aucune étape ne la précède à coup sûr, « redo » demande une panne avec « afterStep »`));
+    }
+    const before = new Set<string>();
+    const visit = (id: string) => {
+      if (before.has(id)) return;
+      before.add(id);
+      for (const r of stepIds.get(id)?.step.requires ?? []) visit(r);
+    };
+    visit(trigger.step.id);
+    ids.forEach((id, i) => {
+      const st = stepIds.get(id);
+      if (!st) return needStep(`${path}[${i}]`, id);
+      if (st.phase === undefined) out.push(say(`${path}[${i}]`, `${quote(id)} is a fault's step: "redo" reopens steps of the procedure`, `${quote(id)} est une étape de panne : « redo » rouvre des étapes de la procédure`));
+      else if (!before.has(id) || st.phase !== trigger.phase) {
+        out.push(say(`${path}[${i}]`, `${quote(id)} does not come before the fault ${quote(fault.id)} can happen: "redo" reopens the step ${quote(trigger.step.id)} that raises it, or a step it requires in the same phase`, `${quote(id)} ne précède pas la panne ${quote(fault.id)} : « redo » rouvre l'étape ${quote(trigger.step.id)} qui la déclenche, ou une étape qu'elle requiert dans la même phase`));
+      }
+    });
+  };
+  const checkEffects = (effects: Effect[] | undefined, path: string, fault?: Scenario['faults'][number]) =>
     (effects ?? []).forEach((e, i) => {
       const p = `${path}[${i}]`;
       if ('set' in e) {
@@ -289,6 +319,7 @@ export function checkMeaning(s: Scenario): Problem[] {
         if (o && e.setValue.reading !== undefined) needReading(`${p}.setValue.reading`, o, e.setValue.reading);
         checkExpr(e.setValue.value, `${p}.setValue.value`);
       } else if ('advanceClock' in e) checkExpr(e.advanceClock, `${p}.advanceClock`);
+      else if ('redo' in e) checkRedo(e.redo, `${p}.redo`, fault);
       else needFault(`${p}.raiseFault`, e.raiseFault);
     });
 
@@ -358,7 +389,7 @@ export function checkMeaning(s: Scenario): Problem[] {
     checkCond(step.when, `${path}.when`);
     if (usesWord(step.when, 'poorReason')) out.push(say(`${path}.when`, 'only a correction of the batch record carries a reason, so "poorReason" never holds in a step: put it in a rule on the verb "correct"', "seule une correction du dossier de lot porte un motif : « poorReason » n'est jamais vrai dans une étape, mettez-le dans une règle sur le verbe « correct »"));
     if (usesWord(step.when, 'inputBetween')) out.push(say(`${path}.when`, 'a step\'s "when" is judged before any value is typed, so "inputBetween" never holds here: judge the value with "expect"', "le « when » d'une étape est jugé avant toute saisie : « inputBetween » n'y est jamais vrai, jugez la valeur avec « expect »"));
-    checkEffects(step.effects, `${path}.effects`);
+    checkEffects(step.effects, `${path}.effects`, st.fault === undefined ? undefined : faults.get(st.fault));
   }
   for (const cycle of findCycles(new Map(allSteps.map((x) => [x.step.id, x.step.requires ?? []])))) {
     const st = stepIds.get(cycle[0]!)!;
@@ -395,7 +426,7 @@ export function checkMeaning(s: Scenario): Problem[] {
     if ('byRule' in f.trigger && ![...s.rules, ...s.faults.flatMap((x) => x.rules ?? [])].some((r) => (r.effects ?? []).some((e) => 'raiseFault' in e && e.raiseFault === f.id))) {
       out.push(say(`${path}.trigger`, 'no rule raises this fault', 'aucune règle ne déclenche cette panne'));
     }
-    checkEffects(f.effects, `${path}.effects`);
+    checkEffects(f.effects, `${path}.effects`, f);
     (f.rules ?? []).forEach((r, i) => {
       checkRule(r, `${path}.rules[${i}]`);
       // a fault without a containment step is contained as soon as raised: the rule would never apply

@@ -314,7 +314,7 @@ describe('poorReason', () => {
 
   it('the checker refuses it where no reason is ever typed: a step\'s "when", a rule on another verb', () => {
     const s = withRecord();
-    s.rules.at(-1)!.on = { verb: 'wash', target: 'sink' };
+    s.rules.at(-1)!.on = { verb: 'disinfect', target: 'sample-port' };
     s.steps[1]!.when = { not: { poorReason: {} } };
     expect(problemsOf(s)).toEqual([
       'steps[1].when: only a correction of the batch record carries a reason, so "poorReason" never holds in a step: put it in a rule on the verb "correct"',
@@ -743,6 +743,20 @@ describe('advanceClock', () => {
 
   it('several add up, in order', () => {
     expect(applyEffects(context({ clock: 2 }), [{ advanceClock: 1 }, { advanceClock: -3 }, { advanceClock: 4 }]).clock).toBe(7);
+  });
+});
+
+describe('redo', () => {
+  it('reopens the steps named: they are no longer done, the others stay, nothing else changes', () => {
+    const ctx = context({ clock: 9, done: { 'wash-hands': 0, 'disinfect-port': 2, 'let-dry': 3 } });
+    const next = applyEffects(ctx, [{ redo: ['disinfect-port', 'let-dry'] }]);
+    expect(next.done).toEqual({ 'wash-hands': 0 });
+    expect(next.clock).toBe(9);
+    expect(ctx.done).toEqual({ 'wash-hands': 0, 'disinfect-port': 2, 'let-dry': 3 }); // the input is not changed
+  });
+
+  it('a step not done is left as it is', () => {
+    expect(applyEffects(context({ done: { 'wash-hands': 0 } }), [{ redo: ['take-sample'] }]).done).toEqual({ 'wash-hands': 0 });
   });
 });
 
