@@ -630,8 +630,7 @@ export class PlayScreen {
                   'li',
                   { class: `${s.done ? 'done' : s.open ? 'open' : 'locked'}${s.redo ? ' redo' : ''}` },
                   h('span', { class: 'step-mark', 'aria-hidden': 'true' }, s.done ? '✓' : s.redo ? '↺' : s.open ? '○' : '·'),
-                  h('span', {}, `${s.fault ? '⚠ ' : ''}${s.number ? `${s.number}. ` : ''}${tr(s.title)}`),
-                  s.redo ? h('span', { class: 'step-redo' }, ` (${t('play.redo')})`) : null,
+                  h('span', {}, `${s.fault ? '⚠ ' : ''}${s.number ? `${s.number}. ` : ''}${tr(s.title)}`, s.redo ? h('em', { class: 'step-redo' }, ` (${t('play.redo')})`) : null),
                   h('span', { class: 'sr-only' }, ` (${s.done ? t('play.done') : s.open ? t('play.todo') : t('play.notYet')})`),
                   !s.done && s.open && s.hint
                     ? h(
