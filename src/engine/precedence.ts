@@ -26,19 +26,20 @@ export function placedRules(s: { rules: Rule[]; faults: Fault[] }): PlacedRule[]
   ];
 }
 
+/** The ids reached from `from` through `next`, directly or not (a step's `requires`, a rule's `overrides`); `from` itself only through a circle. */
+export function reached(from: readonly string[], next: (id: string) => readonly string[] | undefined): Set<string> {
+  const seen = new Set<string>();
+  const visit = (id: string) => {
+    for (const o of next(id) ?? []) if (!seen.has(o)) (seen.add(o), visit(o));
+  };
+  from.forEach(visit);
+  return seen;
+}
+
 /** The rules each rule overrides, directly or through another (a overrides b, b overrides c: a overrides c). */
 function overriddenBy(rules: readonly PlacedRule[]): Map<string, Set<string>> {
   const direct = new Map(rules.map((r) => [r.rule.id, r.rule.overrides ?? []]));
-  const out = new Map<string, Set<string>>();
-  for (const { rule } of rules) {
-    const seen = new Set<string>();
-    const visit = (id: string) => {
-      for (const o of direct.get(id) ?? []) if (!seen.has(o)) (seen.add(o), visit(o));
-    };
-    visit(rule.id);
-    out.set(rule.id, seen);
-  }
-  return out;
+  return new Map(rules.map(({ rule }) => [rule.id, reached([rule.id], (id) => direct.get(id))]));
 }
 
 /**
@@ -107,25 +108,15 @@ function applying(p: Procedure) {
   const reopened = new Set(effects.flatMap((e) => ('redo' in e ? e.redo : [])));
   const byRule = new Set(effects.flatMap((e) => ('raiseFault' in e ? [e.raiseFault] : [])));
   const before = (id: string): string[] => {
-    const out = new Set<string>();
-    const visit = (x: string) => {
-      if (out.has(x) || !phaseOf.has(x)) return;
-      out.add(x);
-      for (const r of requires.get(x) ?? []) visit(r);
-    };
-    visit(id);
     const phase = phaseOf.get(id) ?? -1;
-    for (const st of p.steps) if (phaseOf.get(st.id)! < phase) visit(st.id);
+    const from = [id, ...p.steps.filter((st) => phaseOf.get(st.id)! < phase).map((st) => st.id)];
+    const out = new Set([...from, ...reached(from, (x) => requires.get(x))].filter((x) => phaseOf.has(x)));
     return [...out].filter((x) => !reopened.has(x));
   };
   /** A step of the fault that requires all the others of `steps`: while it is not done, they are not all done. */
   const last = (f: Fault, steps: Fault['steps']): Condition[] => {
     const req = new Map(f.steps.map((st) => [st.id, st.requires ?? []]));
-    const above = (id: string, seen = new Set<string>()): Set<string> => {
-      for (const r of req.get(id) ?? []) if (!seen.has(r)) (seen.add(r), above(r, seen));
-      return seen;
-    };
-    const end = steps.find((st) => steps.every((o) => o === st || above(st.id).has(o.id)));
+    const end = steps.find((st) => steps.every((o) => o === st || reached([st.id], (x) => req.get(x)).has(o.id)));
     return end ? [{ notDone: end.id }] : [];
   };
   return (r: PlacedRule): Condition[] => {

@@ -7,7 +7,7 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import schema from '../../scenarios/scenario.schema.json' with { type: 'json' };
 import { checkLooks } from './look.ts';
-import { placedRules, undeclaredOverlaps, type PlacedRule } from './precedence.ts';
+import { placedRules, reached, undeclaredOverlaps, type PlacedRule } from './precedence.ts';
 // with its extension: vite.config.ts loads this module natively (the build's scenario check)
 import { ROOM_STATIONS } from './rooms.ts';
 import { READ_VERB, type Condition, type Effect, type Expr, type Localized, type RoomObject, type Rule, type Scenario, type Step } from './types';
@@ -292,13 +292,7 @@ export function checkMeaning(s: Scenario): Problem[] {
     if (!trigger || trigger.phase === undefined || byRule) {
       return void out.push(say(path, `the fault ${quote(fault.id)} is not raised after a step of the procedure, so no step surely comes before it: "redo" needs a fault with "afterStep"`, `la panne ${quote(fault.id)} n'est pas déclenchée après une étape de la procédure : aucune étape ne la précède à coup sûr, « redo » demande une panne avec « afterStep »`));
     }
-    const before = new Set<string>();
-    const visit = (id: string) => {
-      if (before.has(id)) return;
-      before.add(id);
-      for (const r of stepIds.get(id)?.step.requires ?? []) visit(r);
-    };
-    visit(trigger.step.id);
+    const before = reached([trigger.step.id], (id) => stepIds.get(id)?.step.requires).add(trigger.step.id);
     ids.forEach((id, i) => {
       const st = stepIds.get(id);
       if (!st) return needStep(`${path}[${i}]`, id);
