@@ -7,7 +7,8 @@
  * transition with a named guard and action.
  *
  * How one action is judged, first answer wins (scenarios/README.md §5):
- *   1. the rules that watch it,
+ *   1. the rules that watch it, in their declared precedence (a rule before
+ *      those it `overrides`: the index holds them in that order, precedence.ts),
  *   2. the steps it may do, those of raised faults first,
  *   3. too early, or no effect.
  * xstate asks the deepest active state first, so the phase's state is asked

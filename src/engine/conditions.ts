@@ -58,6 +58,8 @@ export function faultActive(ctx: AttemptContext, faultId: string, handled: (id: 
 export interface ConditionScope {
   ctx: AttemptContext;
   input?: number;
+  /** The reason typed with the action being judged (a batch-record correction). */
+  reason?: string;
   faultHandled: (faultId: string) => boolean;
 }
 
@@ -80,9 +82,27 @@ export function holds(cond: Condition | undefined, scope: ConditionScope): boole
     const since = ctx.done[cond.elapsed.since];
     return since !== undefined && ctx.clock - since >= cond.elapsed.atLeast;
   }
+  if ('poorReason' in cond) return reasonPoor(scope.reason, cond.poorReason);
   if ('all' in cond) return cond.all.every((c) => holds(c, scope));
   if ('any' in cond) return cond.any.some((c) => holds(c, scope));
   return !holds(cond.not, scope);
+}
+
+/** A reason as the SOP reads it: case, accents, surrounding spaces and punctuation aside. */
+export const plainReason = (reason: string) =>
+  reason.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '').replace(/\s+/g, ' ');
+
+/**
+ * The reason of a correction does not say why: blank (or absent), shorter
+ * than `shorterThan` characters once trimmed, or nothing but one of the
+ * `refused` words ("erreur", "error": a correction always corrects an error).
+ */
+export function reasonPoor(reason: string | undefined, p: { shorterThan?: number; refused?: string[] }): boolean {
+  const said = (reason ?? '').trim();
+  if (!said) return true;
+  if (p.shorterThan !== undefined && [...said].length < p.shorterThan) return true;
+  const plain = plainReason(said);
+  return (p.refused ?? []).some((w) => plainReason(w) === plain);
 }
 
 /** Applies effects in order; returns the new context (the input is not changed). */
@@ -101,6 +121,11 @@ export function applyEffects(ctx: AttemptContext, effects: Effect[] | undefined,
       const [minutes, rng] = drawExpr(effect.advanceClock, next, input);
       next.rng = rng;
       next.clock += Number.isFinite(minutes) && minutes > 0 ? minutes : 0;
+    } else if ('redo' in effect) {
+      // the steps are open again; what they earned stays (judge.ts completeStep earns a step once)
+      const done = { ...next.done };
+      for (const id of effect.redo) delete done[id];
+      next.done = done;
     }
     // raiseFault is carried out by the judge, which announces the fault.
   }

@@ -103,9 +103,10 @@ export function faultStage(ix: ScenarioIndex, ctx: AttemptContext, faultId: stri
   return faultHandled(ix, ctx, faultId) ? 'documented' : faultContained(ix, ctx, faultId) ? 'contained' : 'raised';
 }
 
-const scope = (ix: ScenarioIndex, ctx: AttemptContext, input?: number): ConditionScope => ({
+const scope = (ix: ScenarioIndex, ctx: AttemptContext, input?: number, reason?: string): ConditionScope => ({
   ctx,
   input,
+  reason,
   faultHandled: (id) => faultHandled(ix, ctx, id),
 });
 
@@ -167,7 +168,7 @@ export function ruleBroken(ix: ScenarioIndex, ctx: AttemptContext, event: Judged
   if (r.rule.on.target !== undefined && r.rule.on.target !== event.target) return false;
   if (r.rule.on.with !== undefined && r.rule.on.with !== event.with) return false;
   if (r.fault && !faultRuleApplies(ix, ctx, r.fault, r.until)) return false;
-  return holds(r.rule.when, scope(ix, ctx, event.value));
+  return holds(r.rule.when, scope(ix, ctx, event.value, event.reason));
 }
 
 export function isCritical(ix: ScenarioIndex, ruleId: string): boolean {
@@ -369,17 +370,23 @@ export function completeStep(ix: ScenarioIndex, ctx: AttemptContext, event: Judg
   next = { ...next, done: { ...next.done, [stepId]: next.clock } };
   next = { ...next, clock: next.clock + (step.minutes ?? 1) };
   next = withEffects(ix, next, step.effects, input);
-  // A step done again (a fault answered twice) earns its points once.
-  const points = ctx.outcomes.some((o) => o.kind === 'step' && o.ref === stepId) ? 0 : step.points;
-  next = { ...next, outcomes: push(next, { kind: 'step', ref: stepId, points, penalty: 0, category: step.category, ...actionOf(event) }) };
+  // A step done again (a fault answered twice, a step reopened by a fault's `redo`) earns its points once.
+  const again = doneBefore(ctx, stepId);
+  next = { ...next, outcomes: push(next, { kind: 'step', ref: stepId, points: again ? 0 : step.points, penalty: 0, category: step.category, ...actionOf(event) }) };
   if (fault && faultHandled(ix, next, fault)) {
     next = { ...next, outcomes: push(next, { kind: 'fault-handled', ref: fault, points: 0, penalty: 0 }) };
   }
-  if (next.fault) {
+  // a fault follows its step the first time only: the weld redone after a failed weld does not fail again
+  if (next.fault && !again) {
     const f = ix.faults.get(next.fault);
     if (f && 'afterStep' in f.trigger && f.trigger.afterStep === stepId) next = raise(ix, next, [f.id]);
   }
   return next;
+}
+
+/** The step was done once already in this attempt (and reopened since, or answered again). */
+export function doneBefore(ctx: AttemptContext, stepId: string): boolean {
+  return ctx.outcomes.some((o) => o.kind === 'step' && o.ref === stepId);
 }
 
 export function wrongValue(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent, stepId: string): AttemptContext {

@@ -2,7 +2,8 @@
  * Look-up tables built once per scenario, so guards and views find a step, a
  * rule or an object by id without scanning arrays on every event.
  */
-import type { Fault, FaultStep, MainStep, ObjectAction, RecordEntry, RoomObject, Rule, RuleUntil, Scenario, Step } from './types';
+import { byPrecedence, placedRules } from './precedence';
+import type { Fault, FaultRule, FaultStep, MainStep, ObjectAction, RecordEntry, RoomObject, Rule, RuleUntil, Scenario, Step } from './types';
 
 export interface IndexedStep {
   step: Step;
@@ -23,6 +24,7 @@ export interface ScenarioIndex {
   scenario: Scenario;
   objects: Map<string, RoomObject>;
   steps: Map<string, IndexedStep>;
+  /** In the order the judge asks them (precedence.ts): a rule before the rules it overrides, else file order. */
   rules: Map<string, IndexedRule>;
   faults: Map<string, Fault>;
   record: Map<string, RecordEntry>;
@@ -46,11 +48,11 @@ export function indexScenario(scenario: Scenario): ScenarioIndex {
     steps.set(s.id, { step: s, phase });
     stepsByPhase[phase]?.push(s.id);
   });
-  scenario.rules.forEach((r) => rules.set(r.id, { rule: r }));
-  for (const f of scenario.faults) {
-    f.steps.forEach((s: FaultStep) => steps.set(s.id, { step: s, fault: f.id }));
-    (f.rules ?? []).forEach((r) => rules.set(r.id, { rule: r, fault: f.id, until: r.until ?? 'documented' }));
+  // in the order the judge asks them: a rule before those it overrides, else file order
+  for (const { rule, fault } of byPrecedence(placedRules(scenario))) {
+    rules.set(rule.id, fault === undefined ? { rule } : { rule, fault, until: (rule as FaultRule).until ?? 'documented' });
   }
+  for (const f of scenario.faults) f.steps.forEach((s: FaultStep) => steps.set(s.id, { step: s, fault: f.id }));
   const recordByStep = new Map<string, RecordEntry[]>();
   for (const e of scenario.record) {
     const list = recordByStep.get(e.after) ?? [];

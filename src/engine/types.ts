@@ -38,6 +38,8 @@ export type Condition =
   | { faultActive: string }
   | { faultHandled: string }
   | { elapsed: { since: string; atLeast: number } }
+  /** The reason typed with a batch-record correction is blank, too short, or only a word the SOP refuses ("erreur"). */
+  | { poorReason: { shorterThan?: number; refused?: string[] } }
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition };
@@ -46,7 +48,9 @@ export type Effect =
   | { set: { object: string; state: string } }
   | { setValue: { object: string; reading?: string; value: Expr } }
   | { advanceClock: Expr }
-  | { raiseFault: string };
+  | { raiseFault: string }
+  /** A fault's answer: these steps of the procedure are open again, to be done again (their points are not earned twice). */
+  | { redo: string[] };
 
 export interface ObjectAction {
   verb: string;
@@ -170,6 +174,8 @@ export interface Rule {
   /** Why it fails the attempt: required when severity is critical. */
   reason?: Localized;
   effects?: Effect[];
+  /** Rules this one answers before, when both could fire on the same action (precedence.ts). */
+  overrides?: string[];
 }
 
 /** The stage of its fault at which a fault's rule stops applying: once the fault is contained, or documented (the default). */

@@ -7,9 +7,10 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import schema from '../../scenarios/scenario.schema.json' with { type: 'json' };
 import { checkLooks } from './look.ts';
+import { placedRules, reached, undeclaredOverlaps, type PlacedRule } from './precedence.ts';
 // with its extension: vite.config.ts loads this module natively (the build's scenario check)
 import { ROOM_STATIONS } from './rooms.ts';
-import { READ_VERB, type Condition, type Effect, type Expr, type Localized, type RoomObject, type Scenario, type Step } from './types';
+import { READ_VERB, type Condition, type Effect, type Expr, type Localized, type RoomObject, type Rule, type Scenario, type Step } from './types';
 
 export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
 
@@ -43,6 +44,7 @@ const quote = (s: unknown) => `"${String(s)}"`;
 
 interface AjvError {
   instancePath: string;
+  schemaPath?: string;
   keyword: string;
   params: Record<string, unknown>;
   message?: string;
@@ -82,6 +84,11 @@ function schemaProblem(e: AjvError): Problem | null {
       return say(path, `should be ${p.comparison} ${p.limit}`, `devrait être ${p.comparison} ${p.limit}`);
     case 'uniqueItems':
       return say(path, 'has the same item twice', 'contient deux fois le même élément');
+    case 'oneOfWords': {
+      const words = (p.words as string[]).map(quote).join(', ');
+      const unknown = p.unknown === undefined ? ['', ''] : [`unknown word ${quote(p.unknown)}: `, `mot inconnu ${quote(p.unknown)} : `];
+      return say(path, `${unknown[0]}should be one of the forms ${words}`, `${unknown[1]}devrait prendre l'une des formes ${words}`);
+    }
     case 'oneOf':
     case 'anyOf':
     case 'if':
@@ -135,7 +142,7 @@ export function validateScenario(data: unknown): Validation {
   if (!validate(data)) {
     const seen = new Set<string>();
     const problems: Problem[] = [];
-    for (const e of (validate.errors ?? []) as AjvError[]) {
+    for (const e of oneOfBranches((validate.errors ?? []) as AjvError[])) {
       const p = schemaProblem(e);
       if (!p) continue;
       const key = p.path + p.message.en;
@@ -148,6 +155,39 @@ export function validateScenario(data: unknown): Validation {
   }
   const problems = checkMeaning(data as Scenario);
   return problems.length ? { ok: false, problems } : { ok: true, scenario: data as Scenario, problems: [] };
+}
+
+/**
+ * A condition or an effect is one of several forms (oneOf), and ajv reports
+ * every form it is not: `{"all": []}` gave ten lines "\"done\" is missing",
+ * "\"notDone\" is missing"… before the one that mattered. Where a form's own
+ * mistake lies deeper (`when.all` needs an item), only that one is kept;
+ * where no form fits at all, the missing words become one line naming them.
+ */
+function oneOfBranches(errors: AjvError[]): AjvError[] {
+  const branch = (e: AjvError) => (e.keyword === 'required' || e.keyword === 'additionalProperties') && /\/oneOf\/\d+\//.test(e.schemaPath ?? '');
+  const deeper = (path: string) => errors.some((e) => e.instancePath.startsWith(path + '/') && !branch(e));
+  const out: AjvError[] = [];
+  const merged = new Map<string, AjvError>();
+  for (const e of errors) {
+    if (!branch(e)) out.push(e);
+    else if (deeper(e.instancePath)) continue;
+    else if (e.keyword === 'required') {
+      const m = merged.get(e.instancePath);
+      if (m) (m.params.words as string[]).push(String(e.params.missingProperty));
+      else {
+        const one: AjvError = { instancePath: e.instancePath, keyword: 'oneOfWords', params: { words: [String(e.params.missingProperty)] } };
+        merged.set(e.instancePath, one);
+        out.push(one);
+      }
+    }
+  }
+  // an unknown word beside the forms is said once, in the merged line
+  for (const e of errors) {
+    const m = branch(e) && e.keyword === 'additionalProperties' ? merged.get(e.instancePath) : undefined;
+    if (m) m.params.unknown = e.params.additionalProperty;
+  }
+  return out;
 }
 
 /** oneOf reports every branch; keep the deepest paths, which name the actual mistake. */
@@ -178,8 +218,8 @@ export function checkMeaning(s: Scenario): Problem[] {
   dup(['object', 'objet'], s.objects, (i) => `objects[${i}]`);
   dup(['fault', 'panne'], s.faults, (i) => `faults[${i}]`);
   dup(['record entry', 'case du dossier'], s.record, (i) => `record[${i}]`);
-  const ruleList = [...s.rules.map((r, i) => ({ id: r.id, path: `rules[${i}]` })), ...s.faults.flatMap((f, fi) => (f.rules ?? []).map((r, i) => ({ id: r.id, path: `faults[${fi}].rules[${i}]` })))];
-  dup(['rule', 'règle'], ruleList, (i) => ruleList[i]!.path);
+  const ruleList = placedRules(s);
+  dup(['rule', 'règle'], ruleList.map((r) => r.rule), (i) => ruleList[i]!.path);
   for (const st of allSteps) {
     if (stepIds.has(st.step.id)) out.push(say(`${st.path}.id`, `another step is already called ${quote(st.step.id)}`, `une autre étape s'appelle déjà ${quote(st.step.id)}`));
     else stepIds.set(st.step.id, st);
@@ -238,7 +278,31 @@ export function checkMeaning(s: Scenario): Problem[] {
     else if ('any' in c) c.any.forEach((x, i) => checkCond(x, `${path}.any[${i}]`));
     else if ('not' in c) checkCond(c.not, `${path}.not`);
   };
-  const checkEffects = (effects: Effect[] | undefined, path: string) =>
+  /**
+   * `redo` (a fault's answer reopens steps of the procedure): only in a fault
+   * raised after a step, naming steps of that step's phase that come before
+   * the fault can happen (the step itself or what it requires, directly or
+   * not); the procedure is still in that phase while the fault waits for its
+   * answer, so the steps reopened are done again there.
+   */
+  const checkRedo = (ids: string[], path: string, fault: Scenario['faults'][number] | undefined) => {
+    if (!fault) return void out.push(say(path, '"redo" reopens steps as the answer to a fault: put it in a fault\'s effects or in its steps\' effects', "« redo » rouvre des étapes en réponse à une panne : placez-le dans les effets d'une panne ou de ses étapes"));
+    const trigger = 'afterStep' in fault.trigger ? stepIds.get(fault.trigger.afterStep) : undefined;
+    const byRule = [...s.rules, ...s.faults.flatMap((x) => x.rules ?? [])].some((r) => (r.effects ?? []).some((e) => 'raiseFault' in e && e.raiseFault === fault.id));
+    if (!trigger || trigger.phase === undefined || byRule) {
+      return void out.push(say(path, `the fault ${quote(fault.id)} is not raised after a step of the procedure, so no step surely comes before it: "redo" needs a fault with "afterStep"`, `la panne ${quote(fault.id)} n'est pas déclenchée après une étape de la procédure : aucune étape ne la précède à coup sûr, « redo » demande une panne avec « afterStep »`));
+    }
+    const before = reached([trigger.step.id], (id) => stepIds.get(id)?.step.requires).add(trigger.step.id);
+    ids.forEach((id, i) => {
+      const st = stepIds.get(id);
+      if (!st) return needStep(`${path}[${i}]`, id);
+      if (st.phase === undefined) out.push(say(`${path}[${i}]`, `${quote(id)} is a fault's step: "redo" reopens steps of the procedure`, `${quote(id)} est une étape de panne : « redo » rouvre des étapes de la procédure`));
+      else if (!before.has(id) || st.phase !== trigger.phase) {
+        out.push(say(`${path}[${i}]`, `${quote(id)} does not come before the fault ${quote(fault.id)} can happen: "redo" reopens the step ${quote(trigger.step.id)} that raises it, or a step it requires in the same phase`, `${quote(id)} ne précède pas la panne ${quote(fault.id)} : « redo » rouvre l'étape ${quote(trigger.step.id)} qui la déclenche, ou une étape qu'elle requiert dans la même phase`));
+      }
+    });
+  };
+  const checkEffects = (effects: Effect[] | undefined, path: string, fault?: Scenario['faults'][number]) =>
     (effects ?? []).forEach((e, i) => {
       const p = `${path}[${i}]`;
       if ('set' in e) {
@@ -249,6 +313,7 @@ export function checkMeaning(s: Scenario): Problem[] {
         if (o && e.setValue.reading !== undefined) needReading(`${p}.setValue.reading`, o, e.setValue.reading);
         checkExpr(e.setValue.value, `${p}.setValue.value`);
       } else if ('advanceClock' in e) checkExpr(e.advanceClock, `${p}.advanceClock`);
+      else if ('redo' in e) checkRedo(e.redo, `${p}.redo`, fault);
       else needFault(`${p}.raiseFault`, e.raiseFault);
     });
 
@@ -316,10 +381,11 @@ export function checkMeaning(s: Scenario): Problem[] {
       }
     });
     checkCond(step.when, `${path}.when`);
-    if (usesInput(step.when)) out.push(say(`${path}.when`, 'a step\'s "when" is judged before any value is typed, so "inputBetween" never holds here: judge the value with "expect"', "le « when » d'une étape est jugé avant toute saisie : « inputBetween » n'y est jamais vrai, jugez la valeur avec « expect »"));
-    checkEffects(step.effects, `${path}.effects`);
+    if (usesWord(step.when, 'poorReason')) out.push(say(`${path}.when`, 'only a correction of the batch record carries a reason, so "poorReason" never holds in a step: put it in a rule on the verb "correct"', "seule une correction du dossier de lot porte un motif : « poorReason » n'est jamais vrai dans une étape, mettez-le dans une règle sur le verbe « correct »"));
+    if (usesWord(step.when, 'inputBetween')) out.push(say(`${path}.when`, 'a step\'s "when" is judged before any value is typed, so "inputBetween" never holds here: judge the value with "expect"', "le « when » d'une étape est jugé avant toute saisie : « inputBetween » n'y est jamais vrai, jugez la valeur avec « expect »"));
+    checkEffects(step.effects, `${path}.effects`, st.fault === undefined ? undefined : faults.get(st.fault));
   }
-  for (const cycle of findCycles(allSteps.map((x) => x.step))) {
+  for (const cycle of findCycles(new Map(allSteps.map((x) => [x.step.id, x.step.requires ?? []])))) {
     const st = stepIds.get(cycle[0]!)!;
     out.push(say(`${st.path}.requires`, `prerequisites go round in a circle: ${cycle.join(' → ')}`, `les prérequis tournent en rond : ${cycle.join(' → ')}`));
   }
@@ -334,10 +400,13 @@ export function checkMeaning(s: Scenario): Problem[] {
       if (o && r.on.verb !== undefined && !o.actions.some((a) => a.verb === r.on.verb)) {
         out.push(say(`${path}.on.verb`, `the object ${quote(o.id)} offers no action ${quote(r.on.verb)}, so the rule can never fire`, `l'objet ${quote(o.id)} ne propose pas l'action ${quote(r.on.verb)} : la règle ne peut jamais s'appliquer`));
       }
-    } else if (r.on.verb !== undefined && !s.objects.some((o) => o.actions.some((a) => a.verb === r.on.verb))) {
+    } else if (r.on.verb !== undefined && !['record', 'correct', 'sign'].includes(r.on.verb) && !s.objects.some((o) => o.actions.some((a) => a.verb === r.on.verb))) {
       out.push(say(`${path}.on.verb`, `no object offers the action ${quote(r.on.verb)}`, `aucun objet ne propose l'action ${quote(r.on.verb)}`));
     }
     checkCond(r.when, `${path}.when`);
+    if (usesWord(r.when, 'poorReason') && r.on.verb !== 'correct') {
+      out.push(say(`${path}.when`, 'only a correction of the batch record carries a reason, so "poorReason" holds only in a rule on the verb "correct"', "seule une correction du dossier de lot porte un motif : « poorReason » ne vaut que dans une règle sur le verbe « correct »"));
+    }
     checkEffects(r.effects, `${path}.effects`);
   };
   s.rules.forEach((r, i) => checkRule(r, `rules[${i}]`));
@@ -351,7 +420,7 @@ export function checkMeaning(s: Scenario): Problem[] {
     if ('byRule' in f.trigger && ![...s.rules, ...s.faults.flatMap((x) => x.rules ?? [])].some((r) => (r.effects ?? []).some((e) => 'raiseFault' in e && e.raiseFault === f.id))) {
       out.push(say(`${path}.trigger`, 'no rule raises this fault', 'aucune règle ne déclenche cette panne'));
     }
-    checkEffects(f.effects, `${path}.effects`);
+    checkEffects(f.effects, `${path}.effects`, f);
     (f.rules ?? []).forEach((r, i) => {
       checkRule(r, `${path}.rules[${i}]`);
       // a fault without a containment step is contained as soon as raised: the rule would never apply
@@ -362,6 +431,7 @@ export function checkMeaning(s: Scenario): Problem[] {
       }
     });
   });
+  checkPrecedence(s, ruleList, out);
   s.record.forEach((e, i) => {
     needStep(`record[${i}].after`, e.after);
     checkExpr(e.value, `record[${i}].value`);
@@ -373,13 +443,13 @@ export function checkMeaning(s: Scenario): Problem[] {
   return out;
 }
 
-/** The condition reads the value being typed (only a rule can see it). */
-function usesInput(c: Condition | undefined): boolean {
+/** The condition uses this word somewhere: `inputBetween` reads the value being typed, `poorReason` the reason of a correction (only a rule can see either). */
+function usesWord(c: Condition | undefined, word: 'inputBetween' | 'poorReason'): boolean {
   if (!c) return false;
-  if ('inputBetween' in c) return true;
-  if ('all' in c) return c.all.some(usesInput);
-  if ('any' in c) return c.any.some(usesInput);
-  if ('not' in c) return usesInput(c.not);
+  if (word in c) return true;
+  if ('all' in c) return c.all.some((x) => usesWord(x, word));
+  if ('any' in c) return c.any.some((x) => usesWord(x, word));
+  if ('not' in c) return usesWord(c.not, word);
   return false;
 }
 
@@ -392,8 +462,42 @@ function setsValue(s: Scenario, objectId: string, reading?: string): boolean {
   return effects.some((e) => 'setValue' in e && e.setValue.object === objectId && e.setValue.reading === reading);
 }
 
-function findCycles(steps: Step[]): string[][] {
-  const req = new Map(steps.map((s) => [s.id, s.requires ?? []]));
+/** How an action reads in a message: "open" on "clamp-manifold", "correct" on any entry. */
+function actionText(on: Rule['on']): Localized {
+  const verb = on.verb === undefined ? ['any action', 'toute action'] : [quote(on.verb), quote(on.verb)];
+  const target = on.target === undefined ? ['anything', "n'importe quoi"] : [quote(on.target), quote(on.target)];
+  const onto = on.with === undefined ? ['', ''] : [` onto ${quote(on.with)}`, ` vers ${quote(on.with)}`];
+  return { en: `${verb[0]} on ${target[0]}${onto[0]}`, fr: `${verb[1]} sur ${target[1]}${onto[1]}` };
+}
+
+/**
+ * The word `overrides` (precedence.ts): each id names another rule, no circle,
+ * and no two rules that can fire on the same action are left without one.
+ */
+function checkPrecedence(s: Scenario, rules: PlacedRule[], out: Problem[]): void {
+  const ids = new Set(rules.map((r) => r.rule.id));
+  for (const { rule, path } of rules) {
+    (rule.overrides ?? []).forEach((o, i) => {
+      if (o === rule.id) out.push(say(`${path}.overrides[${i}]`, 'a rule cannot override itself', 'une règle ne peut pas se primer elle-même'));
+      else if (!ids.has(o)) out.push(say(`${path}.overrides[${i}]`, `no rule is called ${quote(o)}`, `aucune règle ne s'appelle ${quote(o)}`));
+    });
+  }
+  const byId = new Map(rules.map((r) => [r.rule.id, r]));
+  for (const cycle of findCycles(new Map(rules.map((r) => [r.rule.id, r.rule.overrides ?? []])))) {
+    if (cycle.length < 3) continue; // a rule naming itself is said above
+    out.push(say(`${byId.get(cycle[0]!)!.path}.overrides`, `rules override each other in a circle: ${cycle.join(' → ')}`, `des règles se priment en cercle : ${cycle.join(' → ')}`));
+  }
+  for (const { first, second, action } of undeclaredOverlaps(rules, s)) {
+    const what = actionText(action);
+    out.push(say(`${second.path}.on`,
+      `the rules ${quote(first.rule.id)} (${first.path}) and ${quote(second.rule.id)} (${second.path}) can both fire on ${what.en}, and only one answers an action: say which one speaks first with "overrides": [${quote(second.rule.id)}] on ${quote(first.rule.id)}, or the reverse`,
+      `les règles ${quote(first.rule.id)} (${first.path}) et ${quote(second.rule.id)} (${second.path}) peuvent toutes deux s'appliquer à ${what.fr}, et une seule répond à une action : dites laquelle passe d'abord avec "overrides": [${quote(second.rule.id)}] sur ${quote(first.rule.id)}, ou l'inverse`));
+  }
+}
+
+/** Ids that go round in a circle through `next` (a step's `requires`, a rule's `overrides`), each circle once: [a, b, a]. */
+function findCycles(next: Map<string, readonly string[]>): string[][] {
+  const req = next;
   const state = new Map<string, 'open' | 'closed'>();
   const cycles: string[][] = [];
   const visit = (id: string, trail: string[]) => {
@@ -406,7 +510,7 @@ function findCycles(steps: Step[]): string[][] {
     for (const r of req.get(id) ?? []) if (req.has(r)) visit(r, [...trail, id]);
     state.set(id, 'closed');
   };
-  for (const s of steps) visit(s.id, []);
+  for (const id of next.keys()) visit(id, []);
   return cycles;
 }
 

@@ -9,7 +9,7 @@
 import type { CompiledScenario, Snapshot } from './attempt';
 import { BUILTIN_RULES } from './builtinRules';
 import { endOf, faultStageIn, phaseIndexIn } from './compileScenario';
-import { expectedEntries, faultStage, stepOpen } from './judge';
+import { doneBefore, expectedEntries, faultStage, stepOpen } from './judge';
 import { actionKey } from './scenarioIndex';
 import { declaredLook } from './look';
 import { scoreBreakdown, scoreOf, type ScoreBreakdown } from './score';
@@ -105,6 +105,8 @@ export interface StepView {
   hint?: Localized;
   done: boolean;
   open: boolean;
+  /** Done once, then reopened by a fault (`redo`): to be done again. */
+  redo?: boolean;
   fault?: string;
 }
 
@@ -389,7 +391,8 @@ export function viewOf(c: CompiledScenario, snap: Snapshot, audience: Audience =
   }
   (ix.stepsByPhase[phaseIndex] ?? []).forEach((id, i) => {
     const s = ix.steps.get(id)!.step;
-    steps.push({ id, title: s.title, number: i + 1, ...hintOf(s), done: ctx.done[id] !== undefined, open: stepOpen(ix, ctx, id, phaseIndex) });
+    const done = ctx.done[id] !== undefined;
+    steps.push({ id, title: s.title, number: i + 1, ...hintOf(s), done, open: stepOpen(ix, ctx, id, phaseIndex), ...(!done && doneBefore(ctx, id) ? { redo: true } : {}) });
   });
   const record: RecordView[] = c.scenario.record
     .filter((e) => {

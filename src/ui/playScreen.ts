@@ -614,7 +614,7 @@ export class PlayScreen {
   private drawProcedure() {
     const v = this.view;
     const active = v.faults.filter((f) => f.stage !== 'documented');
-    if (!this.changed('procedure', [v.end, v.phaseIndex, active.map((f) => [f.id, f.stage]), v.shows.steps ? v.steps.map((s) => [s.id, s.done, s.open]) : null])) return;
+    if (!this.changed('procedure', [v.end, v.phaseIndex, active.map((f) => [f.id, f.stage]), v.shows.steps ? v.steps.map((s) => [s.id, s.done, s.open, s.redo]) : null])) return;
     const steps =
       !v.shows.steps
         ? null
@@ -628,9 +628,9 @@ export class PlayScreen {
               v.steps.map((s) =>
                 h(
                   'li',
-                  { class: s.done ? 'done' : s.open ? 'open' : 'locked' },
-                  h('span', { class: 'step-mark', 'aria-hidden': 'true' }, s.done ? '✓' : s.open ? '○' : '·'),
-                  h('span', {}, `${s.fault ? '⚠ ' : ''}${s.number ? `${s.number}. ` : ''}${tr(s.title)}`),
+                  { class: `${s.done ? 'done' : s.open ? 'open' : 'locked'}${s.redo ? ' redo' : ''}` },
+                  h('span', { class: 'step-mark', 'aria-hidden': 'true' }, s.done ? '✓' : s.redo ? '↺' : s.open ? '○' : '·'),
+                  h('span', {}, `${s.fault ? '⚠ ' : ''}${s.number ? `${s.number}. ` : ''}${tr(s.title)}`, s.redo ? h('em', { class: 'step-redo' }, ` (${t('play.redo')})`) : null),
                   h('span', { class: 'sr-only' }, ` (${s.done ? t('play.done') : s.open ? t('play.todo') : t('play.notYet')})`),
                   !s.done && s.open && s.hint
                     ? h(

@@ -51,6 +51,20 @@ describe('scenario validation', () => {
     expect(problems).toContain('title: "en" is missing');
   });
 
+  it('says an empty "all" in one line, not one line per condition word it is not', () => {
+    const s = gowning();
+    s.rules[0]!.when = { all: [] };
+    expect(problemsOf(s)).toEqual(['rules[0].when.all: needs at least 1 item(s)']);
+  });
+
+  it('says an unknown condition word once, naming the words there are', () => {
+    const s = gowning();
+    (s.rules[0] as unknown as { when: unknown }).when = { dne: 'x' };
+    const problems = problemsOf(s);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^rules\[0\]\.when: unknown word "dne": should be one of the forms "done", "notDone", /);
+  });
+
   it('names a missing prerequisite the way an instructor can find it', () => {
     const s = gowning();
     s.steps[3]!.requires = ['fill-bag'];

@@ -259,6 +259,70 @@ describe('inputBetween', () => {
   });
 });
 
+describe('poorReason', () => {
+  const sop: Condition = { poorReason: { shorterThan: 10, refused: ['erreur', 'error', 'erreur de saisie'] } };
+  const holdsFor = (reason: string | undefined) => holds(sop, { ctx: context(), reason, faultHandled: () => false });
+
+  it('holds for a blank or absent reason', () => {
+    expect(holdsFor(undefined)).toBe(true);
+    expect(holdsFor('')).toBe(true);
+    expect(holdsFor('   ')).toBe(true);
+  });
+
+  it('holds for a reason shorter than `shorterThan` characters once trimmed; 10 characters are enough', () => {
+    expect(holdsFor('faute')).toBe(true);
+    expect(holdsFor('  123456789  ')).toBe(true); // 9 characters
+    expect(holdsFor('1234567890')).toBe(false);
+  });
+
+  it('holds for a refused word alone, whatever its case, accents, spaces and final punctuation', () => {
+    expect(holdsFor('Erreur de saisie.')).toBe(true);
+    expect(holdsFor('ERREUR DE  SAISIE !')).toBe(true);
+    expect(holdsFor('érreur de saisie')).toBe(true);
+    expect(holdsFor('Erreur de saisie : 1250 lu 1205 au totaliseur')).toBe(false);
+  });
+
+  it('without `shorterThan` nor `refused`, only a blank reason is poor', () => {
+    const blank: Condition = { poorReason: {} };
+    expect(holds(blank, { ctx: context(), reason: ' ', faultHandled: () => false })).toBe(true);
+    expect(holds(blank, { ctx: context(), reason: 'x', faultHandled: () => false })).toBe(false);
+  });
+
+  /** The sampling scenario with the wash time written in the record, and a rule on its corrections. */
+  const withRecord = (): Scenario => {
+    const s = sampling();
+    s.record.unshift({ id: 'rec-wash', label: text('Wash time (s)'), kind: 'value', after: 'wash-hands', value: { value: 'sink' }, unit: 's', points: 2 });
+    s.rules.push({
+      id: 'vague-correction', on: { verb: 'correct' }, when: { poorReason: { shorterThan: 10, refused: ['error'] } },
+      category: 'documentation', severity: 'major', penalty: 4, explanation: text('Say why the value was wrong.'),
+    });
+    return s;
+  };
+
+  it('in a rule on "correct": "error" breaks it and the value stays; a real reason is a correction; a blank one too is the rule\'s', () => {
+    expect(problemsOf(withRecord())).toEqual([]);
+    const wrote = [...washed, act('record', 'rec-wash', 54)];
+    let r = play(withRecord(), [...wrote, act('correct', 'rec-wash', 45, 'Error')]);
+    expect(last(r)).toBe('violation vague-correction');
+    expect(r.context.record['rec-wash']!.value).toBe(54);
+    r = play(withRecord(), [...wrote, act('correct', 'rec-wash', 45, 'Transposed digits: the timer showed 45')]);
+    expect(last(r)).toBe('record rec-wash');
+    expect(r.context.record['rec-wash']!.corrections).toHaveLength(1);
+    // the scenario's rule speaks before the built-in gdp-no-reason (README §5)
+    expect(last(play(withRecord(), [...wrote, act('correct', 'rec-wash', 45, ' ')]))).toBe('violation vague-correction');
+  });
+
+  it('the checker refuses it where no reason is ever typed: a step\'s "when", a rule on another verb', () => {
+    const s = withRecord();
+    s.rules.at(-1)!.on = { verb: 'disinfect', target: 'sample-port' };
+    s.steps[1]!.when = { not: { poorReason: {} } };
+    expect(problemsOf(s)).toEqual([
+      'steps[1].when: only a correction of the batch record carries a reason, so "poorReason" never holds in a step: put it in a rule on the verb "correct"',
+      `rules[${s.rules.length - 1}].when: only a correction of the batch record carries a reason, so "poorReason" holds only in a rule on the verb "correct"`,
+    ]);
+  });
+});
+
 describe('faultActive', () => {
   it('holds once the fault is raised, until it is handled', () => {
     expect(holdsIn({ faultActive: 'torn-glove' }, context())).toBe(false);
@@ -679,6 +743,20 @@ describe('advanceClock', () => {
 
   it('several add up, in order', () => {
     expect(applyEffects(context({ clock: 2 }), [{ advanceClock: 1 }, { advanceClock: -3 }, { advanceClock: 4 }]).clock).toBe(7);
+  });
+});
+
+describe('redo', () => {
+  it('reopens the steps named: they are no longer done, the others stay, nothing else changes', () => {
+    const ctx = context({ clock: 9, done: { 'wash-hands': 0, 'disinfect-port': 2, 'let-dry': 3 } });
+    const next = applyEffects(ctx, [{ redo: ['disinfect-port', 'let-dry'] }]);
+    expect(next.done).toEqual({ 'wash-hands': 0 });
+    expect(next.clock).toBe(9);
+    expect(ctx.done).toEqual({ 'wash-hands': 0, 'disinfect-port': 2, 'let-dry': 3 }); // the input is not changed
+  });
+
+  it('a step not done is left as it is', () => {
+    expect(applyEffects(context({ done: { 'wash-hands': 0 } }), [{ redo: ['take-sample'] }]).done).toEqual({ 'wash-hands': 0 });
   });
 });
 
