@@ -3,8 +3,9 @@
  * files use instead of code. Each function is pure: context in, answer or new
  * context out.
  */
+import { drawNewLot } from './lots';
 import { randomBetween } from './random';
-import type { AttemptContext, Condition, Effect, Expr, ObjectStatus } from './types';
+import type { AttemptContext, Condition, Effect, Expr, ObjectStatus, Scenario } from './types';
 
 /** The key of a value on a display: the object's own value, or one of its named readings. */
 export const readingKey = (object: string, reading?: string) => (reading ? `${object}.${reading}` : object);
@@ -85,8 +86,8 @@ export function holds(cond: Condition | undefined, scope: ConditionScope): boole
   return !holds(cond.not, scope);
 }
 
-/** Applies effects in order; returns the new context (the input is not changed). */
-export function applyEffects(ctx: AttemptContext, effects: Effect[] | undefined, input?: number): AttemptContext {
+/** Applies effects in order; returns the new context (the input is not changed). `newLot` needs the scenario (its objects' lot prefixes). */
+export function applyEffects(ctx: AttemptContext, effects: Effect[] | undefined, input?: number, scenario?: Scenario): AttemptContext {
   if (!effects?.length) return ctx;
   let next: AttemptContext = { ...ctx, objects: { ...ctx.objects }, raised: { ...ctx.raised } };
   for (const effect of effects) {
@@ -101,7 +102,7 @@ export function applyEffects(ctx: AttemptContext, effects: Effect[] | undefined,
       const [minutes, rng] = drawExpr(effect.advanceClock, next, input);
       next.rng = rng;
       next.clock += Number.isFinite(minutes) && minutes > 0 ? minutes : 0;
-    }
+    } else if ('newLot' in effect && scenario) next = drawNewLot(scenario, next, effect.newLot);
     // raiseFault is carried out by the judge, which announces the fault.
   }
   return next;
