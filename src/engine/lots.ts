@@ -8,8 +8,8 @@
  * no draw of its main sequence (faults, values, lots of earlier attempts).
  * The word `newLot` lives here: its effect and its check.
  */
-import { isIsoDate, isTimeOfDay } from './calendar';
-import { expiryDate, lotNumber, streamFor } from './random';
+import { isIsoDate, isTimeOfDay } from './calendar.ts';
+import { expiryDate, lotNumber, streamFor } from './random.ts';
 import type { AttemptContext, ObjectStatus, RoomObject, Scenario } from './types';
 import type { Problem } from './validateScenario';
 

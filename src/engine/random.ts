@@ -3,7 +3,7 @@
  * attempt's context, so the same seed always gives the same faults, values
  * and lot numbers, in Node and in the browser.
  */
-import { addDays } from './calendar';
+import { addDays } from './calendar.ts';
 
 export function nextRandom(state: number): [value: number, next: number] {
   const next = (state + 0x6d2b79f5) | 0;

@@ -9,9 +9,9 @@
  * trimmed; a date YYYY-MM-DD; a time HH:MM (24 h). So a replay judges the
  * same whatever the language of the screen.
  */
-import { isIsoDate, isTimeOfDay, timeAfter } from './calendar';
+import { isIsoDate, isTimeOfDay, timeAfter } from './calendar.ts';
 import type { AttemptContext, RecordEntry, Scenario, TextExpected, TextKind } from './types';
-import { isTextKind } from './types';
+import { isTextKind } from './types.ts';
 import type { Problem } from './validateScenario';
 
 /** The time of day the run's clock starts at. */
