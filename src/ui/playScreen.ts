@@ -508,7 +508,7 @@ export class PlayScreen {
   private field(id: string, key: string, label: string, disabled: boolean, kind?: TextKind) {
     const error = this.invalid.get(key);
     const typed = kind
-      ? { inputmode: 'text', autocapitalize: kind === 'text' ? 'characters' : 'off', spellcheck: 'false', ...(kind !== 'text' ? { placeholder: t(`record.format.${kind}`) } : {}) }
+      ? { inputmode: 'text', autocapitalize: kind === 'text' ? 'characters' : 'off', spellcheck: 'false', 'data-kind': kind, ...(kind !== 'text' ? { placeholder: t(`record.format.${kind}`) } : {}) }
       : { inputmode: 'decimal' };
     return [
       h('input', { id, type: 'text', ...typed, autocomplete: 'off', 'data-key': key, disabled, 'aria-invalid': error ? 'true' : undefined, 'aria-describedby': error ? `${id}-err` : undefined, 'aria-label': label }),
