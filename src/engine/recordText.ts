@@ -18,15 +18,23 @@ import type { Problem } from './validateScenario';
 export const DEFAULT_START_TIME = '08:00';
 export const startTime = (s: Scenario): string => s.start?.time ?? DEFAULT_START_TIME;
 
-/** The value a text, date or time entry expects now: undefined when there is none yet (a step not done, an object without lot). */
+/**
+ * The value a text, date or time entry expects now: undefined when there is
+ * none yet (a step not done, an object without lot). A step's time of day is
+ * the run's start time plus the simulated minutes once the step was done.
+ */
 export function expectedText(s: Scenario, ctx: AttemptContext, entry: RecordEntry): string | undefined {
   const e = entry.expected;
   if (e === undefined) return undefined;
   if (typeof e === 'string') return e;
   if ('lotOf' in e) return ctx.objects[e.lotOf]?.lot;
   if ('expiryOf' in e) return ctx.objects[e.expiryOf]?.expiry;
-  const at = ctx.done[e.timeOf];
-  return at === undefined ? undefined : timeAfter(startTime(s), at);
+  // the clock once the step was done (its minutes and effects passed): what the trainee sees just after the gesture
+  for (let i = ctx.outcomes.length - 1; i >= 0; i--) {
+    const o = ctx.outcomes[i]!;
+    if (o.kind === 'step' && o.ref === e.timeOf) return timeAfter(startTime(s), o.at);
+  }
+  return undefined;
 }
 
 /** A text as compared: trimmed, inner spaces as one, upper case. */

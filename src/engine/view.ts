@@ -12,6 +12,8 @@ import { endOf, faultStageIn, phaseIndexIn } from './compileScenario';
 import { expectedEntries, faultStage, stepOpen } from './judge';
 import { actionKey } from './scenarioIndex';
 import { declaredLook } from './look';
+import { timeAfter } from './calendar';
+import { startTime } from './recordText';
 import { scoreBreakdown, scoreOf, type ScoreBreakdown } from './score';
 import { readingKey, readingOf, valueOf } from './conditions';
 import { isMistake, isTextKind, type RecordStatus, type TextKind, type AttemptContext, type Category, type Expr, type Localized, type Mode, type ObjectAction, type Outcome, type OutcomeKind, type Phase, type RecordEntry, type RoomObject, type ScoreReport, type Severity, type StateLook } from './types';
@@ -192,6 +194,8 @@ export interface AttemptView {
   phaseIndex: number;
   phaseCount: number;
   clock: number;
+  /** The simulated clock as a time of day (HH:MM), from the scenario's start time: what a time record entry copies. */
+  timeOfDay: string;
   objects: ObjectView[];
   steps: StepView[];
   faults: { id: string; title: Localized; announce: Localized; stage: 'raised' | 'contained' | 'documented' }[];
@@ -425,6 +429,7 @@ export function viewOf(c: CompiledScenario, snap: Snapshot, audience: Audience =
     phaseIndex,
     phaseCount: c.scenario.phases.length,
     clock: ctx.clock,
+    timeOfDay: timeAfter(startTime(c.scenario), ctx.clock),
     objects,
     steps,
     faults: stages.map(({ id, stage }) => {

@@ -246,7 +246,7 @@ export class PlayScreen {
   private drawHud() {
     const v = this.view;
     const filled = v.record.filter((r) => r.filled).length;
-    if (!this.changed('hud', [v.end, v.phaseIndex, v.clock, v.score.penalties, v.mode, v.shows.score, this.drawerOpen, filled, v.record.length])) return;
+    if (!this.changed('hud', [v.end, v.phaseIndex, v.clock, v.timeOfDay, v.score.penalties, v.mode, v.shows.score, this.drawerOpen, filled, v.record.length])) return;
     const scoreText = hudScore(v);
     const title = tr(this.c.scenario.title);
     const phase = v.end === 'closure' ? t('record.heading') : t('play.phase', { index: v.phaseIndex + 1, count: v.phaseCount, title: tr(v.phase.title) });
@@ -255,7 +255,7 @@ export class PlayScreen {
       h('h1', { class: 'sr-only' }, title),
       h('p', { class: 'scenario-title', 'aria-hidden': 'true' }, title),
       h('p', { class: 'phase', 'data-testid': 'phase', title: phase }, phase),
-      h('div', { class: 'hud-status' }, h('p', { class: 'clock' }, t('play.clockShort', { time: formatClock(v.clock) })), h('p', { class: 'score', 'data-testid': 'score' }, scoreText)),
+      h('div', { class: 'hud-status' }, h('p', { class: 'clock' }, this.c.scenario.record.some((e) => e.kind === 'time') ? t('play.timeOfDay', { time: v.timeOfDay }) : t('play.clockShort', { time: formatClock(v.clock) })), h('p', { class: 'score', 'data-testid': 'score' }, scoreText)),
       h('span', { class: 'mode-badge' }, t(`mode.${v.mode}`)),
       h(
         'div',

@@ -19,8 +19,9 @@ const L = (fr: string, en = fr) => ({ fr, en });
  * A bottle of buffer (lot "BF", expiry 30–60 days after 2026-03-02) checked,
  * then a hold of 45 minutes on the tank; the fault `expired` finds the
  * bottle past its date, and a new bottle is fetched (newLot). The clock
- * starts at 07:30: inspect takes 5 min, so the hold starts at 07:35 and ends
- * 45 min later, at 08:20.
+ * starts at 07:30 and a step's time is the clock once it is done: inspect
+ * takes 5 min (07:35), starting the hold 1 min (07:36), the hold 45 min
+ * (08:21), releasing the tank 1 min (08:22).
  */
 function bench(): Scenario {
   return {
@@ -30,12 +31,13 @@ function bench(): Scenario {
     phases: [{ id: 'work', title: L('Travail') }],
     objects: [
       { id: 'bottle', name: L('Flacon'), kind: 'bottle', lot: 'BF', expiry: { minDays: 30, maxDays: 60, expiredWith: 'expired' }, state: 'closed', states: { closed: L('fermé'), checked: L('contrôlé'), expired: L('périmé'), replaced: L('remplacé') }, actions: [{ verb: 'inspect', label: L('Contrôler') }, { verb: 'replace', label: L('Remplacer') }] },
-      { id: 'tank', name: L('Cuve'), kind: 'tank', state: 'idle', states: { idle: L('au repos'), holding: L('en attente'), done: L('fini') }, actions: [{ verb: 'hold', label: L('Attendre') }, { verb: 'release', label: L('Libérer') }] },
+      { id: 'tank', name: L('Cuve'), kind: 'tank', state: 'idle', states: { idle: L('au repos'), holding: L('en attente'), done: L('fini') }, actions: [{ verb: 'hold', label: L('Démarrer') }, { verb: 'wait', label: L('Attendre') }, { verb: 'release', label: L('Libérer') }] },
     ],
     steps: [
       { id: 'inspect', phase: 'work', title: L('Contrôler'), action: { verb: 'inspect', target: 'bottle' }, points: 5, category: 'process', minutes: 5, effects: [{ set: { object: 'bottle', state: 'checked' } }] },
-      { id: 'start-hold', phase: 'work', title: L('Attente'), action: { verb: 'hold', target: 'tank' }, requires: ['inspect'], points: 5, category: 'process', minutes: 45 },
-      { id: 'end-hold', phase: 'work', title: L('Fin'), action: { verb: 'release', target: 'tank' }, requires: ['start-hold'], points: 5, category: 'process' },
+      { id: 'start-hold', phase: 'work', title: L('Attente'), action: { verb: 'hold', target: 'tank' }, requires: ['inspect'], points: 5, category: 'process', minutes: 1 },
+      { id: 'wait', phase: 'work', title: L('Attendre'), action: { verb: 'wait', target: 'tank' }, requires: ['start-hold'], points: 1, category: 'process', minutes: 45 },
+      { id: 'end-hold', phase: 'work', title: L('Fin'), action: { verb: 'release', target: 'tank' }, requires: ['wait'], points: 5, category: 'process' },
     ],
     rules: [],
     faults: [{
@@ -70,7 +72,7 @@ describe('record entries of text, date and time', () => {
     expect(validateScenario(bench()).problems).toEqual([]);
   });
 
-  it('each kind, written right, earns its points; the times are the clock from 07:30', () => {
+  it('each kind, written right, earns its points; the times are the clock from 07:30, once each step is done', () => {
     const s = bench();
     const start = replay(s, NONE, []).context;
     const lot = start.objects.bottle!.lot!;
@@ -82,9 +84,10 @@ describe('record entries of text, date and time', () => {
       act('record', 'exp', { text: exp }),
       act('record', 'tank-id', { text: '  T-204 ' }), // nor spaces around
       act('hold', 'tank'),
-      act('record', 'hold-start', { text: '07:35' }),
+      act('record', 'hold-start', { text: '07:36' }),
+      act('wait', 'tank'),
       act('release', 'tank'),
-      act('record', 'hold-end', { text: '08:20' }),
+      act('record', 'hold-end', { text: '08:22' }),
     ];
     const r = replay(s, NONE, events);
     const records = r.context.outcomes.filter((o) => o.kind === 'record');
@@ -92,7 +95,9 @@ describe('record entries of text, date and time', () => {
     expect(r.context.outcomes.filter((o) => o.kind === 'violation')).toEqual([]);
     // kept as written, trimmed: what the record shows
     expect(r.context.record['tank-id']!.value).toBe('T-204');
-    expect(r.context.record['hold-end']!.value).toBe('08:20');
+    expect(r.context.record['hold-end']!.value).toBe('08:22');
+    // the time of day the screen shows (HUD) is the one the entry copies
+    expect(viewOf(prepare(s), r.snapshot).timeOfDay).toBe('08:22');
   });
 
   it('a wrong value earns nothing and its judgement names the value written and the value expected', () => {
@@ -107,14 +112,14 @@ describe('record entries of text, date and time', () => {
       act('record', 'exp', { text: wrongDate }),
       act('record', 'tank-id', { text: 'T-240' }),
       act('hold', 'tank'),
-      act('record', 'hold-start', { text: '07:30' }), // the clock's start, not the hold's
+      act('record', 'hold-start', { text: '07:35' }), // the inspection's time, not the hold's
     ]);
     const wrong = r.context.outcomes.filter((o) => o.ref === 'gdp-inaccurate');
     expect(wrong.map((o) => [o.target, o.written, o.expected])).toEqual([
       ['lot', `${lot}1`, lot],
       ['exp', wrongDate, exp],
       ['tank-id', 'T-240', 'T-204'],
-      ['hold-start', '07:30', '07:35'],
+      ['hold-start', '07:35', '07:36'],
     ]);
     expect(r.context.outcomes.filter((o) => o.kind === 'record').every((o) => o.points === 0)).toBe(true);
     // the view gives the screen the kind, so it writes a date as a date
