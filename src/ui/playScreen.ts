@@ -255,7 +255,7 @@ export class PlayScreen {
       h('h1', { class: 'sr-only' }, title),
       h('p', { class: 'scenario-title', 'aria-hidden': 'true' }, title),
       h('p', { class: 'phase', 'data-testid': 'phase', title: phase }, phase),
-      h('div', { class: 'hud-status' }, h('p', { class: 'clock' }, this.c.scenario.record.some((e) => e.kind === 'time') ? t('play.timeOfDay', { time: v.timeOfDay }) : t('play.clockShort', { time: formatClock(v.clock) })), h('p', { class: 'score', 'data-testid': 'score' }, scoreText)),
+      h('div', { class: 'hud-status' }, this.clockLine(v), h('p', { class: 'score', 'data-testid': 'score' }, scoreText)),
       h('span', { class: 'mode-badge' }, t(`mode.${v.mode}`)),
       h(
         'div',
@@ -271,6 +271,17 @@ export class PlayScreen {
         ),
       ),
     );
+  }
+
+  /**
+   * The simulated clock: the time spent, or, when the batch record asks for
+   * times of day (a hold's start and end), the time of day the trainee copies,
+   * which stays shown on a portrait tablet too.
+   */
+  private clockLine(v: AttemptView) {
+    return this.c.scenario.record.some((e) => e.kind === 'time')
+      ? h('p', { class: 'clock time-of-day' }, t('play.timeOfDay', { time: v.timeOfDay }))
+      : h('p', { class: 'clock' }, t('play.clockShort', { time: formatClock(v.clock) }));
   }
 
   private togglePause() {
