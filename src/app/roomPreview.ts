@@ -121,6 +121,7 @@ function previewView(objects: ObjectView[], end: AttemptView['end']): AttemptVie
     phaseIndex: 0,
     phaseCount: 1,
     clock: 0,
+    timeOfDay: '08:00',
     objects,
     steps: [],
     faults: [],

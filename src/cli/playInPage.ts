@@ -10,7 +10,8 @@ import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { prepare } from '../engine/attempt';
 import { perfectRun } from '../engine/exploreScenario';
-import type { ActEvent, AttemptOptions, Scenario } from '../engine/types';
+import { isTextKind, type ActEvent, type AttemptOptions, type Scenario } from '../engine/types';
+import { showEntry } from '../ui/recordFormat';
 
 export function loadScenario(id: string): Scenario {
   return JSON.parse(readFileSync(resolve(import.meta.dirname, `../../scenarios/${id}.json`), 'utf8')) as Scenario;
@@ -38,6 +39,12 @@ async function typeInto(page: Page, selector: string, value: number | string, ho
   await el.fill(String(value));
 }
 
+/** A text, date or time kept by the engine as the trainee types it in the entry's field: a date DD/MM/YYYY (the field's data-kind says which). */
+export async function asTyped(page: Page, entry: string, text: string): Promise<string> {
+  const kind = (await page.locator(`[data-key="recin:${entry}"]`).first().getAttribute('data-kind')) ?? '';
+  return isTextKind(kind) ? showEntry(kind, text) : text;
+}
+
 /** Opens the drawer on one of its tabs (procedure, record, log), as a trainee would. */
 export async function openTab(page: Page, tab: 'procedure' | 'record' | 'log', how: Input = 'mouse') {
   const button = page.locator(`[data-key="tab:${tab}"]`);
@@ -63,6 +70,7 @@ export async function playEvent(page: Page, e: ActEvent, how: Input = 'mouse') {
   if (e.verb === 'record' || e.verb === 'sign') {
     await openTab(page, 'record', how);
     if (e.value !== undefined) await typeInto(page, `[data-key="recin:${e.target}"]`, e.value, how);
+    if (e.text !== undefined) await typeInto(page, `[data-key="recin:${e.target}"]`, await asTyped(page, e.target, e.text), how);
     return press(page, `[data-key="rec:${e.target}"]`, how);
   }
   const twin = page.locator(`[data-object="${e.target}"]`);

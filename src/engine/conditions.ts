@@ -3,8 +3,9 @@
  * files use instead of code. Each function is pure: context in, answer or new
  * context out.
  */
+import { drawNewLot } from './lots';
 import { randomBetween } from './random';
-import type { AttemptContext, Condition, Effect, Expr, ObjectStatus } from './types';
+import type { AttemptContext, Condition, Effect, Expr, ObjectStatus, Scenario } from './types';
 
 /** The key of a value on a display: the object's own value, or one of its named readings. */
 export const readingKey = (object: string, reading?: string) => (reading ? `${object}.${reading}` : object);
@@ -105,8 +106,8 @@ export function reasonPoor(reason: string | undefined, p: { shorterThan?: number
   return (p.refused ?? []).some((w) => plainReason(w) === plain);
 }
 
-/** Applies effects in order; returns the new context (the input is not changed). */
-export function applyEffects(ctx: AttemptContext, effects: Effect[] | undefined, input?: number): AttemptContext {
+/** Applies effects in order; returns the new context (the input is not changed). `newLot` needs the scenario (its objects' lot prefixes). */
+export function applyEffects(ctx: AttemptContext, effects: Effect[] | undefined, input?: number, scenario?: Scenario): AttemptContext {
   if (!effects?.length) return ctx;
   let next: AttemptContext = { ...ctx, objects: { ...ctx.objects }, raised: { ...ctx.raised } };
   for (const effect of effects) {
@@ -126,7 +127,7 @@ export function applyEffects(ctx: AttemptContext, effects: Effect[] | undefined,
       const done = { ...next.done };
       for (const id of effect.redo) delete done[id];
       next.done = done;
-    }
+    } else if ('newLot' in effect && scenario) next = drawNewLot(scenario, next, effect.newLot);
     // raiseFault is carried out by the judge, which announces the fault.
   }
   return next;

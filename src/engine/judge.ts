@@ -7,9 +7,11 @@
  */
 import { BUILTIN_RULES } from './builtinRules';
 import { applyEffects, evalExpr, holds, readingKey, valueOf, withValue, type ConditionScope } from './conditions';
+import { firstExpiry } from './lots';
 import { lotNumber, randomBetween, streamFor } from './random';
+import { expectedText, textEntryRight } from './recordText';
 import type { ScenarioIndex } from './scenarioIndex';
-import type { AttemptContext, AttemptOptions, Category, FaultStage, JudgedEvent, Outcome, RecordEntry, RuleUntil, Step } from './types';
+import { isTextKind, type AttemptContext, type AttemptOptions, type Category, type FaultStage, type JudgedEvent, type Outcome, type RecordEntry, type RuleUntil, type Step } from './types';
 
 /* ---------- set-up ---------- */
 
@@ -63,7 +65,8 @@ export function createContext(ix: ScenarioIndex, options: AttemptOptions): Attem
       else value = evalExpr(e, ctx);
     }
     if (o.lot) [lot, ctx.rng] = lotNumber(ctx.rng, o.lot);
-    let status: AttemptContext['objects'][string] = { state: o.state, ...(value !== undefined ? { value } : {}), ...(lot ? { lot } : {}) };
+    const expiry = firstExpiry(s, o, options.seed, fault);
+    let status: AttemptContext['objects'][string] = { state: o.state, ...(value !== undefined ? { value } : {}), ...(lot ? { lot } : {}), ...(expiry ? { expiry } : {}) };
     for (const r of o.readings ?? []) {
       if (r.value === undefined) continue;
       // a reading draws from a stream of its own: the attempt's main sequence stays as it was
@@ -140,7 +143,7 @@ function raise(ix: ScenarioIndex, ctx: AttemptContext, ids: string[]): AttemptCo
       next = { ...next, done };
     }
     next = { ...next, raised: { ...next.raised, [id]: next.clock } };
-    next = applyEffects(next, f.effects);
+    next = applyEffects(next, f.effects, undefined, ix.scenario);
     next = { ...next, outcomes: push(next, { kind: 'fault-raised', ref: id, points: 0, penalty: 0 }) };
   }
   return next;
@@ -153,10 +156,10 @@ function withEffects(ix: ScenarioIndex, ctx: AttemptContext, effects: Step['effe
   const list = effects ?? [];
   list.forEach((e, i) => {
     if (!('raiseFault' in e)) return;
-    next = raise(ix, applyEffects(next, list.slice(from, i), input), [e.raiseFault]);
+    next = raise(ix, applyEffects(next, list.slice(from, i), input, ix.scenario), [e.raiseFault]);
     from = i + 1;
   });
-  return applyEffects(next, list.slice(from), input);
+  return applyEffects(next, list.slice(from), input, ix.scenario);
 }
 
 /* ---------- guards ---------- */
@@ -319,7 +322,9 @@ export function judgeRecord(ix: ScenarioIndex, ctx: AttemptContext, event: Judge
   return 'accept';
 }
 
-export function recordValueRight(ix: ScenarioIndex, ctx: AttemptContext, entry: RecordEntry, value: number | undefined): boolean {
+/** The value written (a number, or the text of a text, date or time entry) is the one the entry expects. */
+export function recordValueRight(ix: ScenarioIndex, ctx: AttemptContext, entry: RecordEntry, value: number | undefined, text?: string): boolean {
+  if (isTextKind(entry.kind)) return textEntryRight(ix.scenario, ctx, entry, text);
   if (entry.kind !== 'value' || entry.value === undefined) return true;
   if (value === undefined || !Number.isFinite(value)) return false;
   return Math.abs(value - evalExpr(entry.value, ctx)) <= (entry.tolerance ?? 0) + 1e-9;
@@ -455,6 +460,11 @@ function builtin(ctx: AttemptContext, id: string, event: JudgedEvent, count = 1,
 
 /** An inaccurate value: what was written and what the record expected, so the judgement can name both. */
 function inaccurate(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent, entry: RecordEntry): Omit<Outcome, 'seq' | 'at'> {
+  if (isTextKind(entry.kind)) {
+    const written = isAct(event) ? event.text?.trim() : undefined;
+    const expected = expectedText(ix.scenario, ctx, entry);
+    return builtin(ctx, 'gdp-inaccurate', event, 1, { ...(written ? { written } : {}), ...(expected !== undefined ? { expected } : {}) });
+  }
   const written = valueOfAct(event);
   const expected = entry.value !== undefined ? evalExpr(entry.value, ctx) : undefined;
   return builtin(ctx, 'gdp-inaccurate', event, 1, {
@@ -474,9 +484,9 @@ export function writeRecord(ix: ScenarioIndex, ctx: AttemptContext, event: Judge
   }
   if (verdict !== 'accept') return { ...next, outcomes: push(next, { kind: 'no-effect', ref: act.target, points: 0, penalty: 0, ...actionOf(event) }) };
   const entry = ix.record.get(act.target)!;
-  const right = recordValueRight(ix, ctx, entry, act.value);
+  const right = recordValueRight(ix, ctx, entry, act.value, act.text);
   const prev = next.record[entry.id];
-  const value = entry.kind === 'value' ? act.value : undefined;
+  const value = entry.kind === 'value' ? act.value : isTextKind(entry.kind) ? act.text?.trim() : undefined;
   if (act.verb === 'correct' && prev) {
     next = {
       ...next,

@@ -9,6 +9,7 @@
  *   3. rules are asked in their declared precedence (`overrides`), a rule
  *      may judge a correction's reason (`poorReason`), a fault may reopen
  *      steps (`redo`) and a fault follows its step the first time only.
+ *      Record entries of text, date and time are judged; lots are drawn during the run (`newLot`).
  */
 export const JUDGE_VERSION = 3;
 

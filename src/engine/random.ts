@@ -3,6 +3,7 @@
  * attempt's context, so the same seed always gives the same faults, values
  * and lot numbers, in Node and in the browser.
  */
+import { addDays } from './calendar.ts';
 
 export function nextRandom(state: number): [value: number, next: number] {
   const next = (state + 0x6d2b79f5) | 0;
@@ -23,6 +24,12 @@ export function lotNumber(state: number, prefix: string): [string, number] {
   const [r, next] = nextRandom(state);
   const n = Math.floor(r * 9000) + 1000;
   return [`${prefix}-${n}`, next];
+}
+
+/** An expiry date `minDays`–`maxDays` (whole days) after `day` (YYYY-MM-DD); negative days give a date already past. */
+export function expiryDate(state: number, day: string, minDays: number, maxDays: number): [string, number] {
+  const [r, next] = nextRandom(state);
+  return [addDays(day, minDays + Math.floor(r * (maxDays - minDays + 1))), next];
 }
 
 export function newSeed(): number {

@@ -11,6 +11,7 @@ import type { CompiledScenario, Snapshot } from './attempt';
 import { endOf, phaseIndexIn } from './compileScenario';
 import { evalExpr } from './conditions';
 import { expectedEntries, judgeRecord, ruleBroken, stepOpen } from './judge';
+import { expectedText } from './recordText';
 import type { ActEvent, AttemptContext, Expectation } from './types';
 
 function goodValue(e: Expectation | undefined, ctx: AttemptContext): number | undefined {
@@ -28,6 +29,8 @@ export function recordActions(c: CompiledScenario, ctx: AttemptContext): ActEven
   for (const e of ordered) {
     const event: ActEvent = { type: 'ACT', verb: e.kind === 'signature' ? 'sign' : 'record', target: e.id };
     if (e.kind === 'value' && e.value !== undefined) event.value = evalExpr(e.value, ctx);
+    const text = expectedText(c.scenario, ctx, e);
+    if (text !== undefined) event.text = text;
     if (judgeRecord(c.index, ctx, event) === 'accept') out.push(event);
   }
   return out;

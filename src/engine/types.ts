@@ -50,7 +50,9 @@ export type Effect =
   | { advanceClock: Expr }
   | { raiseFault: string }
   /** A fault's answer: these steps of the procedure are open again, to be done again (their points are not earned twice). */
-  | { redo: string[] };
+  | { redo: string[] }
+  /** A replacement bag or bottle: the object gets a lot number and expiry of its own, drawn from the seed (src/engine/lots.ts). */
+  | { newLot: string };
 
 export interface ObjectAction {
   verb: string;
@@ -117,6 +119,8 @@ export interface RoomObject {
   unit?: string;
   decimals?: number;
   lot?: string;
+  /** Its lot's expiry date, drawn by the seed between these days after the run's day (src/engine/lots.ts); needs `lot`. */
+  expiry?: LotExpiry;
   /** Named readings shown on its display, beside or instead of `value`. */
   readings?: Reading[];
   actions: ObjectAction[];
@@ -198,12 +202,33 @@ export interface Fault {
   rules?: FaultRule[];
 }
 
+/**
+ * An object's lot expiry: a date `minDays`–`maxDays` after the run's day.
+ * `expiredWith`: when the attempt's fault is this one, the lot found at the
+ * start is already past its date (1–`minDays` days before the run's day).
+ */
+export interface LotExpiry {
+  minDays: number;
+  maxDays: number;
+  expiredWith?: string;
+}
+
+/** Record entries whose value is not a number (src/engine/recordText.ts): a text, a date (YYYY-MM-DD), a time of day (HH:MM). */
+export const TEXT_KINDS = ['text', 'date', 'time'] as const;
+export type TextKind = (typeof TEXT_KINDS)[number];
+export const isTextKind = (kind: string): kind is TextKind => (TEXT_KINDS as readonly string[]).includes(kind);
+
+/** What a text, date or time entry expects: a literal, an object's lot number or expiry, or the time of day a step was done. */
+export type TextExpected = string | { lotOf: string } | { expiryOf: string } | { timeOf: string };
+
 export interface RecordEntry {
   id: string;
   label: Localized;
-  kind: 'value' | 'check' | 'signature';
+  kind: 'value' | 'check' | 'signature' | TextKind;
   after: string;
   value?: Expr;
+  /** For a text, date or time entry: the value expected. */
+  expected?: TextExpected;
   tolerance?: number;
   unit?: string;
   points: number;
@@ -224,6 +249,8 @@ export interface Scenario {
   faultChance: number;
   sources: string[];
   notes?: string;
+  /** The run's day (YYYY-MM-DD: lots' expiry dates count from it) and the time of day its clock starts at (HH:MM, default 08:00). */
+  start?: { day?: string; time?: string };
   defaults?: { early?: { penalty: number; category?: Category; explanation: Localized } };
   phases: Phase[];
   objects: RoomObject[];
@@ -251,7 +278,9 @@ export interface AttemptOptions {
  * instrument) names the reading in `reading` when the object has several;
  * `with` is the second object of a two-ended gesture (connect, transfer, place).
  */
-export type ActEvent = { type: 'ACT'; verb: string; target: string; value?: number; reason?: string; reading?: string; with?: string };
+export type ActEvent = { type: 'ACT'; verb: string; target: string; value?: number; reason?: string; reading?: string; with?: string;
+  /** A text, date or time written in the record, in a form that does not depend on the language: as typed (trimmed), YYYY-MM-DD, HH:MM. */
+  text?: string };
 
 /** The verb of the built-in action that reads an instrument's display. */
 export const READ_VERB = 'read';
@@ -307,8 +336,8 @@ export interface Outcome {
   /** A step tried too early: the steps not done that come first, in the order of the procedure (judge.ts missingBefore). */
   missing?: string[];
   /** A batch-record value judged inaccurate: the value written, and the value the record expected (the instrument's display then). */
-  written?: number;
-  expected?: number;
+  written?: number | string;
+  expected?: number | string;
   /** Blanks or uncorrected values found at submission: the record entries concerned, in record order. */
   entries?: string[];
 }
@@ -317,6 +346,10 @@ export interface ObjectStatus {
   state: string;
   value?: number;
   lot?: string;
+  /** Its lot's expiry date, YYYY-MM-DD. */
+  expiry?: string;
+  /** How many new lots the run has drawn for it (each from a stream of its own). */
+  newLots?: number;
   /** The named readings' values, by reading id. */
   readings?: Record<string, number>;
 }
@@ -329,11 +362,12 @@ export interface ReadStatus {
 }
 
 export interface RecordStatus {
-  value?: number;
+  /** A number, or the text, date (YYYY-MM-DD) or time (HH:MM) of such an entry. */
+  value?: number | string;
   at: number;
   wrong: boolean;
   late: boolean;
-  corrections: { from?: number; to?: number; reason: string; at: number }[];
+  corrections: { from?: number | string; to?: number | string; reason: string; at: number }[];
 }
 
 export interface AttemptContext {

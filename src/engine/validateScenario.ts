@@ -8,6 +8,8 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import schema from '../../scenarios/scenario.schema.json' with { type: 'json' };
 import { checkLooks } from './look.ts';
 import { placedRules, reached, undeclaredOverlaps, type PlacedRule } from './precedence.ts';
+import { checkLots, checkNewLot } from './lots.ts';
+import { checkRecordText } from './recordText.ts';
 // with its extension: vite.config.ts loads this module natively (the build's scenario check)
 import { ROOM_STATIONS } from './rooms.ts';
 import { READ_VERB, type Condition, type Effect, type Expr, type Localized, type RoomObject, type Rule, type Scenario, type Step } from './types';
@@ -68,6 +70,8 @@ function schemaProblem(e: AjvError): Problem | null {
     case 'const':
       return say(path, `should be ${JSON.stringify(p.allowedValue)}`, `devrait valoir ${JSON.stringify(p.allowedValue)}`);
     case 'pattern':
+      if (path.endsWith('start.day')) return say(path, 'should be a date written YYYY-MM-DD', 'devrait être une date écrite AAAA-MM-JJ');
+      if (path.endsWith('start.time')) return say(path, 'should be a time of day written HH:MM (00:00 to 23:59)', 'devrait être une heure écrite HH:MM (00:00 à 23:59)');
       return say(path, 'should be a kebab-case id (lower-case letters, digits and dashes)', "devrait être un identifiant en kebab-case (minuscules, chiffres et tirets)");
     case 'minLength':
       return say(path, 'should not be empty', 'ne doit pas être vide');
@@ -314,6 +318,7 @@ export function checkMeaning(s: Scenario): Problem[] {
         checkExpr(e.setValue.value, `${p}.setValue.value`);
       } else if ('advanceClock' in e) checkExpr(e.advanceClock, `${p}.advanceClock`);
       else if ('redo' in e) checkRedo(e.redo, `${p}.redo`, fault);
+      else if ('newLot' in e) out.push(...checkNewLot(s, e.newLot, `${p}.newLot`));
       else needFault(`${p}.raiseFault`, e.raiseFault);
     });
 
@@ -435,7 +440,9 @@ export function checkMeaning(s: Scenario): Problem[] {
   s.record.forEach((e, i) => {
     needStep(`record[${i}].after`, e.after);
     checkExpr(e.value, `record[${i}].value`);
+    out.push(...checkRecordText(s, e, `record[${i}]`));
   });
+  out.push(...checkLots(s));
   if (s.record.length && !s.record.some((e) => e.kind === 'signature')) {
     out.push(say('record', 'a batch record needs at least one signature', 'un dossier de lot demande au moins une signature'));
   }

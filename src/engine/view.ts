@@ -12,9 +12,11 @@ import { endOf, faultStageIn, phaseIndexIn } from './compileScenario';
 import { doneBefore, expectedEntries, faultStage, stepOpen } from './judge';
 import { actionKey } from './scenarioIndex';
 import { declaredLook } from './look';
+import { timeAfter } from './calendar';
+import { startTime } from './recordText';
 import { scoreBreakdown, scoreOf, type ScoreBreakdown } from './score';
 import { readingKey, readingOf, valueOf } from './conditions';
-import { isMistake, type AttemptContext, type Category, type Expr, type Localized, type Mode, type ObjectAction, type Outcome, type OutcomeKind, type Phase, type RecordEntry, type RoomObject, type ScoreReport, type Severity, type StateLook } from './types';
+import { isMistake, isTextKind, type RecordStatus, type TextKind, type AttemptContext, type Category, type Expr, type Localized, type Mode, type ObjectAction, type Outcome, type OutcomeKind, type Phase, type RecordEntry, type RoomObject, type ScoreReport, type Severity, type StateLook } from './types';
 
 /**
  * Who reads the view: the trainee playing (in the attempt's mode), or the
@@ -84,6 +86,8 @@ export interface ObjectView {
   unit?: string;
   decimals?: number;
   lot?: string;
+  /** Its lot's expiry date, YYYY-MM-DD. */
+  expiry?: string;
   actions: ObjectAction[];
   /** Its display, when it has one to read: its own value and its named readings. */
   readings: ReadingView[];
@@ -113,10 +117,11 @@ export interface StepView {
 export interface RecordView {
   entry: RecordEntry;
   filled: boolean;
-  value?: number;
+  /** A number, or the text, date (YYYY-MM-DD) or time (HH:MM) of such an entry. */
+  value?: number | string;
   wrong: boolean;
   late: boolean;
-  corrections: { from?: number; to?: number; reason: string; at: number }[];
+  corrections: RecordStatus['corrections'];
   /** Its step is done, so it may be written now. */
   due: boolean;
 }
@@ -140,8 +145,11 @@ export interface WaitingFor {
 
 /** A batch-record value judged inaccurate: what was written against what the record expected. */
 export interface ValueCompared {
-  written?: number;
-  expected?: number;
+  /** A number, or the text, date (YYYY-MM-DD) or time (HH:MM) of such an entry (its kind says which). */
+  written?: number | string;
+  expected?: number | string;
+  /** The entry's kind, for a text, date or time: how the screen writes the values. */
+  kind?: TextKind;
   unit?: string;
   /** The instrument's decimals, when the entry copies one instrument's display. */
   decimals?: number;
@@ -188,6 +196,8 @@ export interface AttemptView {
   phaseIndex: number;
   phaseCount: number;
   clock: number;
+  /** The simulated clock as a time of day (HH:MM), from the scenario's start time: what a time record entry copies. */
+  timeOfDay: string;
   objects: ObjectView[];
   steps: StepView[];
   faults: { id: string; title: Localized; announce: Localized; stage: 'raised' | 'contained' | 'documented' }[];
@@ -305,6 +315,9 @@ function waitingFor(c: CompiledScenario, stepId: string, missing: string[], show
 
 /** The value written against the value expected; when the entry copies one display, that instrument, its unit and decimals. */
 function compared(c: CompiledScenario, entry: RecordEntry, o: Outcome): ValueCompared {
+  if (isTextKind(entry.kind)) {
+    return { ...(o.written !== undefined ? { written: o.written } : {}), ...(o.expected !== undefined ? { expected: o.expected } : {}), kind: entry.kind };
+  }
   const source = copiedDisplay(entry.value);
   const object = source ? c.index.objects.get(source.object) : undefined;
   const reading = source?.reading !== undefined ? object?.readings?.find((r) => r.id === source.reading) : undefined;
@@ -378,6 +391,7 @@ export function viewOf(c: CompiledScenario, snap: Snapshot, audience: Audience =
       unit: o.unit,
       decimals: o.decimals,
       lot: st.lot,
+      ...(st.expiry ? { expiry: st.expiry } : {}),
       actions: o.actions,
       readings: ix.readable.has(o.id) ? readingsOf(o, ctx) : [],
       alert: alerted.has(o.id) && st.state === stateSetBy(c, activeFaults, o.id),
@@ -418,6 +432,7 @@ export function viewOf(c: CompiledScenario, snap: Snapshot, audience: Audience =
     phaseIndex,
     phaseCount: c.scenario.phases.length,
     clock: ctx.clock,
+    timeOfDay: timeAfter(startTime(c.scenario), ctx.clock),
     objects,
     steps,
     faults: stages.map(({ id, stage }) => {

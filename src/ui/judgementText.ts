@@ -11,6 +11,7 @@ import type { Localized } from '../engine/types';
 import type { AttemptView, ObjectView, OutcomeView, ReadingView, RecordGaps, ValueCompared, WaitingFor } from '../engine/view';
 import type { ScoreBreakdown } from '../engine/score';
 import { formatNumber, t, tr } from '../i18n';
+import { showEntry } from './recordFormat';
 
 export type Described = {
   title: string;
@@ -105,8 +106,11 @@ const decimalsOf = (n: number) => {
 /** "Hand-wash time (s): written 54 s, displayed 45 s (Sink)", numbers as the language writes them. */
 export function valuesLine(entry: Localized, v: ValueCompared): string {
   const unit = v.unit ? ` ${v.unit}` : '';
-  const written = v.written !== undefined ? `${formatNumber(v.written, Math.max(v.decimals ?? 0, decimalsOf(v.written)))}${unit}` : '—';
-  const expected = v.expected !== undefined ? `${formatNumber(v.expected, v.decimals)}${unit}` : '—';
+  // a text, date or time as the record writes it (a date DD/MM/YYYY), quoted so spaces and case show
+  const shown = (x: number | string, decimals?: number) =>
+    typeof x === 'number' ? `${formatNumber(x, decimals)}${unit}` : v.kind && v.kind !== 'text' ? showEntry(v.kind, x) : quoted(x);
+  const written = v.written !== undefined ? shown(v.written, typeof v.written === 'number' ? Math.max(v.decimals ?? 0, decimalsOf(v.written)) : undefined) : '—';
+  const expected = v.expected !== undefined ? shown(v.expected, v.decimals) : '—';
   if (!v.instrument) return t('outcome.valueExpected', { entry: tr(entry), written, expected });
   const instrument = v.reading ? `${tr(v.instrument)} — ${tr(v.reading)}` : tr(v.instrument);
   return t('outcome.valueShown', { entry: tr(entry), written, expected, instrument });

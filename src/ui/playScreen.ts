@@ -13,10 +13,11 @@
  * survive every redraw (dom.ts patch).
  */
 import type { CompiledScenario } from '../engine/attempt';
-import { READ_VERB, type ActEvent, type EngineEvent } from '../engine/types';
+import { isTextKind, READ_VERB, type ActEvent, type EngineEvent, type RecordEntry, type TextKind } from '../engine/types';
 import type { AttemptView, ObjectView, OutcomeView, ReadingView, RecordView } from '../engine/view';
 import { formatClock, formatNumber, lang, t, tr } from '../i18n';
 import { parseDecimal } from './decimal';
+import { parseEntry, showEntry } from './recordFormat';
 import { h, patch } from './dom';
 import { describeOutcome, hudScore, showValue, type Described } from './judgementText';
 
@@ -52,6 +53,17 @@ export function judgementBody(d: Described, reasonLead?: string, short = false) 
     d.detail && !(short && first?.length) ? h('p', {}, d.detail) : null,
     d.reason ? h('p', { class: 'reason' }, reasonLead ? h('em', {}, `${reasonLead} `) : null, d.reason) : null,
   ];
+}
+
+/** A record entry's value as the screen writes it: a number in the language's notation with its unit, a date DD/MM/YYYY, a time, a text. */
+function entryText(e: RecordEntry, value: number | string): string {
+  if (typeof value === 'number') return `${formatNumber(value)}${e.unit ? ` ${e.unit}` : ''}`;
+  return isTextKind(e.kind) ? showEntry(e.kind, value) : value;
+}
+
+/** An object's lot and its expiry, as its label shows them. */
+function lotLines(o: ObjectView): string[] {
+  return [o.lot ? t('play.lot', { lot: o.lot }) : '', o.expiry ? t('play.expiry', { date: showEntry('date', o.expiry) }) : ''].filter(Boolean);
 }
 
 /** How long praise or news stays over the room (the log keeps it). */
@@ -234,7 +246,7 @@ export class PlayScreen {
   private drawHud() {
     const v = this.view;
     const filled = v.record.filter((r) => r.filled).length;
-    if (!this.changed('hud', [v.end, v.phaseIndex, v.clock, v.score.penalties, v.mode, v.shows.score, this.drawerOpen, filled, v.record.length])) return;
+    if (!this.changed('hud', [v.end, v.phaseIndex, v.clock, v.timeOfDay, v.score.penalties, v.mode, v.shows.score, this.drawerOpen, filled, v.record.length])) return;
     const scoreText = hudScore(v);
     const title = tr(this.c.scenario.title);
     const phase = v.end === 'closure' ? t('record.heading') : t('play.phase', { index: v.phaseIndex + 1, count: v.phaseCount, title: tr(v.phase.title) });
@@ -243,7 +255,7 @@ export class PlayScreen {
       h('h1', { class: 'sr-only' }, title),
       h('p', { class: 'scenario-title', 'aria-hidden': 'true' }, title),
       h('p', { class: 'phase', 'data-testid': 'phase', title: phase }, phase),
-      h('div', { class: 'hud-status' }, h('p', { class: 'clock' }, t('play.clockShort', { time: formatClock(v.clock) })), h('p', { class: 'score', 'data-testid': 'score' }, scoreText)),
+      h('div', { class: 'hud-status' }, this.clockLine(v), h('p', { class: 'score', 'data-testid': 'score' }, scoreText)),
       h('span', { class: 'mode-badge' }, t(`mode.${v.mode}`)),
       h(
         'div',
@@ -259,6 +271,17 @@ export class PlayScreen {
         ),
       ),
     );
+  }
+
+  /**
+   * The simulated clock: the time spent, or, when the batch record asks for
+   * times of day (a hold's start and end), the time of day the trainee copies,
+   * which stays shown on a portrait tablet too.
+   */
+  private clockLine(v: AttemptView) {
+    return this.c.scenario.record.some((e) => e.kind === 'time')
+      ? h('p', { class: 'clock time-of-day' }, t('play.timeOfDay', { time: v.timeOfDay }))
+      : h('p', { class: 'clock' }, t('play.clockShort', { time: formatClock(v.clock) }));
   }
 
   private togglePause() {
@@ -435,7 +458,7 @@ export class PlayScreen {
 
   private objectSummary(o: ObjectView): string {
     const parts = [tr(o.stateLabel)];
-    if (o.lot) parts.push(t('play.lot', { lot: o.lot }));
+    parts.push(...lotLines(o));
     // a display shows in the twin only what the trainee has read on it
     for (const r of o.readings) if (r.read) parts.push(this.readLine(r));
     return parts.filter(Boolean).join(' · ');
@@ -450,7 +473,7 @@ export class PlayScreen {
 
   private drawTwin() {
     const v = this.view;
-    if (!this.changed('twin', [this.selected, v.objects.map((o) => [o.id, o.state, o.alert, o.lot, o.readings.map((r) => r.read)])])) return;
+    if (!this.changed('twin', [this.selected, v.objects.map((o) => [o.id, o.state, o.alert, o.lot, o.expiry, o.readings.map((r) => r.read)])])) return;
     patch(
       this.twin,
       v.objects.map((o) =>
@@ -482,25 +505,41 @@ export class PlayScreen {
     );
   }
 
-  /** A number field: text with a decimal keypad, read in either notation, refused with a message when it is not one number. */
-  private numberField(id: string, key: string, label: string, disabled: boolean, extra: Record<string, string | number | undefined> = {}) {
+  /**
+   * A field of the record or of an action: a number (text with a decimal
+   * keypad, read in either notation), or a text, date or time of day. A date
+   * or time is a plain text field with its format as placeholder
+   * (JJ/MM/AAAA, HH:MM), not `<input type=date|time>`: Chromium's date and
+   * time pickers are typed in the order of the browser's locale, not of the
+   * screen's language, are not typeable alike on a tablet, and would hide
+   * the format a batch record is written in. The text keyboard is kept
+   * (inputmode text) since a numeric keypad lacks "/" and ":" on many
+   * tablets. A refusal shows under the field with a message.
+   */
+  private field(id: string, key: string, label: string, disabled: boolean, kind?: TextKind) {
     const error = this.invalid.get(key);
+    const typed = kind
+      ? { inputmode: 'text', autocapitalize: kind === 'text' ? 'characters' : 'off', spellcheck: 'false', 'data-kind': kind, ...(kind !== 'text' ? { placeholder: t(`record.format.${kind}`) } : {}) }
+      : { inputmode: 'decimal' };
     return [
-      h('input', { id, type: 'text', inputmode: 'decimal', autocomplete: 'off', 'data-key': key, disabled, 'aria-invalid': error ? 'true' : undefined, 'aria-describedby': error ? `${id}-err` : undefined, 'aria-label': label, ...extra }),
+      h('input', { id, type: 'text', ...typed, autocomplete: 'off', 'data-key': key, disabled, 'aria-invalid': error ? 'true' : undefined, 'aria-describedby': error ? `${id}-err` : undefined, 'aria-label': label }),
       error ? h('p', { class: 'field-error', id: `${id}-err`, role: 'alert' }, error) : null,
     ];
   }
 
-  /** Reads a number field; a refusal is shown under the field and nothing is sent. */
-  private readField(form: HTMLElement, key: string): number | undefined {
+  /** Reads a number field, or a text, date or time field (`kind`); a refusal is shown under the field and nothing is sent. */
+  private readField(form: HTMLElement, key: string): number | undefined;
+  private readField(form: HTMLElement, key: string, kind: TextKind): string | undefined;
+  private readField(form: HTMLElement, key: string, kind?: TextKind): number | string | undefined {
     const input = form.querySelector<HTMLInputElement>(`[data-key="${CSS.escape(key)}"]`);
     if (!input) return undefined;
-    const parsed = parseDecimal(input.value);
+    const parsed = kind ? parseEntry(kind, input.value) : parseDecimal(input.value);
     if (parsed.ok) {
       this.invalid.delete(key);
       return parsed.value;
     }
-    this.invalid.set(key, parsed.empty ? t('play.numberMissing') : t('play.numberInvalid', { text: input.value.trim().slice(0, 20) }));
+    const what = kind ?? 'number';
+    this.invalid.set(key, parsed.empty ? t(`play.${what}Missing`) : t(`play.${what}Invalid`, { text: input.value.trim().slice(0, 20) }));
     this.drawn.delete('panel');
     this.drawn.delete('record');
     this.drawPanel();
@@ -511,7 +550,7 @@ export class PlayScreen {
 
   private drawPanel() {
     const o = this.view?.objects.find((x) => x.id === this.selected);
-    if (!this.changed('panel', o ? [o.id, o.state, o.alert, o.lot, o.readings.map((r) => [r.key, r.read]), this.view.end, [...this.invalid]] : null)) return;
+    if (!this.changed('panel', o ? [o.id, o.state, o.alert, o.lot, o.expiry, o.readings.map((r) => [r.key, r.read]), this.view.end, [...this.invalid]] : null)) return;
     this.overlay.classList.toggle('with-panel', !!o);
     if (!o) {
       patch(this.panel);
@@ -534,7 +573,7 @@ export class PlayScreen {
     patch(
       this.panel,
       h('h2', { id: 'actions-h' }, tr(o.name)),
-      h('p', { class: 'muted' }, [tr(o.stateLabel), o.lot ? t('play.lot', { lot: o.lot }) : ''].filter(Boolean).join(' · ')),
+      h('p', { class: 'muted' }, [tr(o.stateLabel), ...lotLines(o)].filter(Boolean).join(' · ')),
       reads.length ? h('div', { class: 'readings' }, reads) : null,
       o.actions.length === 0 ? h('p', {}, t('play.noActions')) : null,
       h(
@@ -573,7 +612,7 @@ export class PlayScreen {
               },
             },
             h('label', { for: id }, label),
-            this.numberField(id, key, label, disabled),
+            this.field(id, key, label, disabled),
             h('button', { type: 'submit', class: 'action', 'data-key': `act:${o.id}:${a.verb}`, disabled }, t('play.enterValue')),
           );
         }),
@@ -666,31 +705,42 @@ export class PlayScreen {
     const disabled = this.disabled;
     const status: string[] = [];
     if (r.filled) {
-      if (e.kind === 'value' && r.value !== undefined) status.push(`${formatNumber(r.value)}${e.unit ? ` ${e.unit}` : ''}`);
+      if (r.value !== undefined) status.push(entryText(e, r.value));
       else status.push(e.kind === 'signature' ? t('record.signed') : t('record.checked'));
       if (r.wrong && this.view.shows.judgements) status.push(t('record.wrong'));
       if (r.late && this.view.shows.judgements) status.push(t('record.late'));
     } else status.push(t('record.empty'));
     const corrections = r.corrections.map((c) =>
-      h('li', { class: 'correction' }, t('record.corrected', { from: c.from !== undefined ? formatNumber(c.from) : '✓', to: c.to !== undefined ? formatNumber(c.to) : '✓', reason: c.reason })),
+      h('li', { class: 'correction' }, t('record.corrected', { from: c.from !== undefined ? entryText(e, c.from) : '✓', to: c.to !== undefined ? entryText(e, c.to) : '✓', reason: c.reason })),
     );
     const valueId = `rec-${e.id}`;
+    const kind = isTextKind(e.kind) ? e.kind : undefined;
+    /** What the entry's field gives the event: a number as `value`, a text, date or time as `text`; null when refused. */
+    const written = (key: string): Pick<ActEvent, 'value' | 'text'> | null => {
+      if (kind) {
+        const text = this.readField(this.record, key, kind);
+        return text === undefined ? null : { text };
+      }
+      const value = this.readField(this.record, key);
+      return value === undefined ? null : { value };
+    };
+    const fieldLabel = kind ? t(`record.kind.${kind}`) : `${t('record.value')}${e.unit ? ` (${e.unit})` : ''}`;
     let controls: HTMLElement;
     if (!r.filled) {
-      if (e.kind === 'value') {
+      if (e.kind === 'value' || kind) {
         const key = `recin:${e.id}`;
-        const label = `${tr(e.label)} — ${t('record.value')}${e.unit ? ` (${e.unit})` : ''}`;
+        const label = `${tr(e.label)} — ${fieldLabel}`;
         controls = h(
           'form',
           {
             class: 'record-form',
             onsubmit: (ev: Event) => {
               ev.preventDefault();
-              const value = this.readField(this.record, key);
-              if (value !== undefined) this.act({ type: 'ACT', verb: 'record', target: e.id, value });
+              const w = written(key);
+              if (w) this.act({ type: 'ACT', verb: 'record', target: e.id, ...w });
             },
           },
-          this.numberField(valueId, key, label, disabled),
+          this.field(valueId, key, label, disabled, kind),
           e.unit ? h('span', { class: 'unit', 'aria-hidden': 'true' }, e.unit) : null,
           h('button', { type: 'submit', 'data-key': `rec:${e.id}`, disabled, 'aria-label': `${t('record.record')} — ${tr(e.label)}` }, t('record.record')),
         );
@@ -712,17 +762,17 @@ export class PlayScreen {
             class: 'record-form',
             onsubmit: (ev: Event) => {
               ev.preventDefault();
-              let value: number | undefined;
-              if (e.kind === 'value') {
-                value = this.readField(this.record, key);
-                if (value === undefined) return;
+              let w: Pick<ActEvent, 'value' | 'text'> | null = { value: undefined };
+              if (e.kind === 'value' || kind) {
+                w = written(key);
+                if (!w) return;
               }
               const why = this.record.querySelector<HTMLInputElement>(`[data-key="why:${CSS.escape(e.id)}"]`)?.value ?? '';
-              this.act({ type: 'ACT', verb: 'correct', target: e.id, value, reason: why });
+              this.act({ type: 'ACT', verb: 'correct', target: e.id, ...w, reason: why });
             },
           },
-          e.kind === 'value' ? h('label', { for: `${valueId}-fix` }, t('record.value')) : null,
-          e.kind === 'value' ? this.numberField(`${valueId}-fix`, key, `${tr(e.label)} — ${t('record.value')}`, disabled) : null,
+          e.kind === 'value' || kind ? h('label', { for: `${valueId}-fix` }, fieldLabel) : null,
+          e.kind === 'value' || kind ? this.field(`${valueId}-fix`, key, `${tr(e.label)} — ${fieldLabel}`, disabled, kind) : null,
           h('label', { for: `${valueId}-why` }, t('record.reason')),
           reason,
           h('button', { type: 'submit', 'data-key': `fixgo:${e.id}`, disabled }, t('record.correct')),

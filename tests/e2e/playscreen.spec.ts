@@ -262,6 +262,55 @@ test('English: the balance read with a point is recorded with a point, a comma i
 
 /* ---------- 4. a display's value is nowhere until read ---------- */
 
+test.describe('on a tablet, the powder\'s lot number and expiry in the batch record', () => {
+  test.use(TABLET);
+  test('typed by touch and by keyboard from the label: the lot recorded, a malformed date refused with its format, a wrong date judged with both dates', async ({ page }) => {
+    await page.goto(MEDIA);
+    const events = mediaEvents();
+    await playUntil(page, events, indexOf(events, 'inspect', 'powder-medium') + 1, 'touch');
+    // the label, as the twin gives it: "Lot : PM-1234 · Péremption : 15/06/2026"
+    const label = (await page.locator('#obj-state-powder-medium').textContent()) ?? '';
+    const lot = /Lot : (PM-\d{4})/.exec(label)?.[1];
+    const expiry = /Péremption : (\d\d)\/(\d\d)\/(\d{4})/.exec(label);
+    expect(lot, label).toBeTruthy();
+    expect(expiry, label).toBeTruthy();
+    const [, dd, mm, yyyy] = expiry!;
+    const penalties = await page.getByTestId('score').innerText();
+
+    // by touch: the lot number, tapped in and sent with the button
+    await openTab(page, 'record', 'touch');
+    const lotField = page.locator('[data-key="recin:rec-powder-lot"]');
+    await lotField.tap();
+    await lotField.fill(lot!);
+    await page.locator('[data-key="rec:rec-powder-lot"]').tap();
+    await expect(page.locator('.record-entry[data-entry="rec-powder-lot"] .record-status')).toHaveText(lot!);
+    await expect(page.locator('.toast')).toContainText('Milieu en poudre : numéro de lot');
+    await expect(page.locator('.toast .fb-bad')).toHaveCount(0);
+    await expect(page.getByTestId('score')).toHaveText(penalties);
+
+    // by keyboard: the expiry date; its field shows the format it wants
+    const dateField = page.locator('[data-key="recin:rec-powder-expiry"]');
+    await expect(dateField).toHaveAttribute('placeholder', 'JJ/MM/AAAA');
+    await dateField.focus();
+    await page.keyboard.type(`31/02/${yyyy}`);
+    await page.keyboard.press('Enter');
+    const error = page.locator('.record-entry[data-entry="rec-powder-expiry"] .field-error');
+    await expect(error).toHaveAttribute('role', 'alert');
+    await expect(error).toContainText(`« 31/02/${yyyy} » n'est pas une date : écrivez-la JJ/MM/AAAA`);
+    await expect(page.locator('.record-entry[data-entry="rec-powder-expiry"]')).not.toHaveClass(/filled/);
+    await expect(page.getByTestId('score')).toHaveText(penalties);
+    // a day off: written, judged wrong, both dates named
+    const wrongDay = String(Number(dd) > 1 ? Number(dd) - 1 : 2).padStart(2, '0');
+    const wrong = `${wrongDay}/${mm}/${yyyy}`;
+    await expect(dateField).toBeFocused();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type(wrong);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.record-entry[data-entry="rec-powder-expiry"] .record-status')).toContainText(wrong);
+    await expect(page.locator('.toast .fb-bad')).toContainText(`Milieu en poudre : date de péremption du lot : écrit ${wrong}, attendu ${dd}/${mm}/${yyyy}`);
+  });
+});
+
 test('until the balance is read, its value is nowhere in the page', async ({ page }) => {
   await page.goto(MEDIA);
   const events = mediaEvents();

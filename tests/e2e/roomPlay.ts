@@ -13,7 +13,7 @@
  */
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import type { ActEvent, Scenario } from '../../src/engine/types';
-import { openTab, playEvent, press, recordValue, type Input } from '../../src/cli/playInPage';
+import { asTyped, openTab, playEvent, press, recordValue, type Input } from '../../src/cli/playInPage';
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 
@@ -219,6 +219,29 @@ export async function playReadingValues(page: Page, s: Scenario, events: ActEven
   const clean = await page.getByTestId('score').innerText();
   for (const [i, e] of events.entries()) {
     await test.step(`${i}: ${e.verb} ${e.target}${e.with ? ` with ${e.with}` : ''}`, async () => {
+      if (e.verb === 'record' && e.text !== undefined) {
+        // a lot number or an expiry date: copied from the object's label, as the twin shows it ("Lot : PM-9841 · Péremption : 15/06/2026");
+        // a time of day from the HUD's clock
+        const expected = s.record.find((r) => r.id === e.target)?.expected;
+        let text: string;
+        if (expected && typeof expected === 'object' && ('lotOf' in expected || 'expiryOf' in expected)) {
+          const object = 'lotOf' in expected ? expected.lotOf : expected.expiryOf;
+          const label = (await page.locator(`#obj-state-${object}`).textContent()) ?? '';
+          const m = 'lotOf' in expected ? /Lot : ([^\s·]+)/.exec(label) : /Péremption : (\d\d\/\d\d\/\d{4})/.exec(label);
+          expect(m, `${e.target}: read on ${object}'s label "${label}"`).toBeTruthy();
+          text = m![1]!;
+        } else if (expected && typeof expected === 'object' && 'timeOf' in expected) {
+          // a time of day: the clock on the HUD just after the step ("Heure : 10:29")
+          const clock = (await page.locator('.hud .clock').textContent()) ?? '';
+          const m = /Heure : (\d\d:\d\d)/.exec(clock);
+          expect(m, `${e.target}: the time of day on the HUD "${clock}"`).toBeTruthy();
+          text = m![1]!;
+        } else text = await asTyped(page, e.target, e.text); // a text the procedure gives (an identifier)
+        typed.push(`${e.target}=${text}`);
+        await recordValue(page, e.target, text, input);
+        await expect(page.locator(`.record-entry[data-entry="${e.target}"]`)).toHaveClass(/filled/);
+        return;
+      }
       if (e.verb === 'record' && e.value !== undefined) {
         const entry = s.record.find((r) => r.id === e.target);
         const source = entry?.value;

@@ -39,7 +39,10 @@ describe('translations', () => {
     const missing = [...used].filter((k) => typeof get(fr as Tree, k) !== 'string' || typeof get(en as Tree, k) !== 'string');
     expect(missing).toEqual([]);
     // keys built at run time: modes, categories, severities, stages
-    for (const k of ['mode.discovery', 'mode.training', 'mode.assessment', 'category.sequence', 'category.aseptic', 'category.documentation', 'category.safety', 'category.process', 'category.deviation', 'play.faultStage.raised', 'play.faultStage.contained', 'play.faultStage.documented']) {
+    for (const k of ['mode.discovery', 'mode.training', 'mode.assessment', 'category.sequence', 'category.aseptic', 'category.documentation', 'category.safety', 'category.process', 'category.deviation', 'play.faultStage.raised', 'play.faultStage.contained', 'play.faultStage.documented',
+      // a record field's messages, placeholder and label, by the entry's kind (playScreen.ts field, readField)
+      'play.numberMissing', 'play.numberInvalid', 'play.textMissing', 'play.dateMissing', 'play.dateInvalid', 'play.timeMissing', 'play.timeInvalid',
+      'record.format.date', 'record.format.time', 'record.kind.text', 'record.kind.date', 'record.kind.time']) {
       expect(typeof get(fr as Tree, k), k).toBe('string');
       expect(typeof get(en as Tree, k), k).toBe('string');
     }
