@@ -18,10 +18,11 @@
  * action through to `running`, which judges it in the order above.
  */
 import { and, assign, not, setup } from 'xstate';
+import { decide } from './ending';
 import * as J from './judge';
 import { indexScenario, type ScenarioIndex } from './scenarioIndex';
 import { scoreOf } from './score';
-import { READ_VERB, type AttemptContext, type AttemptOptions, type EngineEvent, type FaultStage, type MachineEvent, type MainStep, type Scenario, type Step } from './types';
+import { DECISIONS, READ_VERB, type AttemptContext, type Decision, type AttemptOptions, type EngineEvent, type FaultStage, type MachineEvent, type MainStep, type Scenario, type Step } from './types';
 
 const RECORD_VERBS = ['record', 'correct', 'sign'] as const;
 
@@ -56,6 +57,7 @@ function machineSetupFor(ix: ScenarioIndex) {
       faultContained: ({ context }, p: { fault: string }) => J.faultContained(ix, context, p.fault),
       faultDocumented: ({ context }, p: { fault: string }) => J.faultHandled(ix, context, p.fault),
       passMarkReached: ({ context }) => scoreOf(ix, context).passed,
+      decided: ({ context }, p: { decision: Decision }) => context.ending?.decision === p.decision,
     },
     actions: {
       recordViolation: assign(({ context, event }, p: { rule: string }) => J.violation(ix, context, event, p.rule)),
@@ -68,6 +70,7 @@ function machineSetupFor(ix: ScenarioIndex) {
       enterPhase: assign(({ context }, p: { id: string }) => J.enterPhase(context, p.id)),
       writeRecord: assign(({ context, event }) => J.writeRecord(ix, context, event)),
       closeRecord: assign(({ context, event }) => J.submitRecord(ix, context, event)),
+      decide: assign(({ context }, p: { fault: string }) => decide(ix, context, p.fault)),
     },
   });
 }
@@ -202,12 +205,17 @@ export function compileScenario(scenario: Scenario, ix: ScenarioIndex = indexSce
             quiet: { always: { guard: { type: 'faultRaised', params: fault }, target: 'raised' } },
             raised: { always: { guard: contained, target: 'contained' } },
             contained: { always: [{ guard: documented, target: 'documented' }, { guard: not(contained), target: 'raised' }] },
-            documented: { always: { guard: not(documented), target: 'raised' } },
+            // a fault whose answer is a decision (its `ending`) ends the procedure there: the record is closed, then the end
+            documented: f.ending
+              ? { always: { target: '#scenario.closure', actions: { type: 'decide', params: fault } } }
+              : { always: { guard: not(documented), target: 'raised' } },
           },
         }),
       ];
     }),
   );
+
+  const decisions = DECISIONS.filter((d) => scenario.faults.some((f) => f.ending?.decision === d));
 
   return machineSetup.createMachine({
     id: 'scenario',
@@ -226,19 +234,32 @@ export function compileScenario(scenario: Scenario, ix: ScenarioIndex = indexSce
         on: { ...closureOn, HINT: { actions: 'countHint' }, '*': noEffect },
       },
       review: {
-        always: [{ guard: 'passMarkReached', target: 'passed' }, { target: 'failed' }],
+        always: [
+          ...decisions.map((d) => ({ guard: and([{ type: 'decided', params: { decision: d } } as const, 'passMarkReached']), target: DECISION_STATE[d] })),
+          { guard: 'passMarkReached', target: 'passed' },
+          { target: 'failed' },
+        ],
       },
       passed: { type: 'final' },
       failed: { type: 'final' },
+      // a correct decision that ended the procedure, with the pass mark reached on what was still possible
+      ...Object.fromEntries(decisions.map((d) => [DECISION_STATE[d], { type: 'final' as const }])),
     },
   });
 }
 
 export type ScenarioMachine = ReturnType<typeof compileScenario>;
 
-/** Where an attempt stands, in the words of the machine's top-level states. */
-export function endOf(snapshot: { matches(state: 'running' | 'closure' | 'passed' | 'failed'): boolean }): 'running' | 'closure' | 'passed' | 'failed' {
-  if (snapshot.matches('passed')) return 'passed';
+/** The final state of a correct decision that ended the procedure: the batch on hold, the material rejected. */
+export const DECISION_STATE = { hold: 'on-hold', reject: 'rejected' } as const satisfies Record<Decision, string>;
+
+/**
+ * Where an attempt stands, in the words of the machine's top-level states. A
+ * correct decision that ended the procedure (`on-hold`, `rejected`) is a pass:
+ * which decision, the context's `ending` says (see attempt.ts's `ending`).
+ */
+export function endOf(snapshot: { value: unknown; matches(state: 'running' | 'closure' | 'passed' | 'failed'): boolean }): 'running' | 'closure' | 'passed' | 'failed' {
+  if (snapshot.matches('passed') || Object.values<string>(DECISION_STATE).includes(snapshot.value as string)) return 'passed';
   if (snapshot.matches('failed')) return 'failed';
   if (snapshot.matches('closure')) return 'closure';
   return 'running';
