@@ -6,8 +6,9 @@
  * attempt with its replay only under the same version.
  *   1. the judgement before versions were stored (an attempt without one).
  *   2. a fault's rule stops applying at the stage its `until` names.
+ *   3. a fault's `ending` (hold, reject) ends the procedure on a correct decision.
  */
-export const JUDGE_VERSION = 2;
+export const JUDGE_VERSION = 3;
 
 /** The version that judged a stored attempt: 1 for one stored before versions were kept. */
 export const judgeVersionOf = (a: { judgeVersion?: number }): number => a.judgeVersion ?? 1;
