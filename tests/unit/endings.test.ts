@@ -159,8 +159,10 @@ describe('the stored attempt keeps the ending; one stored before reads as before
   it('an attempt stored before endings were kept (no "ending", judge version 2) reads as passed, failed or critical', () => {
     const old = { end: 'passed' as const, score: 92, byCategory: { process: 92 }, critical: false, mistakes: [] };
     expect(endingOf(old)).toBe('passed');
-    expect(endingOf({ ...old, end: 'failed', score: 40 })).toBe('failed');
-    expect(endingOf({ ...old, end: 'failed', score: 0, critical: true })).toBe('critical');
+    const failed = { ...old, end: 'failed' as const, score: 40 };
+    const critical = { ...failed, critical: true };
+    expect(endingOf(failed)).toBe('failed');
+    expect(endingOf(critical)).toBe('critical');
     const record = { id: 'old', profileId: 'p', scenarioId: 'purification', scenarioVersion: 1, judgeVersion: 2, seed: 1, mode: 'training', events: [], startedAt: 0, endedAt: 1, status: 'finished', result: old };
     expect(isRecord('attempt', record)).toBe(true);
     expect(isRecord('attempt', { ...record, result: { ...old, ending: 'release' } })).toBe(false);
