@@ -211,3 +211,11 @@ describe('results and CSV show the ending for what it is, in French and in Engli
     await inLang('fr');
   });
 });
+
+describe('the real reading is what the hold rests on', () => {
+  it('writing a compliant pH while the meter shows 3.22 is a critical falsification', () => {
+    const events = [...upToPh.slice(0, -1), act('record', 'rec-vi-ph', 3.55)];
+    const r = replay(c, options, events);
+    expect([r.ending, r.context.critical]).toEqual(['critical', 'record-vi-ph-low-in-spec']);
+  });
+});
