@@ -8,7 +8,8 @@
 import { prepare, type CompiledScenario } from '../engine/attempt';
 import type { AttemptView } from '../engine/view';
 import { mountCleanroom, type Cleanroom } from '../game';
-import { toCsv, type CsvCell } from '../engine/csv';
+import { toCsv } from '../engine/csv';
+import { endingOf } from '../engine/ending';
 import { JUDGE_VERSION, judgeVersionOf } from '../engine/judgeVersion';
 import { categoryAverages, categoryByTrainee, filterAttempts, frequentMistakes, replayAttempts, resultTable, traineeKeys, type ResultFilter } from '../engine/results';
 import { CATEGORIES, type Scenario } from '../engine/types';
@@ -22,6 +23,7 @@ import { assignScreen, type AssignmentInput, type AssignmentItem } from '../ui/i
 import { classScreen } from '../ui/instructor/classScreen';
 import { pinScreen } from '../ui/instructor/pinScreen';
 import { replayPicker, ReplayScreen } from '../ui/instructor/replayScreen';
+import { attemptsCsvRows, summaryCsvRows } from '../ui/instructor/resultsCsv';
 import { mistakeHeading, resultsScreen, type AttemptLine, type ResultsFilter } from '../ui/instructor/resultsScreen';
 import { scenariosScreen, type CheckState, type ScenarioItem } from '../ui/instructor/scenariosScreen';
 import { tabletsScreen, type FileReportLine } from '../ui/instructor/tabletsScreen';
@@ -461,6 +463,7 @@ class InstructorArea {
         endedAt: r.attempt.endedAt ?? r.attempt.startedAt,
         score: r.attempt.result!.score,
         passed: r.attempt.result!.end === 'passed',
+        ending: endingOf(r.attempt.result!),
         replayedScore: r.replayed?.score ?? null,
         mismatch: r.mismatch,
         judgedBy: r.judgedBy,
@@ -487,6 +490,7 @@ class InstructorArea {
         void this.show('results');
       },
       exportCsv: () => void this.exportCsv(),
+      exportAttemptsCsv: () => void this.exportAttemptsCsv(),
       exportJson: () => void this.exportJson(),
       replay: (id) => {
         this.replayId = id;
@@ -499,42 +503,13 @@ class InstructorArea {
     const r = await this.results();
     const columns = r.scenarios.filter((s) => r.rows.some((row) => row.cells[s.id]));
     const cats = CATEGORIES.filter((c) => r.categories.some((x) => x.category === c));
-    const rows: CsvCell[][] = [
-      [
-        t('instructor.csv.trainee'),
-        t('instructor.csv.group'),
-        t('instructor.csv.scenario'),
-        t('instructor.csv.attempts'),
-        t('instructor.csv.best'),
-        t('instructor.csv.last'),
-        t('instructor.csv.average'),
-        t('instructor.csv.passed'),
-        t('instructor.csv.lastDate'),
-        ...cats.map((c) => t(`category.${c}`)),
-        t('instructor.csv.rules'),
-      ],
-    ];
-    for (const row of r.rows) {
-      for (const s of columns) {
-        const cell = row.cells[s.id];
-        if (!cell) continue;
-        rows.push([
-          row.trainee.name,
-          row.trainee.group ?? '',
-          s.title,
-          cell.attempts,
-          cell.best,
-          cell.last,
-          cell.average,
-          cell.passed ? t('instructor.csv.yes') : t('instructor.csv.no'),
-          new Date(cell.lastAt),
-          ...cats.map((c) => cell.byCategory[c]),
-          // the versions of the rules that judged the attempts, as numbers a spreadsheet can filter on ("1 / 2")
-          cell.judgeVersions.join(' / '),
-        ]);
-      }
-    }
+    const rows = summaryCsvRows(r.rows, columns, cats);
     downloadText(`resultats-${stamp()}.csv`, toCsv(rows, lang()), 'text/csv;charset=utf-8');
+  }
+
+  private async exportAttemptsCsv() {
+    const r = await this.results();
+    downloadText(`tentatives-${stamp()}.csv`, toCsv(attemptsCsvRows(r.attempts), lang()), 'text/csv;charset=utf-8');
   }
 
   private async exportJson() {
@@ -614,6 +589,7 @@ class InstructorArea {
       endedAt: x.endedAt ?? x.startedAt,
       score: x.result!.score,
       passed: x.result!.end === 'passed',
+      ending: endingOf(x.result!),
       replayedScore: this.deps.findScenario(x.scenarioId, x.scenarioVersion) ? x.result!.score : null,
       mismatch: false,
       judgedBy: judgeVersionOf(x) === JUDGE_VERSION ? null : judgeVersionOf(x),

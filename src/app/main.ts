@@ -273,6 +273,7 @@ class App {
         mode: a.mode,
         score: a.result!.score,
         passed: a.result!.end === 'passed',
+        ...(a.result!.end === 'passed' && a.result!.ending ? { decision: a.result!.ending } : {}),
         date: a.endedAt ?? a.startedAt,
       }));
       extra.profileName = profile.name;

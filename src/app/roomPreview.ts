@@ -132,6 +132,7 @@ function previewView(objects: ObjectView[], end: AttemptView['end']): AttemptVie
     shows: SHOWS_ALL,
     breakdown: { earned: 0, possible: 0, base: 100, penalties: [], penaltyTotal: 0, total: 0, clamped: false, critical: null, passMark: 80, passed: end === 'passed' },
     recordGaps: { blank: [], wrong: [], late: [] },
+    decision: null,
   };
 }
 

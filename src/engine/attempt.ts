@@ -5,6 +5,7 @@
  */
 import type { SnapshotFrom } from 'xstate';
 import { compileScenario, endOf, machineEvent, type ScenarioMachine } from './compileScenario';
+import { endingOf, type EndingKind } from './ending';
 import { fastInitial, fastTransition, scopeFor, type FastScope } from './fastScope';
 import { indexScenario, type ScenarioIndex } from './scenarioIndex';
 import { scoreOf } from './score';
@@ -48,6 +49,8 @@ export interface ReplayResult {
   context: AttemptContext;
   score: ScoreReport;
   end: ReturnType<typeof endOf>;
+  /** How it ended (passed, failed, critical, or the decision that ended it: hold, reject); null while it runs. */
+  ending: EndingKind | null;
 }
 
 export function replay(scenario: Scenario | CompiledScenario, options: AttemptOptions, events: readonly EngineEvent[]): ReplayResult {
@@ -58,7 +61,10 @@ export function replay(scenario: Scenario | CompiledScenario, options: AttemptOp
 }
 
 export function summarize(c: CompiledScenario, snapshot: Snapshot): ReplayResult {
-  return { snapshot, context: snapshot.context, score: scoreOf(c.index, snapshot.context), end: endOf(snapshot) };
+  const score = scoreOf(c.index, snapshot.context);
+  const end = endOf(snapshot);
+  const ending = end === 'passed' || end === 'failed' ? endingOf({ end, critical: score.critical, ending: snapshot.context.ending?.decision }) : null;
+  return { snapshot, context: snapshot.context, score, end, ending };
 }
 
 /** A live attempt for a screen: holds the snapshot and tells listeners once per event. */

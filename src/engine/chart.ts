@@ -23,6 +23,9 @@ const WORDS = {
   review: { fr: 'Revue du dossier', en: 'Record review' },
   passed: { fr: 'Réussi', en: 'Passed' },
   failed: { fr: 'Échoué', en: 'Failed' },
+  'on-hold': { fr: 'Lot mis en attente (décision correcte)', en: 'Lot put on hold (correct decision)' },
+  rejected: { fr: 'Lot refusé (décision correcte)', en: 'Lot rejected (correct decision)' },
+  decided: { fr: 'décision prise', en: 'decision taken' },
   fault: { fr: 'Panne', en: 'Fault' },
   quiet: { fr: 'rien à signaler', en: 'quiet' },
   raised: { fr: 'survenue', en: 'raised' },
@@ -189,7 +192,7 @@ export function chartOf(c: CompiledScenario, lang: Lang = 'fr'): string {
   }
   out(1, '}');
 
-  for (const key of ['running', 'closure', 'review', 'passed', 'failed']) {
+  for (const key of ['running', 'closure', 'review', 'passed', 'failed', 'on-hold', 'rejected']) {
     const n = root.states[key];
     if (!n) continue;
     if (key !== 'running') out(1, `state "${w(key as keyof typeof WORDS)}" as ${chartId(n)}`);

@@ -19,10 +19,11 @@
  * action through to `running`, which judges it in the order above.
  */
 import { and, assign, enqueueActions, not, setup } from 'xstate';
+import { decide } from './ending';
 import * as J from './judge';
 import { indexScenario, type ScenarioIndex } from './scenarioIndex';
 import { scoreOf } from './score';
-import { READ_VERB, type AttemptContext, type AttemptOptions, type EngineEvent, type FaultStage, type MachineEvent, type MainStep, type Scenario, type Step } from './types';
+import { DECISIONS, READ_VERB, type AttemptContext, type Decision, type AttemptOptions, type EngineEvent, type FaultStage, type MachineEvent, type MainStep, type Scenario, type Step } from './types';
 
 const RECORD_VERBS = ['record', 'correct', 'sign'] as const;
 
@@ -74,6 +75,7 @@ function machineSetupFor(ix: ScenarioIndex) {
       phaseComplete: ({ context }, p: { phase: number }) => J.phaseComplete(ix, context, p.phase),
       faultAt: ({ event }, p: { stage: FaultStage }) => 'stage' in event && event.stage === p.stage,
       passMarkReached: ({ context }) => scoreOf(ix, context).passed,
+      decided: ({ context }, p: { decision: Decision }) => context.ending?.decision === p.decision,
     },
     actions: {
       recordViolation: judging((context, event, p: { rule: string }) => J.violation(ix, context, event, p.rule)),
@@ -93,6 +95,7 @@ function machineSetupFor(ix: ScenarioIndex) {
       enterPhase: assign(({ context }, p: { id: string }) => J.enterPhase(context, p.id)),
       writeRecord: assign(({ context, event }) => J.writeRecord(ix, context, event)),
       closeRecord: assign(({ context, event }) => J.submitRecord(ix, context, event)),
+      decide: assign(({ context }, p: { fault: string }) => decide(ix, context, p.fault)),
     },
   });
 }
@@ -224,7 +227,12 @@ export function compileScenario(scenario: Scenario, ix: ScenarioIndex = indexSce
       // from quiet, raised; from then on, wherever the judge says: forward as the answer is done (its
       // documentation may come before the last containment step), back when the fault happens again
       const moves = (from: FaultStage) =>
-        (from === 'quiet' ? [first] : STAGES.filter((to) => to !== 'quiet' && to !== from)).map((to) => ({ guard: { type: 'faultAt', params: { stage: to } } as const, target: to }));
+        (from === 'quiet' ? [first] : STAGES.filter((to) => to !== 'quiet' && to !== from)).map((to) =>
+          // a fault whose answer is a decision (its `ending`) ends the procedure once documented: the record is closed, then the end
+          to === 'documented' && f.ending
+            ? { guard: { type: 'faultAt', params: { stage: to } } as const, target: '#scenario.closure', actions: { type: 'decide', params: { fault: f.id } } as const }
+            : { guard: { type: 'faultAt', params: { stage: to } } as const, target: to },
+        );
       return [
         faultRegion(f.id),
         machineSetup.createStateConfig({
@@ -236,6 +244,8 @@ export function compileScenario(scenario: Scenario, ix: ScenarioIndex = indexSce
   );
   // the procedure's region takes no part in a fault's event (without this, `running`'s "no effect" would judge it)
   const faultEventsOn = Object.fromEntries(scenario.faults.map((f) => [faultEventName(f.id), {}]));
+
+  const decisions = DECISIONS.filter((d) => scenario.faults.some((f) => f.ending?.decision === d));
 
   return machineSetup.createMachine({
     id: 'scenario',
@@ -255,19 +265,32 @@ export function compileScenario(scenario: Scenario, ix: ScenarioIndex = indexSce
         on: { ...closureOn, HINT: { actions: 'countHint' }, '*': noEffect },
       },
       review: {
-        always: [{ guard: 'passMarkReached', target: 'passed' }, { target: 'failed' }],
+        always: [
+          ...decisions.map((d) => ({ guard: and([{ type: 'decided', params: { decision: d } } as const, 'passMarkReached']), target: DECISION_STATE[d] })),
+          { guard: 'passMarkReached', target: 'passed' },
+          { target: 'failed' },
+        ],
       },
       passed: { type: 'final' },
       failed: { type: 'final' },
+      // a correct decision that ended the procedure, with the pass mark reached on what was still possible
+      ...Object.fromEntries(decisions.map((d) => [DECISION_STATE[d], { type: 'final' as const }])),
     },
   });
 }
 
 export type ScenarioMachine = ReturnType<typeof compileScenario>;
 
-/** Where an attempt stands, in the words of the machine's top-level states. */
-export function endOf(snapshot: { matches(state: 'running' | 'closure' | 'passed' | 'failed'): boolean }): 'running' | 'closure' | 'passed' | 'failed' {
-  if (snapshot.matches('passed')) return 'passed';
+/** The final state of a correct decision that ended the procedure: the batch on hold, the material rejected. */
+export const DECISION_STATE = { hold: 'on-hold', reject: 'rejected' } as const satisfies Record<Decision, string>;
+
+/**
+ * Where an attempt stands, in the words of the machine's top-level states. A
+ * correct decision that ended the procedure (`on-hold`, `rejected`) is a pass:
+ * which decision, the context's `ending` says (see attempt.ts's `ending`).
+ */
+export function endOf(snapshot: { value: unknown; matches(state: 'running' | 'closure' | 'passed' | 'failed'): boolean }): 'running' | 'closure' | 'passed' | 'failed' {
+  if (snapshot.matches('passed') || Object.values<string>(DECISION_STATE).includes(snapshot.value as string)) return 'passed';
   if (snapshot.matches('failed')) return 'failed';
   if (snapshot.matches('closure')) return 'closure';
   return 'running';

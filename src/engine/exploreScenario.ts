@@ -1,6 +1,7 @@
 /**
  * Proves a scenario sound by exploring its compiled machine: a perfect run
- * for every fault variant must pass with the full score, every step and fault
+ * for every fault variant must pass with the full score (a fault whose answer
+ * is a decision, on that decision: on hold, rejected), every step and fault
  * branch must be reached, and no reachable state may be a dead end (a state
  * from which neither `passed` nor `failed` can be reached). The search is
  * breadth-first and bounded; states left unexpanded are finished by the
@@ -103,8 +104,13 @@ export function exploreScenario(c: CompiledScenario, { maxStates = 1500 } = {}):
     for (const id of Object.keys(perfect.snapshot.context.raised)) reachedFaults.add(id);
     const label = fault === 'none' ? 'without fault' : `with the fault "${fault}"`;
     const labelFr = fault === 'none' ? 'sans panne' : `avec la panne « ${fault} »`;
+    // a fault whose answer is a decision ends the perfect run on that decision
+    const decision = s.faults.find((f) => f.id === fault)?.ending?.decision;
     if (end !== 'passed') {
       problems.push(say('steps', `a perfect run ${label} ends "${end}" after: ${describePath(perfect.events)}`, `un parcours parfait ${labelFr} finit « ${end} » après : ${describePath(perfect.events)}`));
+    } else if (perfect.snapshot.context.ending?.decision !== decision) {
+      const got = perfect.snapshot.context.ending?.decision ?? 'passed';
+      problems.push(say('faults', `a perfect run ${label} ends "${got}", not on its decision "${decision ?? 'passed'}"`, `un parcours parfait ${labelFr} finit « ${got} » et non sur sa décision « ${decision ?? 'passed'} »`));
     } else if (perfect.score.total !== 100) {
       problems.push(say('steps', `a perfect run ${label} scores ${perfect.score.total}/100, not 100`, `un parcours parfait ${labelFr} obtient ${perfect.score.total}/100 et non 100`));
     }

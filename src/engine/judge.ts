@@ -6,6 +6,7 @@
  * state, not the context: a function that needs the phase is given it.
  */
 import { BUILTIN_RULES } from './builtinRules';
+import { stillCounts } from './ending';
 import { applyEffects, evalExpr, holds, readingKey, valueOf, withValue, type ConditionScope } from './conditions';
 import { firstExpiry } from './lots';
 import { lotNumber, randomBetween, streamFor } from './random';
@@ -508,11 +509,11 @@ export function writeRecord(ix: ScenarioIndex, ctx: AttemptContext, event: Judge
   return next;
 }
 
-/** Entries the run must have: those of the procedure and of the faults raised. */
+/** Entries the run must have: those of the procedure (of its steps done, once a decision ended it) and of the faults raised. */
 export function expectedEntries(ix: ScenarioIndex, ctx: AttemptContext): RecordEntry[] {
   return ix.scenario.record.filter((e) => {
     const s = ix.steps.get(e.after);
-    return s?.fault === undefined || ctx.raised[s.fault] !== undefined;
+    return s?.fault === undefined ? stillCounts(ctx, e.after) : ctx.raised[s.fault] !== undefined;
   });
 }
 

@@ -10,6 +10,7 @@
  *      may judge a correction's reason (`poorReason`), a fault may reopen
  *      steps (`redo`) and a fault follows its step the first time only.
  *      Record entries of text, date and time are judged; lots are drawn during the run (`newLot`).
+ *      A fault's `ending` (hold, reject) ends the procedure on a correct decision.
  */
 export const JUDGE_VERSION = 3;
 

@@ -7,7 +7,8 @@
  */
 import { replay, type CompiledScenario } from './attempt';
 import { JUDGE_VERSION, judgeVersionOf } from './judgeVersion';
-import { CATEGORIES, type AttemptOptions, type Category, type EngineEvent, isMistake, type Localized, type MistakeKind, type Severity } from './types';
+import { endingOf, type EndingKind } from './ending';
+import { CATEGORIES, type AttemptOptions, type Category, type Decision, type EngineEvent, isMistake, type Localized, type MistakeKind, type Severity } from './types';
 import { explainOutcome } from './view';
 
 /** The parts of a stored attempt the results need (a store AttemptRecord fits). */
@@ -22,7 +23,8 @@ export interface ResultAttempt extends AttemptOptions {
   startedAt: number;
   endedAt?: number;
   status: 'in-progress' | 'finished';
-  result?: { end: 'passed' | 'failed'; score: number; byCategory: Record<string, number>; critical: boolean };
+  /** `ending`: the correct decision that ended the procedure; absent in attempts stored before it was kept. */
+  result?: { end: 'passed' | 'failed'; score: number; byCategory: Record<string, number>; critical: boolean; ending?: Decision };
 }
 
 export interface ResultTrainee {
@@ -90,6 +92,8 @@ export interface ResultCell {
   /** At least one attempt passed. */
   passed: boolean;
   lastPassed: boolean;
+  /** How the newest attempt ended: passed, failed, critical, or the decision (hold, reject) that ended it. */
+  lastEnding: EndingKind;
   /** Mean score of the attempts, one decimal. */
   average: number;
   /** Mean score per category over the attempts, one decimal. */
@@ -147,6 +151,7 @@ export function resultTable(attempts: readonly ResultAttempt[], trainees: readon
       lastAt: last.endedAt ?? last.startedAt,
       passed: sorted.some((a) => a.result!.end === 'passed'),
       lastPassed: last.result!.end === 'passed',
+      lastEnding: endingOf(last.result!),
       average: mean(sorted.map((a) => a.result!.score)),
       byCategory: categoryMeans(sorted),
       lastAttemptId: last.id,
@@ -199,7 +204,7 @@ export interface AttemptMistake {
 export interface ReplayedAttempt<A extends ResultAttempt = ResultAttempt> {
   attempt: A;
   /** null when the scenario (that id and version) is not on this device. */
-  replayed: { score: number; end: string; mistakes: AttemptMistake[] } | null;
+  replayed: { score: number; end: string; ending: EndingKind | null; mistakes: AttemptMistake[] } | null;
   /**
    * The replay gives another score or end than the one recorded (damaged or
    * edited data). Only said under the version of the judgement that recorded it.
@@ -246,8 +251,8 @@ export function replayAttempt<A extends ResultAttempt>(a: A, find: FindCompiled)
         ...(v.reason ? { reason: v.reason } : {}),
       };
     });
-  const mismatch = judgedBy === null && !!a.result && (a.result.score !== r.score.total || a.result.end !== r.end);
-  return { attempt: a, replayed: { score: r.score.total, end: r.end, mistakes }, mismatch, judgedBy };
+  const mismatch = judgedBy === null && !!a.result && (a.result.score !== r.score.total || a.result.end !== r.end || endingOf(a.result) !== r.ending);
+  return { attempt: a, replayed: { score: r.score.total, end: r.end, ending: r.ending, mistakes }, mismatch, judgedBy };
 }
 
 export function replayAttempts<A extends ResultAttempt>(attempts: readonly A[], find: FindCompiled): ReplayedAttempt<A>[] {

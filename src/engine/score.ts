@@ -1,15 +1,18 @@
 /**
  * The score of an attempt, computed from its context alone: points earned
  * against points possible in this run (its fault included), minus penalties,
- * overall and per category.
+ * overall and per category. When a decision ended the procedure (a fault's
+ * `ending`: the batch put on hold…), the steps not done by then could no
+ * longer be done: they are not counted as possible (./ending.ts).
  */
+import { stillCounts } from './ending';
 import { expectedEntries } from './judge';
 import type { ScenarioIndex } from './scenarioIndex';
 import { CATEGORIES, type AttemptContext, type Category, type Outcome, type ScoreReport } from './types';
 
 export function possiblePoints(ix: ScenarioIndex, ctx: AttemptContext): Record<Category, number> {
   const by = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
-  for (const s of ix.scenario.steps) by[s.category] += s.points;
+  for (const s of ix.scenario.steps) if (stillCounts(ctx, s.id)) by[s.category] += s.points;
   for (const id of Object.keys(ctx.raised)) for (const s of ix.faults.get(id)?.steps ?? []) by[s.category] += s.points;
   for (const e of expectedEntries(ix, ctx)) by.documentation += e.points;
   return by;

@@ -191,6 +191,10 @@ export interface FaultRule extends Rule {
   until?: RuleUntil;
 }
 
+/** The decisions that end an attempt as a correct outcome before the procedure's end (see ./ending.ts). */
+export const DECISIONS = ['hold', 'reject'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
 export interface Fault {
   id: string;
   title: Localized;
@@ -200,6 +204,12 @@ export interface Fault {
   effects?: Effect[];
   steps: FaultStep[];
   rules?: FaultRule[];
+  /**
+   * Answering this fault in full (contained and documented) is a decision
+   * that ends the attempt: the batch put on hold, or a material rejected.
+   * `debrief` says why the decision was right (./ending.ts).
+   */
+  ending?: { decision: Decision; debrief: Localized };
 }
 
 /**
@@ -311,6 +321,7 @@ export type OutcomeKind =
   | 'fault-raised'
   | 'fault-handled'
   | 'phase'
+  | 'decision'
   | 'end';
 
 /** The outcomes that are mistakes: a broken rule, a wrong value, a step done too early. */
@@ -388,6 +399,8 @@ export interface AttemptContext {
   hints: number;
   events: number;
   critical: string | null;
+  /** The decision that ended the procedure (a fault with an `ending` answered in full); absent otherwise. */
+  ending?: { decision: Decision; fault: string };
   /** What the trainee has read on the displays (only that shows in the twin). */
   read?: Record<string, ReadStatus>;
   /** The value of the action being judged (for inputBetween). */

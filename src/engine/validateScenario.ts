@@ -6,6 +6,7 @@
  */
 import Ajv2020 from 'ajv/dist/2020.js';
 import schema from '../../scenarios/scenario.schema.json' with { type: 'json' };
+import { checkEndings } from './ending.ts';
 import { checkLooks } from './look.ts';
 import { placedRules, reached, undeclaredOverlaps, type PlacedRule } from './precedence.ts';
 import { checkLots, checkNewLot } from './lots.ts';
@@ -446,6 +447,7 @@ export function checkMeaning(s: Scenario): Problem[] {
   if (s.record.length && !s.record.some((e) => e.kind === 'signature')) {
     out.push(say('record', 'a batch record needs at least one signature', 'un dossier de lot demande au moins une signature'));
   }
+  out.push(...checkEndings(s));
   checkTexts(s, '', out);
   return out;
 }

@@ -9,6 +9,7 @@
 import type { CompiledScenario, Snapshot } from './attempt';
 import { BUILTIN_RULES } from './builtinRules';
 import { endOf, faultStageIn, phaseIndexIn } from './compileScenario';
+import { DECISION_TITLE, stillCounts } from './ending';
 import { doneBefore, expectedEntries, faultStage, stepOpen } from './judge';
 import { actionKey } from './scenarioIndex';
 import { declaredLook } from './look';
@@ -16,7 +17,7 @@ import { timeAfter } from './calendar';
 import { startTime } from './recordText';
 import { scoreBreakdown, scoreOf, type ScoreBreakdown } from './score';
 import { readingKey, readingOf, valueOf } from './conditions';
-import { isMistake, isTextKind, type RecordStatus, type TextKind, type AttemptContext, type Category, type Expr, type Localized, type Mode, type ObjectAction, type Outcome, type OutcomeKind, type Phase, type RecordEntry, type RoomObject, type ScoreReport, type Severity, type StateLook } from './types';
+import { isMistake, isTextKind, type RecordStatus, type TextKind, type AttemptContext, type Category, type Decision, type Expr, type Localized, type Mode, type ObjectAction, type Outcome, type OutcomeKind, type Phase, type RecordEntry, type RoomObject, type ScoreReport, type Severity, type StateLook } from './types';
 
 /**
  * Who reads the view: the trainee playing (in the attempt's mode), or the
@@ -212,6 +213,8 @@ export interface AttemptView {
   breakdown: ScoreBreakdown<OutcomeView>;
   /** The batch record's gaps; the debrief praises a record only when it has none. */
   recordGaps: RecordGaps;
+  /** The decision that ended the procedure (a fault's `ending`), with why it was right; null otherwise. */
+  decision: { decision: Decision; fault: string; title: Localized; debrief: Localized } | null;
 }
 
 const NO_EFFECT: Localized = { fr: 'Sans effet pour le moment.', en: 'No effect for now.' };
@@ -259,6 +262,10 @@ function lesson(c: CompiledScenario, o: Outcome): Pick<OutcomeView, 'title' | 'e
     case 'phase': {
       const p = c.scenario.phases.find((x) => x.id === o.ref)!;
       return { title: p.title, explanation: p.intro, good: true };
+    }
+    case 'decision': {
+      const f = ix.faults.get(o.ref)!;
+      return { title: DECISION_TITLE[f.ending!.decision], explanation: f.ending!.debrief, good: true };
     }
     case 'end':
       return { title: { fr: 'Dossier de lot remis', en: 'Batch record submitted' }, good: true };
@@ -342,14 +349,16 @@ function copiedDisplay(e: Expr | undefined): { object: string; reading?: string 
  * the scenario's `passed` text, which may praise a complete record: the
  * debrief names the gaps instead. Null while the attempt runs.
  */
-export type Conclusion = 'passed' | 'passed-with-gaps' | 'failed' | 'critical';
+export type Conclusion = 'passed' | 'passed-with-gaps' | 'decided' | 'failed' | 'critical';
 
-export function conclusionOf(v: Pick<AttemptView, 'end' | 'score' | 'recordGaps'>): Conclusion | null {
+/** … A pass that ended on a correct decision (`decided`) is told why the decision was right, not the scenario's `passed` text (which tells the whole procedure done). */
+export function conclusionOf(v: Pick<AttemptView, 'end' | 'score' | 'recordGaps'> & { decision?: AttemptView['decision'] }): Conclusion | null {
   if (v.end !== 'passed' && v.end !== 'failed') return null;
   if (v.score.critical) return 'critical';
   if (v.end === 'failed') return 'failed';
   const g = v.recordGaps;
-  return g.blank.length || g.wrong.length || g.late.length ? 'passed-with-gaps' : 'passed';
+  if (g.blank.length || g.wrong.length || g.late.length) return 'passed-with-gaps';
+  return v.decision ? 'decided' : 'passed';
 }
 
 /** Entries of the run left blank, wrong and not corrected, or written late. */
@@ -403,16 +412,13 @@ export function viewOf(c: CompiledScenario, snap: Snapshot, audience: Audience =
   for (const id of activeFaults) {
     for (const s of ix.faults.get(id)!.steps) steps.push({ id: s.id, title: s.title, ...hintOf(s), done: ctx.done[s.id] !== undefined, open: stepOpen(ix, ctx, s.id, phaseIndex), fault: id });
   }
-  (ix.stepsByPhase[phaseIndex] ?? []).forEach((id, i) => {
+  // once a decision has ended the procedure, its steps not done are no longer to do
+  (ix.stepsByPhase[phaseIndex] ?? []).filter((id) => stillCounts(ctx, id)).forEach((id, i) => {
     const s = ix.steps.get(id)!.step;
     const done = ctx.done[id] !== undefined;
     steps.push({ id, title: s.title, number: i + 1, ...hintOf(s), done, open: stepOpen(ix, ctx, id, phaseIndex), ...(!done && doneBefore(ctx, id) ? { redo: true } : {}) });
   });
-  const record: RecordView[] = c.scenario.record
-    .filter((e) => {
-      const s = ix.steps.get(e.after);
-      return s?.fault === undefined || ctx.raised[s.fault] !== undefined;
-    })
+  const record: RecordView[] = expectedEntries(ix, ctx)
     .map((entry) => {
       const r = ctx.record[entry.id];
       return {
@@ -446,7 +452,13 @@ export function viewOf(c: CompiledScenario, snap: Snapshot, audience: Audience =
     shows,
     breakdown: { ...breakdown, penalties: breakdown.penalties.map(explained), critical: breakdown.critical && explained(breakdown.critical) },
     recordGaps: recordGaps(c, ctx),
+    decision: decisionOf(c, ctx),
   };
+}
+
+function decisionOf(c: CompiledScenario, ctx: AttemptContext): AttemptView['decision'] {
+  const f = ctx.ending ? c.index.faults.get(ctx.ending.fault) : undefined;
+  return f?.ending ? { decision: f.ending.decision, fault: f.id, title: DECISION_TITLE[f.ending.decision], debrief: f.ending.debrief } : null;
 }
 
 function readingsOf(o: RoomObject, ctx: AttemptContext): ReadingView[] {

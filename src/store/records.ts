@@ -7,7 +7,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import schema from './backup.schema.json';
 import type { ReplayResult } from '../engine/attempt';
-import type { AttemptOptions, EngineEvent, Lang, Scenario } from '../engine/types';
+import type { AttemptOptions, Decision, EngineEvent, Lang, Scenario } from '../engine/types';
 
 /** A trainee on this device: no more personal data than this. */
 export interface Profile {
@@ -30,6 +30,8 @@ export interface AttemptResult {
   score: number;
   byCategory: Record<string, number>;
   critical: boolean;
+  /** The correct decision that ended the procedure (a fault's `ending`); absent otherwise, and in attempts stored before it was kept. */
+  ending?: Decision;
   /** Ids (rules, steps) of what went wrong, for the history list. */
   mistakes: string[];
 }
@@ -104,7 +106,8 @@ export function resultOf(r: Pick<ReplayResult, 'end' | 'score' | 'context'>): At
   const byCategory: Record<string, number> = {};
   for (const [k, v] of Object.entries(r.score.byCategory)) if (typeof v === 'number') byCategory[k] = v;
   const mistakes = [...new Set(r.context.outcomes.filter((o) => o.penalty > 0 || o.critical).map((o) => o.ref))];
-  return { end: r.end, score: r.score.total, byCategory, critical: r.score.critical, mistakes };
+  const ending = r.context.ending?.decision;
+  return { end: r.end, score: r.score.total, byCategory, critical: r.score.critical, ...(ending ? { ending } : {}), mistakes };
 }
 
 /** Key under which a setting belongs to one profile (removed and exported with it). */

@@ -1,5 +1,6 @@
 /**
- * The debrief: passed or not, the score against the pass mark and how it is
+ * The debrief: passed or not (or the correct decision that ended the
+ * procedure, with why it was right), the score against the pass mark and how it is
  * made (points earned out of possible, each penalty, the critical rule that
  * failed the attempt), the conclusion (the scenario's, except that a record
  * with gaps is never praised: its gaps are named), the score by category,
@@ -34,7 +35,8 @@ export function debriefScreen(o: DebriefOptions): HTMLElement {
     'div',
     { class: `debrief ${passed ? 'is-passed' : 'is-failed'}` },
     h('h2', { tabindex: -1, id: 'debrief-h' }, `${t('debrief.heading')} — ${tr(compiled.scenario.title)}`),
-    h('p', { class: 'verdict', 'data-testid': 'verdict' }, `${passed ? '✓' : '✗'} ${passed ? t('debrief.passed') : t('debrief.failed')}`),
+    // a pass that ended on a correct decision says which decision: "Lot mis en attente (décision correcte)"
+    h('p', { class: 'verdict', 'data-testid': 'verdict' }, `${passed ? '✓' : '✗'} ${passed ? (view.decision ? t(`ending.${view.decision.decision}`) : t('debrief.passed')) : t('debrief.failed')}`),
     h('p', { class: 'big-score', 'data-testid': 'final-score' }, t('debrief.score', { score: view.score.total, passMark: view.score.passMark })),
     h(
       'table',
@@ -53,7 +55,13 @@ export function debriefScreen(o: DebriefOptions): HTMLElement {
           h('ul', {}, gapLines(view.recordGaps).map((line) => h('li', {}, line))),
           h('p', {}, t('debrief.gaps.outro')),
         )
-      : h('p', {}, tr(conclusion === 'critical' ? texts.critical : conclusion === 'passed' ? texts.passed : texts.failed)),
+      : conclusion === 'decided'
+        ? null
+        : h('p', {}, tr(conclusion === 'critical' ? texts.critical : conclusion === 'passed' ? texts.passed : texts.failed)),
+    // the decision that ended the procedure, and why it was right (the scenario's text), whatever the verdict
+    view.decision
+      ? h('div', { class: 'decision', 'data-testid': 'decision' }, h('h3', {}, t('debrief.decision')), h('p', {}, tr(view.decision.debrief)))
+      : null,
     compiled.scenario.outro ? h('p', { class: 'outro' }, tr(compiled.scenario.outro)) : null,
     h('p', { class: 'muted' }, `${t('debrief.time', { time: formatClock(view.clock) })}`),
     h('h3', {}, t('debrief.byCategory')),

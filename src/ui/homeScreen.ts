@@ -2,7 +2,7 @@
  * The home screen: every playable scenario with its summary, duration, TSBI
  * blocks and grades, and a mode to choose.
  */
-import type { Mode, Scenario } from '../engine/types';
+import type { Decision, Mode, Scenario } from '../engine/types';
 import { formatList, lang, t, tr } from '../i18n';
 import { h } from './dom';
 
@@ -13,7 +13,8 @@ export interface HomeOptions {
   switchProfile?(): void;
   resume?: { title: string; mode: Mode; count: number; missing?: string; resume(): void; discard(): void };
   assigned?: { id: string; title: string; mode: Mode; due?: string; status: 'todo' | 'passed' | 'failed'; start(): void }[];
-  history?: { id: string; title: string; mode: Mode; score: number; passed: boolean; date: number }[];
+  /** `decision`: a pass that ended on a correct decision (lot on hold, rejected), said as such. */
+  history?: { id: string; title: string; mode: Mode; score: number; passed: boolean; decision?: Decision; date: number }[];
   backup?: { exportMine(): void; importFile(file: File): void; report?: string };
 }
 
@@ -59,7 +60,7 @@ function historyBox(list: NonNullable<HomeOptions['history']>) {
           'ul',
           { class: 'history-list' },
           list.map((x) =>
-            h('li', { 'data-attempt': x.id }, `${x.passed ? '✓' : '✗'} ${t('history.row', { title: x.title, mode: t(`mode.${x.mode}`), score: x.score, verdict: x.passed ? t('history.passed') : t('history.failed'), date: formatDate(x.date) })}`),
+            h('li', { 'data-attempt': x.id }, `${x.passed ? '✓' : '✗'} ${t('history.row', { title: x.title, mode: t(`mode.${x.mode}`), score: x.score, verdict: x.decision ? t(`ending.${x.decision}`) : x.passed ? t('history.passed') : t('history.failed'), date: formatDate(x.date) })}`),
           ),
         )
       : h('p', { class: 'muted' }, t('history.empty')),

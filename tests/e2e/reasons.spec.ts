@@ -8,6 +8,8 @@
  * hints. Every expected text is read from scenarios/gowning.json and the
  * locales, not from the code under test.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { expect as baseExpect, test } from '@playwright/test';
 import { loadScenario, openTab, perfectEvents, playAll, playEvent } from '../../src/cli/playInPage';
 import { untranslated } from './pseudo';
@@ -87,4 +89,21 @@ test('every word of the new texts comes from the translations (pseudo-locale: a 
   await expect(page.getByTestId('record-gaps')).toBeVisible();
   await expect(page.getByTestId('score-table')).toBeVisible();
   expect(await untranslated(page)).toEqual([]);
+});
+
+test('a correct decision ends the attempt: purification pool below its pH range, put on hold, the debrief says so and why', async ({ page }) => {
+  // the golden run written by hand from the procedure (tests/golden/purification/hold.json), played through the room's twin
+  const golden = JSON.parse(readFileSync(resolve(import.meta.dirname, '../golden/purification/hold.json'), 'utf8')) as { events: Parameters<typeof playAll>[1] };
+  const purification = loadScenario('purification');
+  const ending = purification.faults.find((f) => f.id === 'vi-ph-low')!.ending!;
+  await page.goto('/?scenario=purification&mode=training&seed=12&fault=vi-ph-low');
+  await playAll(page, golden.events);
+  await expect(page.getByTestId('verdict')).toHaveText('✓ Lot mis en attente (décision correcte)');
+  await expect(page.getByTestId('final-score')).toContainText('100/100');
+  await expect(page.getByTestId('decision')).toContainText(ending.debrief.fr);
+  // the full-procedure praise is not told: the column was never sanitised nor stored
+  await expect(page.locator('.debrief')).not.toContainText(purification.debrief.passed.fr);
+  await page.getByLabel('Langue').selectOption('en');
+  await expect(page.getByTestId('verdict')).toHaveText('✓ Lot put on hold (correct decision)');
+  await expect(page.getByTestId('decision')).toContainText(ending.debrief.en);
 });

@@ -24,7 +24,8 @@ interface Expected {
   score: number;
   byCategory: Partial<Record<Category, number>>;
   mistakes: string[];
-  outcome: 'passed' | 'failed' | 'critical';
+  /** `hold` / `reject`: a pass that ended on a fault's decision (its `ending`). */
+  outcome: 'passed' | 'failed' | 'critical' | 'hold' | 'reject';
 }
 interface Golden {
   description: string;
@@ -74,15 +75,20 @@ function handScore(s: Scenario, g: Golden): Expected {
     }
   }
 
-  // possible: every step of the procedure, the steps of the faults raised, the record entries expected
+  // possible: every step of the procedure, the steps of the faults raised, the record entries expected;
+  // once a raised fault with an `ending` is answered in full, the procedure ends on its decision (scenarios/README.md):
+  // its steps not done by then, and their entries, no longer count
   const raised = new Set(g.expected.raisedFaults);
+  const doneSteps = new Set(g.ledger.filter((l) => l.kind === 'step').map((l) => l.ref));
+  const deciding = s.faults.find((f) => raised.has(f.id) && f.ending && f.steps.every((x) => doneSteps.has(x.id)));
+  const counts = (stepId: string) => !deciding || doneSteps.has(stepId);
   const possibleBy: Partial<Record<Category, number>> = {};
   const add = (by: Partial<Record<Category, number>>, c: Category, n: number) => { by[c] = (by[c] ?? 0) + n; };
-  for (const x of s.steps) add(possibleBy, x.category, x.points);
+  for (const x of s.steps) if (counts(x.id)) add(possibleBy, x.category, x.points);
   for (const f of s.faults) if (raised.has(f.id)) for (const x of f.steps) add(possibleBy, x.category, x.points);
   for (const e of s.record) {
     const fault = faultOf.get(e.after);
-    if (fault === undefined || raised.has(fault)) add(possibleBy, 'documentation', e.points);
+    if (fault === undefined ? counts(e.after) : raised.has(fault)) add(possibleBy, 'documentation', e.points);
   }
   const earnedBy: Partial<Record<Category, number>> = {};
   const penaltyBy: Partial<Record<Category, number>> = {};
@@ -108,7 +114,7 @@ function handScore(s: Scenario, g: Golden): Expected {
     raisedFaults: [...raised],
     earned, possible, penalties, score, byCategory,
     mistakes: mistakes.map((l) => l.ref),
-    outcome: critical ? 'critical' : score >= passMark ? 'passed' : 'failed',
+    outcome: critical ? 'critical' : score >= passMark ? (deciding?.ending?.decision ?? 'passed') : 'failed',
   };
 }
 
@@ -170,7 +176,7 @@ for (const id of SCENARIOS) {
           });
           expect(r.context.outcomes.filter((o) => isMistake(o.kind)).map((o) => o.ref)).toEqual(g.expected.mistakes);
           expect(Object.keys(r.context.raised).sort()).toEqual([...g.expected.raisedFaults].sort());
-          expect(r.score.critical ? 'critical' : r.end).toBe(g.expected.outcome);
+          expect(r.ending).toBe(g.expected.outcome);
         });
       });
     }

@@ -1,9 +1,14 @@
 /** Results of the class: filters (group, scenario, dates), the table trainees × scenarios, scores by category, the mistakes the group makes most often with their explanations, every attempt (to replay it), and CSV / JSON export. */
+import type { EndingKind } from '../../engine/ending';
 import type { CategoryAverage, FrequentMistake, ResultRow, TraineeKey } from '../../engine/results';
 import type { Category, Mode } from '../../engine/types';
 import { formatNumber, t, tr } from '../../i18n';
 import { h } from '../dom';
 import { formatDateTime } from './areaFrame';
+import { endingLabel } from './resultsCsv';
+
+/** An ending as the tables show it: a tick for a pass (a correct decision is one), a cross otherwise, and its words. */
+const endingMark = (e: EndingKind) => `${e === 'passed' || e === 'hold' || e === 'reject' ? '✓' : '✗'} ${endingLabel(e)}`;
 
 export interface ResultsFilter {
   group?: string;
@@ -22,6 +27,8 @@ export interface AttemptLine {
   endedAt: number;
   score: number;
   passed: boolean;
+  /** How it ended: passed, failed, failed on a critical rule, or the correct decision that ended it. */
+  ending: EndingKind;
   /** The score the engine gives when it replays the events; null when the scenario is missing. */
   replayedScore: number | null;
   mismatch: boolean;
@@ -40,6 +47,7 @@ export interface ResultsScreenOptions {
   attempts: AttemptLine[];
   setFilter(f: ResultsFilter): void;
   exportCsv(): void;
+  exportAttemptsCsv(): void;
   exportJson(): void;
   replay(attemptId: string): void;
 }
@@ -113,6 +121,8 @@ function table(o: ResultsScreenOptions) {
                 'td',
                 { class: cell.passed ? 'cell-passed' : 'cell-failed', 'data-scenario': c.id },
                 h('span', { class: 'verdict-mark' }, cell.passed ? `✓ ${t('instructor.results.passed')}` : `✗ ${t('instructor.results.notPassed')}`),
+                // the last attempt's ending when it says more than passed or not: a decision, a critical rule
+                cell.lastEnding !== 'passed' && cell.lastEnding !== 'failed' ? h('span', { class: 'muted', 'data-testid': 'last-ending' }, endingMark(cell.lastEnding)) : null,
                 h('span', {}, t('instructor.results.bestLast', { best: formatNumber(cell.best), last: formatNumber(cell.last) })),
                 h('span', { class: 'muted' }, t('instructor.results.attemptsCount', { count: cell.attempts })),
               );
@@ -229,7 +239,7 @@ function attempts(o: ResultsScreenOptions) {
                 a.replayedScore === null && !a.mismatch ? h('span', { class: 'muted' }, ` (${t('instructor.results.scenarioMissing')})`) : null,
                 a.judgedBy !== null ? h('span', { class: 'muted', 'data-testid': 'judged-by' }, ` (${t('instructor.results.judgedBy', { version: a.judgedBy })})`) : null,
               ),
-              h('td', {}, a.passed ? `✓ ${t('instructor.results.passed')}` : `✗ ${t('instructor.results.notPassed')}`),
+              h('td', { 'data-testid': 'ending', 'data-ending': a.ending }, endingMark(a.ending)),
               h(
                 'td',
                 {},
@@ -258,6 +268,7 @@ export function resultsScreen(o: ResultsScreenOptions): HTMLElement {
       'div',
       { class: 'row export-row' },
       h('button', { type: 'button', class: 'primary', 'data-key': 'export-csv', onclick: o.exportCsv }, t('instructor.results.exportCsv')),
+      h('button', { type: 'button', class: 'secondary', 'data-key': 'export-attempts-csv', onclick: o.exportAttemptsCsv }, t('instructor.results.exportAttemptsCsv')),
       h('button', { type: 'button', class: 'secondary', 'data-key': 'export-json', onclick: o.exportJson }, t('instructor.results.exportJson')),
       h('span', { class: 'muted' }, t('instructor.results.summary', { attempts: o.attempts.length, trainees: o.byTrainee.filter((r) => r.attempts > 0).length })),
     ),
