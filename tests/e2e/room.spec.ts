@@ -32,12 +32,9 @@ function scenarios(): Scenario[] {
     .map((f) => JSON.parse(readFileSync(resolve(dir, f), 'utf8')) as Scenario);
 }
 
-/**
- * The room as the test saw it, kept in test-results/ for a person to look at when ROOM_SHOTS=1
- * (`ROOM_SHOTS=1 npx playwright test -c tests/playwright.config.ts room.spec`); a plain run spends no time on it.
- */
+/** The room as the test saw it, kept in test-results/ (the run's artifacts) for a person to look at. */
 async function keepShot(host: Locator, testInfo: TestInfo, name: string) {
-  if (process.env.ROOM_SHOTS) await host.screenshot({ path: testInfo.outputPath(name) });
+  await host.screenshot({ path: testInfo.outputPath(name) });
 }
 
 async function roomReady(page: Page) {
