@@ -13,7 +13,7 @@ import { checkLots, checkNewLot } from './lots.ts';
 import { checkRecordText } from './recordText.ts';
 // with its extension: vite.config.ts loads this module natively (the build's scenario check)
 import { ROOM_STATIONS } from './rooms.ts';
-import { READ_VERB, type Condition, type Effect, type Expr, type Localized, type RoomObject, type Rule, type Scenario, type Step } from './types';
+import { READ_VERB, type Condition, type Effect, type Expr, type Localized, type RoomObject, type Rule, type Scenario, type Step } from './types.ts';
 
 export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
 
