@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '../../locales/en/common.json';
 import fr from '../../locales/fr/common.json';
+import { DECISION_TITLE } from '../../src/engine/ending';
 import { detectLanguage } from '../../src/i18n';
 
 type Tree = { [k: string]: string | Tree };
@@ -55,5 +56,14 @@ describe('translations', () => {
     expect(detectLanguage(null, ['de-DE'])).toBe('en');
     expect(detectLanguage('fr', ['en-US'])).toBe('fr');
     expect(detectLanguage('en', ['fr-FR'])).toBe('en');
+  });
+});
+
+describe("a decision's name", () => {
+  it('is the same in the log and debrief (the engine) as in the results and the CSV (the locales), in both languages', () => {
+    for (const d of ['hold', 'reject'] as const) {
+      expect(get(fr as Tree, `ending.${d}`), `fr ${d}`).toBe(DECISION_TITLE[d].fr);
+      expect(get(en as Tree, `ending.${d}`), `en ${d}`).toBe(DECISION_TITLE[d].en);
+    }
   });
 });
