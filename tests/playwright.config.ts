@@ -27,6 +27,9 @@ export default defineConfig({
     trace: 'off',
     // the room's animations have their own tests (room.spec, monkey.spec ask for motion): elsewhere they would only cost time
     reducedMotion: 'reduce',
+    // the service worker's install precaches the whole app, and Chromium compiles every script it stores (4 s of CPU
+    // per test here, a quarter of what a procedure's run costs): only the tests of offline use let it run (offline.spec, monkey.spec)
+    serviceWorkers: 'block',
     // the first-play guide has its own test (guide.spec.ts); every other test starts as a trainee who has seen it
     storageState: { cookies: [], origins: [{ origin: `http://localhost:${port}`, localStorage: [{ name: 'salle-blanche.guide-seen', value: '1' }] }] },
   },

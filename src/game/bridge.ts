@@ -109,6 +109,8 @@ export class RoomBridge {
   }
 
   setHighlight(id: string | null) {
+    // a tap on a twin button says it three times (pointer over it, focus, choice): the room lays its labels out once
+    if (id === this.highlighted) return;
     this.highlighted = id;
     this.publish('highlight', id ?? '');
     this.hooks?.highlight(id);

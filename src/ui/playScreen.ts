@@ -636,7 +636,9 @@ export class PlayScreen {
   /** Whether the object is drawn in the right half of the room: the panel then opens on the left, so both show. */
   private objectOnRight(id: string): boolean {
     const at = this.spotOf(id);
-    return !!at && at.x > (this.roomHost.clientWidth || 1) / 2;
+    // the width the room laid its places out for (reading the host's own width would lay the page out in the middle of an update)
+    const width = Number(this.roomHost.dataset.laidFor) || this.roomHost.clientWidth || 1;
+    return !!at && at.x > width / 2;
   }
 
   /** Where the room draws an object (CSS px from its corner, as the room reports it on its host), if it does. */

@@ -40,7 +40,8 @@ async function usable(page: Page) {
 test('random taps, a turn, a reload and the network cut in the middle of a procedure break nothing', async ({ browser }) => {
   // hundreds of taps with the room's animations on: on a loaded 2-core machine this takes more than the default minute
   test.setTimeout(180_000);
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, locale: 'fr-FR' });
+  // with the service worker, as on a classroom tablet: the network is cut in the middle
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, locale: 'fr-FR', serviceWorkers: 'allow' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));

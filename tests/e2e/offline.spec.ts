@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { perfectEvents, playAll } from '../../src/cli/playInPage';
 
+// offline use is the service worker's: here it runs, as on a classroom tablet (elsewhere the tests block it)
+test.use({ serviceWorkers: 'allow' });
+
 test('the manifest is valid and its icons load', async ({ page, request }) => {
   await page.goto('/');
   const href = await page.locator('link[rel="manifest"]').getAttribute('href');

@@ -19,6 +19,7 @@ import { commandBounds, sizeOf, union, type Box } from '../layout';
 import { lookFor } from '../stateLook';
 import { drawerFor } from './index';
 import type { Ctx } from './kit';
+import { setTextLook } from '../textLook';
 
 export type Ring = 'none' | 'hover' | 'focus';
 
@@ -80,7 +81,6 @@ export class EquipmentSprite {
   private tweens: Phaser.Tweens.Tween[] = [];
   private haloTween: Phaser.Tweens.Tween | null = null;
   private drawn = '';
-  private labelled = '';
   private ringShown: Ring = 'none';
   private bounds: Box | null = null;
   view: ObjectView;
@@ -162,15 +162,7 @@ export class EquipmentSprite {
 
   /** The label's lines, as the room laid them out, at its font size (room units) and pixel density. */
   setLabel(lines: readonly string[], font: number, padding: { x: number; y: number }, resolution: number) {
-    const text = lines.join('\n');
-    const key = `${text}|${font}|${resolution}`;
-    if (key !== this.labelled) {
-      this.labelled = key;
-      this.label.setResolution(resolution);
-      this.label.setFontSize(`${font}px`);
-      this.label.setPadding(padding.x, padding.y, padding.x, padding.y);
-      this.label.setText(text);
-    }
+    setTextLook(this.label, { font, pad: padding, resolution, text: lines.join('\n') });
   }
 
   private relabel() {

@@ -26,6 +26,7 @@ import { figureBox, wornBy } from '../figure';
 import { OperatorFigure } from '../operatorFigure';
 import { holdersOf, insideSpot } from '../inside';
 import { syncScale } from '../syncScale';
+import { setTextLook } from '../textLook';
 
 /** Half the smallest touch target (44 CSS px, with a margin), in CSS px. */
 const MIN_TARGET_CSS = 24;
@@ -239,11 +240,11 @@ export class RoomScene extends Phaser.Scene {
     const padX = 14 / k;
     const m = BACK_MARGIN_CSS / k;
     const res = Math.max(1, this.zoom);
-    this.back.setResolution(res).setFontSize(`${font}px`).setPadding(padX, padY, padX, padY).setText(BACK_LABEL[this.bridge.lang] ?? BACK_LABEL.fr);
+    setTextLook(this.back, { font, pad: { x: padX, y: padY }, resolution: res, text: BACK_LABEL[this.bridge.lang] ?? BACK_LABEL.fr });
     this.back.setPosition(m, m);
     const name = this.stations.find((s) => s.id === this.station)?.name;
     const tpad = padY;
-    this.title.setResolution(res).setFontSize(`${font}px`).setPadding(padX, tpad, padX, tpad).setText(name ? (name[this.bridge.lang] ?? name.fr) : '');
+    setTextLook(this.title, { font, pad: { x: padX, y: tpad }, resolution: res, text: name ? (name[this.bridge.lang] ?? name.fr) : '' });
     this.title.setPosition(m * 2 + this.back.width, m);
     const shown = this.station !== null && !this.ended;
     this.back.setVisible(shown);
@@ -487,7 +488,7 @@ export class RoomScene extends Phaser.Scene {
         t = this.add.text(0, 0, '', { fontFamily: FONT, fontStyle: 'bold', color: '#ffffff', backgroundColor: '#0b4f6c' }).setDepth(4000);
         this.tabs.set(s.id, t);
       }
-      t.setResolution(resolution).setFontSize(`${font}px`).setPadding(pad.x, pad.y, pad.x, pad.y).setText(`${s.name[this.bridge.lang] ?? s.name.fr} ›`);
+      setTextLook(t, { font, pad, resolution, text: `${s.name[this.bridge.lang] ?? s.name.fr} ›` });
       t.setPosition(b.x + 4, b.y + 4);
       out.set(s.id, { x: t.x, y: t.y, w: t.width, h: t.height });
     }
