@@ -220,7 +220,25 @@ export interface AttemptView {
 const NO_EFFECT: Localized = { fr: 'Sans effet pour le moment.', en: 'No effect for now.' };
 
 /** An outcome with its lesson, as the reader may see it (everything by default: the instructor's timeline, the results). */
+/**
+ * Each outcome explained once per compiled scenario and audience: an
+ * attempt's outcomes only ever grow, and the view of every event explained
+ * them all again (a long attempt's screen slowed with its history).
+ */
+const explainedOf = new WeakMap<CompiledScenario, WeakMap<Outcome, Map<string, OutcomeView>>>();
+
 export function explainOutcome(c: CompiledScenario, o: Outcome, shows: Shows = SHOWS_ALL): OutcomeView {
+  let byOutcome = explainedOf.get(c);
+  if (!byOutcome) explainedOf.set(c, (byOutcome = new WeakMap()));
+  let byShows = byOutcome.get(o);
+  if (!byShows) byOutcome.set(o, (byShows = new Map()));
+  const key = `${+shows.hints}${+shows.steps}${+shows.judgements}${+shows.score}`;
+  let view = byShows.get(key);
+  if (!view) byShows.set(key, (view = explain(c, o, shows)));
+  return view;
+}
+
+function explain(c: CompiledScenario, o: Outcome, shows: Shows): OutcomeView {
   const base = { outcome: o, severity: o.severity, category: o.category, shown: shows.judgements || !isJudgement(o.kind), ...details(c, o, shows) };
   return { ...base, ...lesson(c, o) };
 }

@@ -380,8 +380,17 @@ export class PlayScreen {
 
   /** The words of a judgement (judgementText.ts), with the objects of the view shown for a reading. */
   describe(o: OutcomeView): Described {
-    return describeOutcome(o, this.view?.objects ?? []);
+    // an outcome's words in a language are written once: the toast and the log say the same, and the log keeps
+    // what a reading showed when it was read
+    const known = this.described.get(o);
+    if (known && known.lang === lang()) return known.d;
+    const d = describeOutcome(o, this.view?.objects ?? []);
+    this.described.set(o, { lang: lang(), d });
+    return d;
   }
+  private described = new WeakMap<OutcomeView, { lang: string; d: Described }>();
+  /** Each outcome's line in the log, made once per language (the log only grows: a long attempt's log was made again at every event). */
+  private logLines = new WeakMap<OutcomeView, { lang: string; el: HTMLElement }>();
 
   /** The outcomes this reader may see as they happen (the view decides: in assessment, no judgement until the debrief). */
   private visible(list: OutcomeView[]): OutcomeView[] {
@@ -808,8 +817,12 @@ export class PlayScreen {
     const list = this.visible(this.view.outcomes);
     if (!this.changed('log', [list.length, this.view.shows.judgements])) return;
     const item = (o: OutcomeView) => {
+      const known = this.logLines.get(o);
+      if (known && known.lang === lang()) return known.el;
       const d = this.describe(o);
-      return h('li', { class: `fb fb-${d.tone}` }, h('strong', {}, d.title), judgementBody(d));
+      const el = h('li', { class: `fb fb-${d.tone}` }, h('strong', {}, d.title), judgementBody(d));
+      this.logLines.set(o, { lang: lang(), el });
+      return el;
     };
     const older = list.slice(0, -1);
     const last = list[list.length - 1];
