@@ -38,6 +38,13 @@ describe('reading citations', () => {
     expect(cited('EU GMP Part I ch. 4 §4.20; Annex 1 (2022) §8.86')).toEqual([['part1'], ['part1', '4.20'], ['annex1', '8.86']]);
   });
 
+  it('checks the paragraphs of a list written without their own §, but not a measure after a §', () => {
+    expect(cited('Annex 1 §8.10, 8.86 and 8.138')).toEqual([['annex1', '8.10'], ['annex1', '8.86'], ['annex1', '8.138']]);
+    expect(cited('Annex 1 §8.10 and 9.24–9.26')).toEqual([['annex1', '8.10'], ['annex1', '9.24', '9.26']]);
+    expect(problems('annexe 1, §8.10, 8.86 et 8.200')).toEqual(['Annex 1 has no §8.200']);
+    expect(cited('Annex 1 §8.18, 36.5 °C and 30 min')).toEqual([['annex1', '8.18']]);
+  });
+
   it('reads both ends of a range', () => {
     expect(cited('Annex 1 §9.24–9.26')).toEqual([['annex1', '9.24', '9.26']]);
     expect(cited('Part I §5.12-5.13')).toEqual([['part1', '5.12', '5.13']]);

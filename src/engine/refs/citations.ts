@@ -34,7 +34,8 @@ export interface RefIndex {
  *    PDA, Ph. Eur., a project file such as GMP-REFERENCE.md) sets a document
  *    that is not checked: its § are its own;
  *  - "§4.20", "§§ 4.7–4.9", "paragraph 8.10", "paragraphe 4.4", with a range
- *    (both ends checked) and an item ("§4.20 b", "§1.4 (xiv)");
+ *    (both ends checked), an item ("§4.20 b", "§1.4 (xiv)") and the further
+ *    paragraphs of a list written without their § ("§8.10, 8.86 and 8.138");
  *  - "ch. 5", "chapter 5", "chapitre 5": the chapter must exist and hold the
  *    § that follow it; "Table 4" must exist, and right after a § ("§8.10
  *    Table 4") must be the table of that paragraph; "glossary"/"glossaire":
@@ -68,6 +69,8 @@ export interface CitationProblem {
 }
 
 const PARA = String.raw`B?\d{1,3}(?:\.\d{1,3}){0,3}`;
+/** A further paragraph of a list written without its own § ("§8.10, 8.86 and 8.138"): dotted, and not a measure ("§8.18, 36.5 °C"). */
+const MORE = String.raw`\d{1,3}\.\d{1,3}(?:\.\d{1,3})?(?![\d.]|\s?(?:°|%|[µm]?[mL]\b|bar|kGy|Pa\b|min|h\b|s\b))`;
 const TOKEN = new RegExp(
   [
     String.raw`(?<brk>[.!?](?=\s+[A-ZÀ-Ý«“"])|\n)`,
@@ -78,7 +81,7 @@ const TOKEN = new RegExp(
     String.raw`(?<chap>\b(?:ch\.|chap\.|[Cc]hapter|[Cc]hapitre)\s?(?<chapNo>\d{1,2})\b)`,
     String.raw`(?<gloss>\b[Gg]lossa(?:ry|ire)\b)`,
     String.raw`(?<table>\b[Tt]able(?:au)?\s+(?<tableNo>\d{1,2})\b)`,
-    String.raw`(?<para>(?:§§?|\b[Pp]aragraph(?:es|e|s)?\b|\bpara\.)\s?(?<from>${PARA})(?:\s?(?:–|—|-|\bto\b|\bà\b|\bau\b)\s?(?:§\s?)?(?<to>${PARA}))?(?:\s(?:\((?<item>[a-z]|[ivx]{2,6})\)|(?<bare>[a-z]|[ivx]{2,6})(?=[\s,;:)]|$)))?)`,
+    String.raw`(?<para>(?:§§?|\b[Pp]aragraph(?:es|e|s)?\b|\bpara\.)\s?(?<from>${PARA})(?:\s?(?:–|—|-|\bto\b|\bà\b|\bau\b)\s?(?:§\s?)?(?<to>${PARA}))?(?:\s(?:\((?<item>[a-z]|[ivx]{2,6})\)|(?<bare>[a-z]|[ivx]{2,6})(?=[\s,;:)]|$)))?(?<more>(?:\s?(?:,|\band\b|\bet\b|\bor\b|\bou\b)\s?${MORE}(?:\s?[–—-]\s?${MORE})?)*))`,
   ].join('|'),
   'g',
 );
@@ -141,6 +144,8 @@ export function findCitations(text: string, index: RefIndex = PE009): Citation[]
       if (chapter) cite.chapter = chapter;
       out.push(cite);
       last = { cite, end: at + m[0].length };
+      const more = (g.more ?? '').matchAll(/(\d{1,3}(?:\.\d{1,3}){1,2})(?:\s?[–—-]\s?(\d{1,3}(?:\.\d{1,3}){1,2}))?/g);
+      for (const [, a, b] of more) out.push({ doc, text: cite.text, paragraphs: b ? [a!, b] : [a!], ...(chapter ? { chapter } : {}) });
     }
   }
   return out;
