@@ -11,7 +11,7 @@
  * The folder defaults to ../shared/domain/pics-pe009-17/ from the repository's
  * root; another one is given as the first argument or in PE009_DIR.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { RefDocument, RefIndex } from '../engine/refs/citations';
 
@@ -105,6 +105,10 @@ export function splitAnnexes(text: string): Map<string, string[]> {
 
 function main() {
   const dir = resolve(process.argv[2] ?? process.env.PE009_DIR ?? join(root, '../shared/domain/pics-pe009-17'));
+  if (!existsSync(dir)) {
+    console.error(`refs:index: no folder ${dir}; give the folder of the PE 009-17 text files as the first argument or in PE009_DIR`);
+    process.exit(1);
+  }
   const files = readdirSync(dir).filter((f) => f.endsWith('.txt'));
   const find = (part: string) => {
     const f = files.find((x) => x.includes(`_${part}_`));
