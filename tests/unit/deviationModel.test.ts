@@ -53,10 +53,11 @@ describe('day 3: the investigation meeting', () => {
     expect(after - before).toBe(4320 + 5);
   });
 
-  it('cannot open before the handover: the investigation follows the shift', () => {
+  it('cannot open before the handover: the investigation follows the shift, and the trainee is told so', () => {
     const decided = upTo(g.events, 'sign', 'rec-feed-error-decision-sign');
     const r = replay(c, g.options, [...decided, act('join-meeting', 'ishikawa')]);
     expect(r.context.done['meeting-feed-error']).toBeUndefined();
+    expect(r.context.outcomes.at(-1)).toMatchObject({ kind: 'violation', ref: 'meeting-early-feed-error', penalty: 2, category: 'sequence' });
   });
 
   it('proposing human error for the feed slip is a major mistake (Part I §1.4 xiv)', () => {
