@@ -58,10 +58,11 @@ describe('media preparation: the expired lot is a critical until it is contained
 
 describe('deviation handling: classification and CAPA rules apply until the fault is documented', () => {
   const c = prepare(scenario('deviation-handling'));
-  // the golden feed-error run (values read as drawn by its seed), up to the containment: pump stopped, line clamped, batch on hold, supervisor called
+  // the golden feed-error run (values read as drawn by its seed), up to the containment: pump stopped, line clamped, supervisor called,
+  // the open deviation on the board, the other feeds of the day rechecked
   const golden = JSON.parse(readFileSync(resolve(import.meta.dirname, '../golden/deviation-handling/fault.json'), 'utf8')) as { options: AttemptOptions; events: EngineEvent[] };
   const o = golden.options;
-  const contained = golden.events.slice(0, golden.events.findIndex((e) => 'verb' in e && e.verb === 'call-supervisor') + 1);
+  const contained = golden.events.slice(0, golden.events.findIndex((e) => 'verb' in e && e.verb === 'check-others') + 1);
 
   it('a wrong classification or CAPA after containment is still the rule of the fault', () => {
     const declared = [...contained, act('write-facts', 'logbook'), act('declare', 'computer')];
