@@ -14,7 +14,7 @@ import type { Localized, Scenario } from '../engine/types';
 export const DRAWN_KINDS: readonly string[] = [
   'gloves', 'hood', 'mask', 'coverall', 'facility-suit', 'overboots', 'goggles', 'garment-pack', 'personal-items',
   'door', 'bench', 'sink', 'locker', 'dispenser', 'spray', 'mirror', 'logbook', 'document', 'label', 'phone', 'alarm', 'computer', 'status-board', 'waste',
-  'balance', 'bottle', 'vessel', 'ph-meter', 'osmometer', 'filter', 'vial', 'cell-counter', 'pipette', 'water-bath', 'incubator', 'freezer', 'wfi-tap', 'particle-counter', 'cabinet',
+  'balance', 'bottle', 'vessel', 'ph-meter', 'osmometer', 'filter', 'vial', 'cell-counter', 'pipette', 'water-bath', 'incubator', 'freezer', 'wfi-tap', 'particle-counter', 'petri-plate', 'cabinet',
   'bag', 'pump', 'integrity-tester', 'bioreactor', 'control-panel', 'sample-port', 'manifold', 'connector', 'tube-welder', 'tube-sealer', 'clamp', 'pressure-gauge', 'chromatography-skid', 'column', 'valve', 'uv-monitor',
 ];
 

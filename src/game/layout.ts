@@ -39,6 +39,7 @@ const SIZES: Record<string, [number, number]> = {
   balance: [1.15, 1.05],
   bag: [1.0, 1.15],
   'particle-counter': [1.05, 1.1],
+  'petri-plate': [0.8, 0.7],
   'wfi-tap': [0.95, 1.35],
   manifold: [1.5, 0.9],
   pump: [1.05, 0.95],

@@ -162,7 +162,7 @@ test('a group, an assignment the trainee plays first, the results with the mista
 
   await tab(page, 'Devoirs').click();
   await expect(tab(page, 'Devoirs')).toHaveAttribute('aria-current', 'page');
-  await page.getByLabel('Procédure').selectOption('gowning@1');
+  await page.getByLabel('Procédure').selectOption('gowning@2');
   await page.getByLabel('Groupe', { exact: true }).selectOption('TSBI-A');
   await page.getByLabel('Imprévu (pour un examen)').selectOption('none');
   await page.getByLabel('Seuil de réussite (facultatif)').fill('70'); // not above the scenario's own 80
@@ -278,7 +278,7 @@ test('scenario import: a broken file shows its problems and stores nothing; a go
   await expect(page.locator('.check-box b')).toHaveCount(0); // text from a file is shown as text
   await expect(page.getByTestId('no-imported')).toBeVisible();
 
-  const copy = { ...gowning, id: 'gowning-tsbi', title: { fr: 'Habillage — version TSBI <i>A</i>', en: 'Gowning — TSBI version' } };
+  const copy = { ...gowning, id: 'gowning-tsbi', version: 1, title: { fr: 'Habillage — version TSBI <i>A</i>', en: 'Gowning — TSBI version' } };
   await page.locator('#scenario-file').setInputFiles({ name: 'habillage-tsbi.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(copy, null, 2)) });
   // the exploration takes seconds: progress is shown and the page keeps answering meanwhile
   await expect(box).toContainText('exploration de tous les chemins possibles');
@@ -425,7 +425,7 @@ test('every instructor screen shows only translated text (pseudo-locale scan)', 
   await page.locator('[data-trainee] summary').click();
   expect(await untranslated(page)).toEqual([]);
   await page.locator('[data-tab="assign"]').click();
-  await page.locator('#assign-scenario').selectOption('gowning@1');
+  await page.locator('#assign-scenario').selectOption('gowning@2');
   await page.locator('#assign-fault').selectOption('none');
   await page.locator('#assign-pass').fill('90');
   await page.locator('#assign-due').fill('2030-06-30');

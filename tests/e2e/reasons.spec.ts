@@ -29,14 +29,14 @@ test('too early names the steps that come first, with their place and hint, in F
   const toast = page.locator('.toast .fb-bad');
   await expect(toast.locator('strong')).toHaveText(`Trop tôt : ${titleOf('don-facility-suit').fr} (−2 pts)`);
   // over the room, read at a glance: the steps by name and place
-  await expect(toast.locator('.fb-first li')).toHaveText([`« ${titleOf('remove-outdoor-clothes').fr} » (étape 2)`, `« ${titleOf('wash-hands').fr} » (étape 3)`]);
+  await expect(toast.locator('.fb-first li')).toHaveText([`« ${titleOf('remove-outdoor-clothes').fr} » (étape 3)`, `« ${titleOf('wash-hands').fr} » (étape 4)`]);
   // in the log, with the reason each comes first (the step's hint)
   await openTab(page, 'log');
-  await expect(page.locator('.drawer .fb-first li').last()).toHaveText(`« ${titleOf('wash-hands').fr} » (étape 3) — ${hintOf('wash-hands').fr}`);
+  await expect(page.locator('.drawer .fb-first li').last()).toHaveText(`« ${titleOf('wash-hands').fr} » (étape 4) — ${hintOf('wash-hands').fr}`);
   await page.getByLabel('Langue').selectOption('en');
-  await expect(page.locator('.drawer .fb-first li').first()).toHaveText(`“${titleOf('remove-outdoor-clothes').en}” (step 2) — ${hintOf('remove-outdoor-clothes').en}`);
-  // the step list numbers its steps, so "step 3" can be found there
-  await expect(page.locator('.step-list li').nth(2)).toContainText(`3. ${titleOf('wash-hands').en}`);
+  await expect(page.locator('.drawer .fb-first li').first()).toHaveText(`“${titleOf('remove-outdoor-clothes').en}” (step 3) — ${hintOf('remove-outdoor-clothes').en}`);
+  // the step list numbers its steps, so "step 4" can be found there
+  await expect(page.locator('.step-list li').nth(3)).toContainText(`4. ${titleOf('wash-hands').en}`);
 });
 
 test('a wrong record value: the entry, the value written and the value the sink showed', async ({ page }) => {
@@ -49,13 +49,13 @@ test('a wrong record value: the entry, the value written and the value the sink 
 
 test('the debrief shows how the score is made and names the blank signature instead of praising the record', async ({ page }) => {
   await page.goto(GOWNING);
-  // the perfect run without the operator's signature: 98 of 101 points (89 of steps, 12 of entries), 3 off for the blank
+  // the perfect run without the operator's entry signature: 139 of 142 points (122 of steps, 20 of entries), 3 off for the blank
   await playAll(page, perfectEvents('gowning', { seed: 7, mode: 'training', forcedFault: 'none' }).filter((e) => e.target !== 'rec-entry-sign'));
   await expect(page.getByTestId('verdict')).toHaveText(/Réussi/);
   const table = page.getByTestId('score-table');
-  await expect(table.locator('caption')).toContainText('Points gagnés 98 / 101 → 97 ; pénalités −3 → 94');
-  await expect(table.locator('tbody tr')).toHaveText([/Points gagnés : 98 sur 101 possibles.*97/, /Erreur : Case laissée vide \(Documentation, majeure\)\s*−3/]);
-  await expect(table.locator('tfoot')).toContainText('94/100');
+  await expect(table.locator('caption')).toContainText('Points gagnés 139 / 142 → 98 ; pénalités −3 → 95');
+  await expect(table.locator('tbody tr')).toHaveText([/Points gagnés : 139 sur 142 possibles.*98/, /Erreur : Case laissée vide \(Documentation, majeure\)\s*−3/]);
+  await expect(table.locator('tfoot')).toContainText('95/100');
   await expect(page.getByTestId('record-gaps')).toContainText("Cases vides : « Visa de l'opérateur à l'entrée en zone B »");
   await expect(page.locator('.debrief')).not.toContainText(gowning.debrief.passed.fr);
   await expect(page.locator('.mistakes')).toContainText("Cases concernées : « Visa de l'opérateur à l'entrée en zone B »");
@@ -72,7 +72,7 @@ test('assessment: no judgement, step list or score while playing; the debrief na
   await playEvent(page, { type: 'ACT', verb: 'enter', target: 'door-grade-b' });
   await expect(page.getByTestId('verdict')).toHaveText(/Non réussi/);
   const early = page.locator('.mistakes li').first();
-  await expect(early.locator('.fb-first li')).toHaveText([`« ${titleOf('remove-outdoor-clothes').fr} » (étape 2)`, `« ${titleOf('wash-hands').fr} » (étape 3)`]);
+  await expect(early.locator('.fb-first li')).toHaveText([`« ${titleOf('remove-outdoor-clothes').fr} » (étape 3)`, `« ${titleOf('wash-hands').fr} » (étape 4)`]);
   await expect(page.getByTestId('critical-line')).toHaveText('Erreur critique : Porte vers la zone B — Entrer en zone B : la tentative échoue quel que soit le score.');
 });
 

@@ -39,7 +39,7 @@ describe('what the reader sees', () => {
   it('a trainee in training: hints beside the steps, every judgement, the hints of the steps that come first', () => {
     const v = view('training', playing);
     expect(v.shows).toEqual({ hints: true, steps: true, judgements: true, score: true });
-    expect(v.steps.find((s) => s.id === 'wash-hands')!.hint).toEqual({ fr: 'Le lavage se fait ici, au premier stade du vestiaire, pendant 40 à 60 s.', en: expect.any(String) });
+    expect(v.steps.find((s) => s.id === 'wash-hands')!.hint).toEqual({ fr: 'Le lavage se fait ici, au premier stade du vestiaire : toute la procédure prend 40 à 60 s (OMS) ; plus court, les mains ne sont pas propres.', en: expect.any(String) });
     expect(v.outcomes.map((o) => [o.outcome.kind, o.shown])).toEqual([['phase', true], ['step', true], ['early', true]]);
     expect(v.outcomes.at(-1)!.waitingFor!.steps.map((s) => [s.id, !!s.hint])).toEqual([['remove-outdoor-clothes', true], ['wash-hands', true]]);
   });
@@ -58,8 +58,8 @@ describe('what the reader sees', () => {
     expect(v.shows).toEqual({ hints: false, steps: true, judgements: true, score: true });
     expect(v.outcomes.filter((o) => !o.shown)).toEqual([]);
     expect(v.outcomes.find((o) => o.outcome.kind === 'early')!.waitingFor!.steps).toEqual([
-      { id: 'remove-outdoor-clothes', title: { fr: 'Retirer la tenue de ville', en: 'Take off outdoor clothes' }, number: 2 },
-      { id: 'wash-hands', title: { fr: 'Se laver les mains 40 à 60 s', en: 'Wash hands for 40 to 60 s' }, number: 3 },
+      { id: 'remove-outdoor-clothes', title: { fr: 'Retirer la tenue de ville', en: 'Take off outdoor clothes' }, number: 3 },
+      { id: 'wash-hands', title: { fr: 'Se laver les mains, au moins 40 s', en: 'Wash hands for at least 40 s' }, number: 4 },
     ]);
   });
 

@@ -94,7 +94,7 @@ describe('faults', () => {
       expect(a).toBe(b);
       drawn.add(a);
     }
-    expect(drawn).toEqual(new Set([null, 'torn-pack', 'torn-glove']));
+    expect(drawn).toEqual(new Set([null, 'torn-pack', 'torn-glove', 'gown-tear-exit']));
   });
 
   it('a torn pack is raised at inspection, blocks the stage until handled, and opening it is critical', () => {
@@ -130,7 +130,7 @@ describe('faults', () => {
     const raised = events.slice(0, events.findIndex((e) => e.target === 'mirror') + 1);
     const spray = act('disinfect', 'ipa-spray');
     const before = replay(c, o, [...raised, spray]).context.outcomes.at(-1);
-    expect(before).toMatchObject({ kind: 'step', ref: 'disinfect-gloves' }); // the fault's step not ready yet
+    expect(before).toMatchObject({ kind: 'violation', ref: 'disinfect-torn-glove' }); // a torn glove is changed, not sprayed: no step is done
     const after = replay(c, o, [...raised, act('remove', 'outer-gloves'), spray]).context.outcomes.at(-1);
     expect(after).toMatchObject({ kind: 'step', ref: 'disinfect-inner-glove' });
   });

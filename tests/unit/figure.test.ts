@@ -102,10 +102,11 @@ describe('where the operator stands', () => {
 describe('objects inside another', () => {
   const s = load('inoculation');
 
-  it('has nothing inside the cabinet until the thawed vial is wiped and put in', () => {
+  it('has nothing inside the cabinet but the settle plate, once exposed, until the thawed vial is wiped and put in', () => {
     expect([...holdersOf(atStart(s))]).toEqual([]);
-    expect([...holdersOf(objectsAfter(s, NONE, (e) => e.target === 'water-bath' && e.verb === 'thaw'))]).toEqual([]);
-    expect([...holdersOf(objectsAfter(s, NONE, (e) => e.target === 'ipa-spray' && e.verb === 'wipe-vial'))]).toEqual([['vial', 'cabinet']]);
+    expect([...holdersOf(objectsAfter(s, NONE, (e) => e.target === 'settle-plate' && e.verb === 'expose'))]).toEqual([['settle-plate', 'cabinet']]);
+    expect([...holdersOf(objectsAfter(s, NONE, (e) => e.target === 'water-bath' && e.verb === 'thaw'))]).toEqual([['settle-plate', 'cabinet']]);
+    expect([...holdersOf(objectsAfter(s, NONE, (e) => e.target === 'ipa-spray' && e.verb === 'wipe-vial'))]).toEqual([['vial', 'cabinet'], ['settle-plate', 'cabinet']]);
   });
 
   it('keeps the vial in the cabinet once emptied into the medium', () => {

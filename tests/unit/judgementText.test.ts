@@ -33,46 +33,46 @@ describe('too early: what comes first', () => {
   it('names each missing step with its place and, in training, its hint', async () => {
     await inLang('fr');
     expect(describeOutcome(lastOf(tooEarly))).toEqual({
-      title: 'Trop tôt : Enfiler la tenue de zone et les chaussettes (−2 pts)',
+      title: 'Trop tôt : Enfiler la tenue de zone, les chaussettes et les chaussures dédiées (−2 pts)',
       first: [
-        '« Retirer la tenue de ville » (étape 2) — Aucun vêtement de ville, chaussettes comprises, ne passe vers la zone B.',
-        '« Se laver les mains 40 à 60 s » (étape 3) — Le lavage se fait ici, au premier stade du vestiaire, pendant 40 à 60 s.',
+        '« Retirer la tenue de ville » (étape 3) — Aucun vêtement de ville, chaussettes comprises, ne passe vers la zone B.',
+        '« Se laver les mains, au moins 40 s » (étape 4) — Le lavage se fait ici, au premier stade du vestiaire : toute la procédure prend 40 à 60 s (OMS) ; plus court, les mains ne sont pas propres.',
       ],
       // over the room: the names only (the hints are in the log)
-      firstShort: ['« Retirer la tenue de ville » (étape 2)', '« Se laver les mains 40 à 60 s » (étape 3)'],
+      firstShort: ['« Retirer la tenue de ville » (étape 3)', '« Se laver les mains, au moins 40 s » (étape 4)'],
       detail: "Pas encore : une étape préalable de la procédure n'est pas faite. Suivez l'ordre du mode opératoire : il existe pour protéger le produit et les personnes.",
       tone: 'bad',
     });
     await inLang('en');
     const d = describeOutcome(lastOf(tooEarly));
-    expect(d.title).toBe('Too early: Put on the facility suit and socks (−2 pts)');
+    expect(d.title).toBe('Too early: Put on the facility suit, socks and dedicated shoes (−2 pts)');
     expect(d.first).toEqual([
-      '“Take off outdoor clothes” (step 2) — No outdoor clothing, socks included, goes on towards Grade B.',
-      '“Wash hands for 40 to 60 s” (step 3) — Hands are washed here, in the first stage of the change room, for 40 to 60 s.',
+      '“Take off outdoor clothes” (step 3) — No outdoor clothing, socks included, goes on towards Grade B.',
+      '“Wash hands for at least 40 s” (step 4) — Hands are washed here, in the first stage of the change room: the whole procedure takes 40 to 60 s (WHO); any shorter and hands are not clean.',
     ]);
   });
 
   it('an unfinished earlier phase is named as a phase, before the steps of the tried step’s own phase', async () => {
     await inLang('fr');
     expect(describeOutcome(lastOf([act('don', 'inner-gloves')])).first).toEqual([
-      'terminer la phase 1, « Vestiaire (premier stade) » (étapes restantes : 5)',
+      'terminer la phase 1, « Vestiaire (premier stade) » (étapes restantes : 6)',
       '« Friction hydro-alcoolique 20 à 30 s » (étape 1) — Avant de toucher la tenue stérile, friction des mains 20 à 30 s.',
-      "« Contrôler le sachet de tenue stérile » (étape 2) — Emballage intact, indicateur de stérilisation viré, date limite non dépassée : sinon, la tenue n'est pas stérile.",
+      "« Contrôler le sachet de tenue stérile » (étape 2) — Emballage intact, indicateur de stérilisation viré, dans sa durée de conservation après stérilisation (date sur l'étiquette) : sinon, la tenue n'est pas stérile (annexe 1, §7.11).",
       '« Ouvrir le sachet contrôlé » (étape 3)',
     ]);
     // over the room, four lines are too many to read at a glance: the first, and how many more the log gives
     expect(describeOutcome(lastOf([act('don', 'inner-gloves')])).firstShort).toEqual([
-      'terminer la phase 1, « Vestiaire (premier stade) » (étapes restantes : 5)',
+      'terminer la phase 1, « Vestiaire (premier stade) » (étapes restantes : 6)',
       '… et 3 autres (voir le journal)',
     ]);
     await inLang('en');
-    expect(describeOutcome(lastOf([act('don', 'inner-gloves')])).first![0]).toBe('finish stage 1, “Changing room (first stage)” (steps left: 5)');
+    expect(describeOutcome(lastOf([act('don', 'inner-gloves')])).first![0]).toBe('finish stage 1, “Changing room (first stage)” (steps left: 6)');
     expect(describeOutcome(lastOf([act('don', 'inner-gloves')])).firstShort![1]).toBe('… and 3 more (see the log)');
   });
 
   it('a raised fault comes first, named with its fault', async () => {
     await inLang('fr');
-    const events = [act('remove', 'personal-items'), act('undress', 'locker'), act('wash', 'sink', 45), act('don', 'facility-suit'), act('cross', 'step-over-bench'), act('rub', 'hand-rub', 25), act('inspect', 'garment-pack'), act('check', 'mirror')];
+    const events = [act('declare', 'health-declaration'), act('remove', 'personal-items'), act('undress', 'locker'), act('wash', 'sink', 45), act('don', 'facility-suit'), act('cross', 'step-over-bench'), act('rub', 'hand-rub', 25), act('inspect', 'garment-pack'), act('check', 'mirror')];
     const first = describeOutcome(lastOf(events, options('training', 'torn-pack'))).first!;
     expect(first[0]).toBe("« Écarter le sachet et l'identifier non conforme » (imprévu : « Sachet de tenue endommagé ») — Un emballage ouvert ou abîmé : la tenue n'est plus stérile.");
     expect(first[3]).toBe("terminer la phase 2, « Sas d'habillage stérile » (étapes restantes : 8)");
@@ -86,7 +86,7 @@ describe('too early: what comes first', () => {
     await inLang('fr');
     const v = view([...tooEarly, act('enter', 'door-grade-b')], options('assessment'));
     const early = v.outcomes.find((o) => o.outcome.kind === 'early')!;
-    expect(describeOutcome(early).first).toEqual(['« Retirer la tenue de ville » (étape 2)', '« Se laver les mains 40 à 60 s » (étape 3)']);
+    expect(describeOutcome(early).first).toEqual(['« Retirer la tenue de ville » (étape 3)', '« Se laver les mains, au moins 40 s » (étape 4)']);
   });
 });
 
@@ -173,18 +173,18 @@ describe('the score table', () => {
     const v = view([act('don', 'facility-suit'), act('cross', 'step-over-bench'), ...perfect.filter((e) => e.target !== 'rec-wash-time')]);
     await inLang('fr');
     expect(scoreTable(v.breakdown)).toEqual({
-      summary: 'Points gagnés 98 / 101 → 97 ; pénalités −20 → 77',
+      summary: 'Points gagnés 139 / 142 → 98 ; pénalités −20 → 78',
       rows: [
-        { label: 'Points gagnés : 98 sur 101 possibles (100 × 98 / 101)', points: '97' },
-        { label: 'Trop tôt : Enfiler la tenue de zone et les chaussettes (Séquence, mineure)', points: '−2' },
+        { label: 'Points gagnés : 139 sur 142 possibles (100 × 139 / 142)', points: '98' },
+        { label: 'Trop tôt : Enfiler la tenue de zone, les chaussettes et les chaussures dédiées (Séquence, mineure)', points: '−2' },
         { label: "Erreur : Banc de franchissement — Franchir le banc, une jambe après l'autre (Technique aseptique, majeure)", points: '−15' },
         { label: 'Erreur : Case laissée vide (Documentation, majeure)', points: '−3' },
       ],
-      total: { label: 'Score', points: '77/100' },
+      total: { label: 'Score', points: '78/100' },
     });
     await inLang('en');
     const en = scoreTable(v.breakdown);
-    expect(en.summary).toBe('Points earned 98 / 101 → 97; penalties −20 → 77');
+    expect(en.summary).toBe('Points earned 139 / 142 → 98; penalties −20 → 78');
     expect(en.rows[2]).toEqual({ label: 'Mistake: Step-over bench — Cross the bench, one leg at a time (Aseptic technique, major)', points: '−15' });
   });
 

@@ -19,7 +19,7 @@ const c = prepare(gowning());
 const perfect = (o: AttemptOptions) => perfectRun(c, o).events;
 const view = (o: AttemptOptions, events: EngineEvent[]) => viewOf(c, new Attempt(c, o, events).snapshot);
 /** The changing room (phase 1 of gowning), done right. */
-const changingRoom = [act('remove', 'personal-items'), act('undress', 'locker'), act('wash', 'sink', 45), act('don', 'facility-suit'), act('cross', 'step-over-bench')];
+const changingRoom = [act('declare', 'health-declaration'), act('remove', 'personal-items'), act('undress', 'locker'), act('wash', 'sink', 45), act('don', 'facility-suit'), act('cross', 'step-over-bench')];
 
 describe('too early: the steps still missing', () => {
   it('names the steps the tried step requires, and theirs, in the order of the procedure', () => {
@@ -35,10 +35,10 @@ describe('too early: the steps still missing', () => {
     expect(v.outcomes.at(-1)!.waitingFor).toEqual({
       phases: [],
       steps: [
-        { id: 'remove-outdoor-clothes', title: { fr: 'Retirer la tenue de ville', en: 'Take off outdoor clothes' }, number: 2,
+        { id: 'remove-outdoor-clothes', title: { fr: 'Retirer la tenue de ville', en: 'Take off outdoor clothes' }, number: 3,
           hint: { fr: 'Aucun vêtement de ville, chaussettes comprises, ne passe vers la zone B.', en: 'No outdoor clothing, socks included, goes on towards Grade B.' } },
-        { id: 'wash-hands', title: { fr: 'Se laver les mains 40 à 60 s', en: 'Wash hands for 40 to 60 s' }, number: 3,
-          hint: { fr: 'Le lavage se fait ici, au premier stade du vestiaire, pendant 40 à 60 s.', en: 'Hands are washed here, in the first stage of the change room, for 40 to 60 s.' } },
+        { id: 'wash-hands', title: { fr: 'Se laver les mains, au moins 40 s', en: 'Wash hands for at least 40 s' }, number: 4,
+          hint: { fr: 'Le lavage se fait ici, au premier stade du vestiaire : toute la procédure prend 40 à 60 s (OMS) ; plus court, les mains ne sont pas propres.', en: 'Hands are washed here, in the first stage of the change room: the whole procedure takes 40 to 60 s (WHO); any shorter and hands are not clean.' } },
       ],
     });
   });
@@ -47,11 +47,11 @@ describe('too early: the steps still missing', () => {
     // the first sterile gloves (sterile airlock, phase 2) need the hand rub and the opened pack, itself after its check
     const r = replay(c, training, [act('don', 'inner-gloves')]);
     expect(r.context.outcomes.at(-1)!.missing).toEqual([
-      'remove-jewellery', 'remove-outdoor-clothes', 'wash-hands', 'don-facility-suit', 'cross-bench',
+      'declare-health', 'remove-jewellery', 'remove-outdoor-clothes', 'wash-hands', 'don-facility-suit', 'cross-bench',
       'hand-rub', 'inspect-pack', 'open-pack',
     ]);
     const w = view(training, [act('don', 'inner-gloves')]).outcomes.at(-1)!.waitingFor!;
-    expect(w.phases).toEqual([{ number: 1, title: { fr: 'Vestiaire (premier stade)', en: 'Changing room (first stage)' }, left: 5 }]);
+    expect(w.phases).toEqual([{ number: 1, title: { fr: 'Vestiaire (premier stade)', en: 'Changing room (first stage)' }, left: 6 }]);
     expect(w.steps.map((s) => [s.id, s.number, !!s.hint])).toEqual([['hand-rub', 1, true], ['inspect-pack', 2, true], ['open-pack', 3, false]]);
   });
 
@@ -148,23 +148,23 @@ describe('how the score is made', () => {
     // too early (2, sequence), jewellery past the bench (15, aseptic), the wash time left blank (3 at submission)
     const events = [act('don', 'facility-suit'), act('cross', 'step-over-bench'), ...perfect(training).filter((e) => e.target !== 'rec-wash-time')];
     const b = view(training, events).breakdown;
-    // 89 points of steps and 12 of record entries are possible; the wash time's 3 are not earned
-    expect([b.earned, b.possible, b.base]).toEqual([98, 101, 97]);
+    // 122 points of steps and 20 of record entries are possible; the wash time's 3 are not earned
+    expect([b.earned, b.possible, b.base]).toEqual([139, 142, 98]);
     expect(b.penalties.map((o) => [o.outcome.ref, o.outcome.penalty, o.category])).toEqual([
       ['don-facility-suit', 2, 'sequence'],
       ['jewellery-past-bench', 15, 'aseptic'],
       ['gdp-blank', 3, 'documentation'],
     ]);
     expect(b.penaltyTotal).toBe(20);
-    // 100 × 98 / 101 = 97.03; − 20 = 77.03
-    expect([b.total, b.clamped, b.critical, b.passed]).toEqual([77, false, null, false]);
+    // 100 × 139 / 142 = 97.89; − 20 = 77.89
+    expect([b.total, b.clamped, b.critical, b.passed]).toEqual([78, false, null, false]);
     expect(b.penalties[1]!.gesture).toEqual({ object: { fr: 'Banc de franchissement', en: expect.any(String) }, action: { fr: "Franchir le banc, une jambe après l'autre", en: expect.any(String) } });
   });
 
   it('the critical rule that failed the attempt, and a score held at 0', () => {
     const b = view(training, [act('remove', 'personal-items'), act('enter', 'door-grade-b')]).breakdown;
-    // 5 of 101 points: 4.95 → 5; − 40 = −35, held at 0
-    expect([b.earned, b.possible, b.base, b.penaltyTotal, b.total, b.clamped]).toEqual([5, 101, 5, 40, 0, true]);
+    // 5 of 142 points: 3.52 → 4; − 40 = −36.5, held at 0
+    expect([b.earned, b.possible, b.base, b.penaltyTotal, b.total, b.clamped]).toEqual([5, 142, 4, 40, 0, true]);
     expect(b.critical?.outcome).toMatchObject({ ref: 'enter-incomplete', critical: true, penalty: 40 });
     expect(b.critical?.reason).toBeDefined();
   });

@@ -21,7 +21,7 @@ function attempt(profileId: string, events: EngineEvent[], endedAt: number, o: A
     id: `a${++n}`,
     profileId,
     scenarioId: 'gowning',
-    scenarioVersion: 1,
+    scenarioVersion: c.scenario.version,
     judgeVersion: JUDGE_VERSION,
     seed: o.seed,
     mode: o.mode,

@@ -161,7 +161,7 @@ describe('layout', () => {
 
 describe('kinds', () => {
   it('every kind of the procedures has its own drawing (others get the generic cabinet)', () => {
-    const kinds = 'door bench sink locker dispenser spray mirror logbook document garment-pack gloves hood mask coverall overboots goggles personal-items facility-suit balance bottle vessel ph-meter osmometer filter bag pump integrity-tester label cabinet water-bath vial cell-counter pipette bioreactor control-panel sample-port incubator manifold connector tube-welder tube-sealer clamp pressure-gauge chromatography-skid column valve uv-monitor waste phone alarm computer status-board freezer wfi-tap particle-counter'.split(' ');
+    const kinds = 'door bench sink locker dispenser spray mirror logbook document garment-pack gloves hood mask coverall overboots goggles personal-items facility-suit balance bottle vessel ph-meter osmometer filter bag pump integrity-tester label cabinet water-bath vial cell-counter pipette bioreactor control-panel sample-port incubator manifold connector tube-welder tube-sealer clamp pressure-gauge chromatography-skid column valve uv-monitor waste phone alarm computer status-board freezer wfi-tap particle-counter petri-plate'.split(' ');
     const known = new Set(KNOWN_KINDS);
     expect(kinds.filter((k) => !known.has(k))).toEqual([]);
     expect(sizeOf('bioreactor').w).toBeGreaterThan(sizeOf('vial').w);

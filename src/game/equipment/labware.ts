@@ -1,7 +1,8 @@
 /**
  * Laboratory views: balance, media bottle, mixing vessel, pH meter,
  * osmometer, filter, vial, cell counter, pipette, water bath, incubator,
- * freezer, WFI point, particle counter, and the Grade A cabinet with its
+ * freezer, WFI point, particle counter, agar plates (settle and contact
+ * plates), and the Grade A cabinet with its
  * airflow (lines falling through the work zone while it runs).
  */
 import { BLUE, BLUE_DARK, INK, MEDIUM, STEEL, STEEL_DARK, WATER, WHITE, YELLOW } from '../palette';
@@ -230,6 +231,24 @@ const cabinet: DrawKind = (c) => {
   lamp(c, c.w / 2 - 18, -c.h / 2 + 14, 6);
 };
 
+/**
+ * Agar plates for environmental and personnel monitoring, seen from the side:
+ * a stack of dishes on a tray, the top one with its lid lifted while open
+ * (a settle plate exposed), agar level with the rim once used (a print taken).
+ */
+const petriPlate: DrawKind = (c) => {
+  const { g, w, h } = c;
+  box(g, -w * 0.46, h * 0.3, w * 0.92, h * 0.1, STEEL, 3, 2);
+  for (let k = 0; k < 3; k++) {
+    const y = h * 0.16 - k * h * 0.17;
+    box(g, -w * 0.38, y, w * 0.76, h * 0.14, 0xeef6fa, 5, 2);
+    box(g, -w * 0.34, y + h * 0.04, w * 0.68, h * 0.07, k === 2 && c.look.done ? 0xe8c15a : 0xf3dc8a, 2, 1);
+  }
+  const top = h * 0.16 - 2 * h * 0.17;
+  if (c.look.open) poly(g, [-w * 0.4, top - h * 0.06, w * 0.36, top - h * 0.2, w * 0.4, top - h * 0.14, -w * 0.36, top], 0xdff0f8, 2, 0.85);
+  else box(g, -w * 0.4, top - h * 0.05, w * 0.8, h * 0.07, 0xdff0f8, 4, 2, 0.85);
+};
+
 export const LABWARE: Record<string, DrawKind> = {
   balance,
   bottle,
@@ -245,5 +264,6 @@ export const LABWARE: Record<string, DrawKind> = {
   freezer,
   'wfi-tap': wfiTap,
   'particle-counter': particleCounter,
+  'petri-plate': petriPlate,
   cabinet,
 };

@@ -14,11 +14,11 @@ async function filled(store: Store) {
   const bob = await store.createProfile({ name: 'Bob', lang: 'en' });
   await store.saveScenario(gowning());
   for (const p of [ana, bob]) {
-    const a = await store.startAttempt({ profileId: p.id, scenarioId: 'gowning', scenarioVersion: 1, options: { seed: 5, mode: 'training' } });
+    const a = await store.startAttempt({ profileId: p.id, scenarioId: 'gowning', scenarioVersion: gowning().version, options: { seed: 5, mode: 'training' } });
     store.appendEvent(a.id, act('wash', 'sink'), 1);
     await store.finish(a.id, passed);
   }
-  const current = await store.startAttempt({ profileId: ana.id, scenarioId: 'gowning', scenarioVersion: 1, options: { seed: 6, mode: 'assessment', forcedFault: 'none' } });
+  const current = await store.startAttempt({ profileId: ana.id, scenarioId: 'gowning', scenarioVersion: gowning().version, options: { seed: 6, mode: 'assessment', forcedFault: 'none' } });
   store.appendEvent(current.id, act('open', 'locker'), 0.5);
   await store.createAssignment({ scenarioId: 'gowning', target: { group: 'BTS-1' }, mode: 'assessment', due: '2025-06-30' });
   await store.setSetting(profileSettingKey(ana.id, 'lang'), 'fr');
@@ -190,7 +190,7 @@ describe('bad backup files are refused, change nothing, and say why in both lang
   });
 
   it('an imported scenario that fails the scenario check', async () => {
-    await refused((g) => ({ ...g, importedScenarios: [{ ...g.importedScenarios![0], scenario: { ...gowning(), steps: [] } }] }), /scenario "gowning" version 1 .*does not pass the scenario check/);
+    await refused((g) => ({ ...g, importedScenarios: [{ ...g.importedScenarios![0], scenario: { ...gowning(), steps: [] } }] }), new RegExp(`scenario "gowning" version ${gowning().version} .*does not pass the scenario check`));
   });
 
   it('a device that fills up half-way through the import keeps none of it', async () => {

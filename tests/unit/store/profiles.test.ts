@@ -123,13 +123,13 @@ describe.each(BACKINGS)('profiles (%s)', (backing) => {
     const scenario = gowning();
     const saved = await store.saveScenario(scenario);
     expect(await store.saveScenario(gowning())).toEqual(saved); // the same file again changes nothing
-    expect((await store.getScenario('gowning', 1))?.scenario).toEqual(scenario);
+    expect((await store.getScenario('gowning', gowning().version))?.scenario).toEqual(scenario);
     const changed = { ...gowning(), passMark: 50 };
     await expect(store.saveScenario(changed)).rejects.toMatchObject({ code: 'invalid', text: { en: expect.stringMatching(/raise the version/) } });
-    const broken = { ...gowning(), version: 2, steps: [] };
+    const broken = { ...gowning(), version: gowning().version + 1, steps: [] };
     await expect(store.saveScenario(broken)).rejects.toMatchObject({ code: 'invalid' });
-    expect((await store.listScenarios()).items.map((s) => [s.id, s.version, s.scenario.passMark])).toEqual([['gowning', 1, scenario.passMark]]);
-    await store.deleteScenario('gowning', 1);
+    expect((await store.listScenarios()).items.map((s) => [s.id, s.version, s.scenario.passMark])).toEqual([['gowning', gowning().version, scenario.passMark]]);
+    await store.deleteScenario('gowning', gowning().version);
     expect((await store.listScenarios()).items).toEqual([]);
   });
 });
