@@ -222,7 +222,7 @@ test('a group, an assignment the trainee plays first, the results with the mista
   const lines = csv.split('\r\n');
   expect(lines[0]).toBe('Stagiaire;Groupe;Procédure;Tentatives;Meilleur score;Dernier score;Score moyen;Réussi;Issue de la dernière tentative;Dernière tentative;Séquence;Technique aseptique;Documentation;Version des règles');
   // the last attempt ended on a critical rule: said for what it is
-  expect(lines[1]).toMatch(/^Léa;TSBI-A;Habillage pour la zone B;2;85;0;42,5;oui;Échoué sur une règle critique;\d{4}-\d\d-\d\d \d\d:\d\d;50;42,5;50;3$/);
+  expect(lines[1]).toMatch(/^Léa;TSBI-A;"Habillage pour la zone B, entrée et sortie";2;85;0;42,5;oui;Échoué sur une règle critique;\d{4}-\d\d-\d\d \d\d:\d\d;50;42,5;50;3$/);
   expect(csv).not.toMatch(/\d\.\d/);
 
   // replay the passed attempt: the same score
