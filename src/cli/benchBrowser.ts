@@ -30,6 +30,10 @@ import { perfectEvents, playEvent } from './playInPage';
 const root = resolve(import.meta.dirname, '../..');
 const pagesDir = join(root, 'bench-results', 'pages');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+/** `BENCH_ONLY=autosave`: only the autosave page (autosave latency and the replay of its attempt), without building the app; written to bench-results/browser-autosave.json. */
+const ONLY_AUTOSAVE = process.env.BENCH_ONLY === 'autosave';
+/** The port of the bench pages (4191 unless `BENCH_PAGES_PORT` says). */
+const PAGES_PORT = Number(process.env.BENCH_PAGES_PORT ?? 4191);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const f = (x: number, d = 1) => x.toFixed(d);
@@ -46,8 +50,8 @@ async function serve(outDir: string, port: number, configFile: string | false): 
 }
 
 async function buildAll() {
-  console.log('building the app and the bench pages…');
-  await build({ root, logLevel: 'warn' });
+  console.log(ONLY_AUTOSAVE ? 'building the bench pages…' : 'building the app and the bench pages…');
+  if (!ONLY_AUTOSAVE) await build({ root, logLevel: 'warn' });
   await build({
     configFile: false,
     root: join(root, 'src/cli/bench'),
@@ -447,21 +451,27 @@ async function transferFrames(browser: Browser, appBase: string) {
 
 async function main() {
   await buildAll();
-  const app = await serve(join(root, 'dist'), 4190, join(root, 'vite.config.ts'));
-  const pages = await serve(pagesDir, 4191, false);
+  const app = ONLY_AUTOSAVE ? undefined : await serve(join(root, 'dist'), 4190, join(root, 'vite.config.ts'));
+  const pages = await serve(pagesDir, PAGES_PORT, false);
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });
   try {
-    const a = await autosave(browser, 'http://127.0.0.1:4191');
+    const a = await autosave(browser, `http://127.0.0.1:${PAGES_PORT}`);
     console.log(`\nautosave, ${a.events}-event attempt in IndexedDB (each event written and awaited):`);
     console.log(`  store.appendEvent + flush   median ${f(a.autosave.medianMs, 2)} ms   p95 ${f(a.autosave.p95Ms, 2)} ms`);
     console.log(`  baseline: bare idb put      median ${f(a.bareIdbPut.medianMs, 2)} ms   p95 ${f(a.bareIdbPut.p95Ms, 2)} ms   ratio (median) ${f(a.autosave.medianMs / a.bareIdbPut.medianMs, 2)}`);
     console.log(`  what the tap waits for (appendEvent, journal included)   median ${f(a.autosave.syncMedianMs, 3)} ms   p95 ${f(a.autosave.syncP95Ms, 3)} ms`);
     console.log(`replay of that attempt: read ${f(a.replay.readMs)} ms, first replay ${f(a.replay.firstReplayMs)} ms, best ${f(a.replay.bestReplayMs)} ms; minimal machine, same events ${f(a.replay.minimalMachineMs, 2)} ms (ratio ${f(a.replay.bestReplayMs / a.replay.minimalMachineMs)})`);
+    if (ONLY_AUTOSAVE) {
+      mkdirSync(join(root, 'bench-results'), { recursive: true });
+      writeFileSync(join(root, 'bench-results', 'browser-autosave.json'), JSON.stringify({ date: new Date().toISOString(), chromium: browser.version(), autosave: a }, null, 2));
+      console.log('\nwritten: bench-results/browser-autosave.json');
+      return;
+    }
 
     const o = await offlineReload(browser, 'http://127.0.0.1:4190');
     console.log(`\nfirst load to interactive (median of ${o.rounds}): ${f(o.firstLoadMs)} ms; offline reload from the service worker: ${f(o.offlineReloadMs)} ms; ratio ${f(o.ratio, 2)}`);
 
-    const r = await room(browser, 'http://127.0.0.1:4190', 'http://127.0.0.1:4191');
+    const r = await room(browser, 'http://127.0.0.1:4190', `http://127.0.0.1:${PAGES_PORT}`);
     const bytesRatio = r.app.gzipBytes / r.bare.gzipBytes;
     console.log(`\nthe cleanroom (${r.scenario.id}, room ${r.scenario.room}, ${r.scenario.objects} objects) against a bare Phaser 4 page drawn with the app's renderer on a canvas of the app's size, CPU throttled ×${r.throttle}, median of ${r.rounds}:`);
     console.log(`  renderer; canvas pixels    app ${r.app.renderer}; ${r.app.canvas}   bare ${r.bare.renderer}; ${r.bare.canvas}`);
@@ -471,7 +481,7 @@ async function main() {
     console.log(`                             bare (${r.bare.renderer}) median ${f(r.bare.frameMedianMs, 2)} ms, p95 ${f(r.bare.frameP95Ms, 2)} ms, frames missed ${f(r.bare.droppedPct)} %   ratio (p95) ${f(r.app.frameP95Ms / r.bare.frameP95Ms, 2)}`);
     console.log(`                             empty page (no canvas) median ${f(r.empty.frameMedianMs, 2)} ms, p95 ${f(r.empty.frameP95Ms, 2)} ms, frames missed ${f(r.empty.droppedPct)} % (the measure's floor: one 60 Hz refresh and the timer's jitter)`);
 
-    const t = await tapToJudgement(browser, 'http://127.0.0.1:4190', 'http://127.0.0.1:4191');
+    const t = await tapToJudgement(browser, 'http://127.0.0.1:4190', `http://127.0.0.1:${PAGES_PORT}`);
     console.log(`\ntap to judgement on screen, CPU throttled ×${t.throttle}, 1024×768 touch (input event on the action → frame after the judgement shows):`);
     console.log(`  app (${t.scenario}'s perfect run, ${t.app.renderer})   ${t.app.taps} taps   median ${f(t.app.medianMs)} ms   p95 ${f(t.app.p95Ms)} ms (target ≤ ${t.targetP95Ms}) ${t.app.p95Ms <= t.targetP95Ms ? 'met' : 'NOT met'}`);
     console.log(`  baseline: a tap that changes a text (no canvas)   ${t.baseline.taps} taps   median ${f(t.baseline.medianMs)} ms   p95 ${f(t.baseline.p95Ms)} ms   ratio (p95) ${f(t.app.p95Ms / t.baseline.p95Ms, 2)}`);
@@ -506,7 +516,7 @@ async function main() {
     console.log('\nwritten: bench-results/browser.json');
   } finally {
     await browser.close();
-    await new Promise<void>((ok) => app.httpServer.close(() => ok()));
+    if (app) await new Promise<void>((ok) => app.httpServer.close(() => ok()));
     await new Promise<void>((ok) => pages.httpServer.close(() => ok()));
   }
 }

@@ -53,6 +53,8 @@ function machineSetupFor(ix: ScenarioIndex) {
     enqueueActions<AttemptContext, MachineEvent, P, MachineEvent, never, never, never, never, never>(({ context, event, enqueue }, params) => {
       const next = judge(context, event, params);
       enqueue.assign(() => next);
+      // a fault's stage is read from what is raised and done: unchanged, no fault moved
+      if (next.raised === context.raised && next.done === context.done) return;
       for (const id of faultIds) {
         const stage = J.faultStage(ix, next, id);
         if (stage !== J.faultStage(ix, context, id)) enqueue.raise({ type: faultEventName(id), stage });
@@ -134,11 +136,12 @@ export function compileScenario(scenario: Scenario, ix: ScenarioIndex = indexSce
     const wrong = { type: 'stepWrongValue', params: step } as const;
     const due = { type: 'stepDue', params: step } as const;
     const early = { type: 'stepEarly', params: step } as const;
+    // the step's own guard first: it rarely holds, and then whether a rule or fault step answers first is not asked
     const out: Transition[] = [
-      { guard: first ? and([not(first), wrong]) : wrong, actions: { type: 'wrongValue', params: step } },
-      { guard: first ? and([not(first), due]) : due, actions: { type: 'completeStep', params: step } },
+      { guard: first ? and([wrong, not(first)]) : wrong, actions: { type: 'wrongValue', params: step } },
+      { guard: first ? and([due, not(first)]) : due, actions: { type: 'completeStep', params: step } },
     ];
-    if (judged === 'done-or-early') out.push({ guard: first ? and([not(first), early]) : early, actions: { type: 'tooEarly', params: step } });
+    if (judged === 'done-or-early') out.push({ guard: first ? and([early, not(first)]) : early, actions: { type: 'tooEarly', params: step } });
     return out;
   };
   /** On `running`: the steps of raised faults, then "too early" for a step whose phase has not come. */

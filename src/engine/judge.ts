@@ -152,6 +152,7 @@ function raise(ix: ScenarioIndex, ctx: AttemptContext, ids: string[]): AttemptCo
 
 /** Applies effects in the order written: a fault raised in the middle of the list is raised there, its own effects with it. */
 function withEffects(ix: ScenarioIndex, ctx: AttemptContext, effects: Step['effects'], input?: number): AttemptContext {
+  if (!effects?.length) return ctx;
   let next = ctx;
   let from = 0;
   const list = effects ?? [];
@@ -172,7 +173,7 @@ export function ruleBroken(ix: ScenarioIndex, ctx: AttemptContext, event: Judged
   if (r.rule.on.target !== undefined && r.rule.on.target !== event.target) return false;
   if (r.rule.on.with !== undefined && r.rule.on.with !== event.with) return false;
   if (r.fault && !faultRuleApplies(ix, ctx, r.fault, r.until)) return false;
-  return holds(r.rule.when, scope(ix, ctx, event.value, event.reason));
+  return r.rule.when === undefined || holds(r.rule.when, scope(ix, ctx, event.value, event.reason));
 }
 
 export function isCritical(ix: ScenarioIndex, ruleId: string): boolean {
@@ -189,8 +190,8 @@ export function stepReady(ix: ScenarioIndex, ctx: AttemptContext, stepId: string
   const s = ix.steps.get(stepId);
   if (!s || ctx.done[stepId] !== undefined) return false;
   if (s.fault !== undefined && ctx.raised[s.fault] === undefined) return false;
-  if (!(s.step.requires ?? []).every((r) => ctx.done[r] !== undefined)) return false;
-  return holds(s.step.when, scope(ix, ctx));
+  if (s.step.requires && !s.step.requires.every((r) => ctx.done[r] !== undefined)) return false;
+  return s.step.when === undefined || holds(s.step.when, scope(ix, ctx));
 }
 
 /** The step may be done now, `phase` being the index of the phase the machine is in (see compileScenario's phaseIndexIn). */
@@ -278,8 +279,11 @@ export function missingBefore(ix: ScenarioIndex, ctx: AttemptContext, stepId: st
     for (let p = now; p < s.phase; p++) for (const id of ix.stepsByPhase[p] ?? []) if (ctx.done[id] === undefined) wanted.add(id);
   }
   // the faults' steps first (they are answered before the procedure goes on), then the procedure's, phase by phase
-  const order = [...faults.flatMap((f) => ix.faults.get(f)!.steps.map((x) => x.id)), ...ix.stepsByPhase.flat()];
-  return order.filter((id) => wanted.has(id));
+  const missing: string[] = [];
+  if (!wanted.size) return missing;
+  for (const f of faults) for (const x of ix.faults.get(f)!.steps) if (wanted.has(x.id)) missing.push(x.id);
+  for (const ids of ix.stepsByPhase) for (const id of ids) if (wanted.has(id)) missing.push(id);
+  return missing;
 }
 
 /**
@@ -339,7 +343,8 @@ export function recordValueRight(ix: ScenarioIndex, ctx: AttemptContext, entry: 
 function recordIsLate(ix: ScenarioIndex, ctx: AttemptContext, entry: RecordEntry): boolean {
   const phase = ix.steps.get(entry.after)?.phase;
   if (phase === undefined) return false;
-  return Object.keys(ctx.done).some((id) => (ix.steps.get(id)?.phase ?? -1) > phase);
+  for (const id in ctx.done) if ((ix.steps.get(id)?.phase ?? -1) > phase) return true;
+  return false;
 }
 
 /* ---------- reducers (each returns a new context) ---------- */
@@ -348,6 +353,14 @@ const base = (ctx: AttemptContext, event: JudgedEvent): AttemptContext => ({
   ...ctx,
   events: ctx.events + 1,
   lastInput: isAct(event) ? event.value : undefined,
+});
+
+/** `base` and one outcome pushed, in one new context (the same as `{ ...base(ctx, event), outcomes: push(...) }`). */
+const judged = (ctx: AttemptContext, event: JudgedEvent, o: Omit<Outcome, 'seq' | 'at'>): AttemptContext => ({
+  ...ctx,
+  events: ctx.events + 1,
+  lastInput: isAct(event) ? event.value : undefined,
+  outcomes: push(ctx, o),
 });
 
 export function violation(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent, ruleId: string): AttemptContext {
@@ -372,16 +385,19 @@ function actionOf(event: JudgedEvent) {
 export function completeStep(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent, stepId: string): AttemptContext {
   const { step, fault } = ix.steps.get(stepId)!;
   const input = valueOfAct(event);
-  let next = base(ctx, event);
-  next = { ...next, done: { ...next.done, [stepId]: next.clock } };
-  next = { ...next, clock: next.clock + (step.minutes ?? 1) };
+  let next: AttemptContext = {
+    ...ctx,
+    events: ctx.events + 1,
+    lastInput: input,
+    done: { ...ctx.done, [stepId]: ctx.clock },
+    clock: ctx.clock + (step.minutes ?? 1),
+  };
   next = withEffects(ix, next, step.effects, input);
   // A step done again (a fault answered twice, a step reopened by a fault's `redo`) earns its points once.
   const again = doneBefore(ctx, stepId);
-  next = { ...next, outcomes: push(next, { kind: 'step', ref: stepId, points: again ? 0 : step.points, penalty: 0, category: step.category, ...actionOf(event) }) };
-  if (fault && faultHandled(ix, next, fault)) {
-    next = { ...next, outcomes: push(next, { kind: 'fault-handled', ref: fault, points: 0, penalty: 0 }) };
-  }
+  const outcomes = push(next, { kind: 'step', ref: stepId, points: again ? 0 : step.points, penalty: 0, category: step.category, ...actionOf(event) });
+  if (fault && faultHandled(ix, next, fault)) outcomes.push({ seq: outcomes.length, at: next.clock, kind: 'fault-handled', ref: fault, points: 0, penalty: 0 });
+  next = { ...next, outcomes };
   // a fault follows its step the first time only: the weld redone after a failed weld does not fail again
   if (next.fault && !again) {
     const f = ix.faults.get(next.fault);
@@ -398,8 +414,7 @@ export function doneBefore(ctx: AttemptContext, stepId: string): boolean {
 export function wrongValue(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent, stepId: string): AttemptContext {
   const { step } = ix.steps.get(stepId)!;
   const w = step.expect!.wrong;
-  const next = base(ctx, event);
-  return { ...next, outcomes: push(next, { kind: 'wrong-value', ref: stepId, points: 0, penalty: scaled(ctx, w.penalty), category: w.category ?? 'process', severity: 'minor', ...actionOf(event) }) };
+  return judged(ctx, event, { kind: 'wrong-value', ref: stepId, points: 0, penalty: scaled(ctx, w.penalty), category: w.category ?? 'process', severity: 'minor', ...actionOf(event) });
 }
 
 export function early(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent, stepId: string): AttemptContext {
@@ -407,18 +422,13 @@ export function early(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent
   const d = ix.scenario.defaults?.early;
   const penalty = step.early?.penalty ?? d?.penalty ?? BUILTIN_RULES.early!.penalty;
   const category: Category = d?.category ?? 'sequence';
-  const next = base(ctx, event);
   const missing = missingBefore(ix, ctx, stepId);
-  return {
-    ...next,
-    outcomes: push(next, { kind: 'early', ref: stepId, points: 0, penalty: scaled(ctx, penalty), category, severity: 'minor', ...actionOf(event), ...(missing.length ? { missing } : {}) }),
-  };
+  return judged(ctx, event, { kind: 'early', ref: stepId, points: 0, penalty: scaled(ctx, penalty), category, severity: 'minor', ...actionOf(event), ...(missing.length ? { missing } : {}) });
 }
 
 export function noEffect(ctx: AttemptContext, event: JudgedEvent): AttemptContext {
-  const next = base(ctx, event);
-  if (!isAct(event)) return next;
-  return { ...next, outcomes: push(next, { kind: 'no-effect', ref: event.target, points: 0, penalty: 0, ...actionOf(event) }) };
+  if (!isAct(event)) return base(ctx, event);
+  return judged(ctx, event, { kind: 'no-effect', ref: event.target, points: 0, penalty: 0, ...actionOf(event) });
 }
 
 /**
@@ -478,12 +488,12 @@ export function writeRecord(ix: ScenarioIndex, ctx: AttemptContext, event: Judge
   if (!isAct(event)) return base(ctx, event);
   const verdict = judgeRecord(ix, ctx, event);
   const act = event;
-  let next = base(ctx, event);
   if (verdict === 'prefill' || verdict === 'incomplete' || verdict === 'no-reason') {
     const id = { prefill: 'gdp-prefill', incomplete: 'gdp-sign-incomplete', 'no-reason': 'gdp-no-reason' }[verdict];
-    return { ...next, outcomes: push(next, builtin(ctx, id, event)) };
+    return judged(ctx, event, builtin(ctx, id, event));
   }
-  if (verdict !== 'accept') return { ...next, outcomes: push(next, { kind: 'no-effect', ref: act.target, points: 0, penalty: 0, ...actionOf(event) }) };
+  if (verdict !== 'accept') return judged(ctx, event, { kind: 'no-effect', ref: act.target, points: 0, penalty: 0, ...actionOf(event) });
+  let next = base(ctx, event);
   const entry = ix.record.get(act.target)!;
   const right = recordValueRight(ix, ctx, entry, act.value, act.text);
   const prev = next.record[entry.id];
@@ -502,11 +512,10 @@ export function writeRecord(ix: ScenarioIndex, ctx: AttemptContext, event: Judge
     return next;
   }
   const late = recordIsLate(ix, ctx, entry);
-  next = { ...next, record: { ...next.record, [entry.id]: { ...(value !== undefined ? { value } : {}), at: next.clock, wrong: !right, late, corrections: [] } } };
-  next = { ...next, outcomes: push(next, { kind: 'record', ref: entry.id, points: right ? entry.points : 0, penalty: 0, category: 'documentation', ...actionOf(event) }) };
-  if (!right) next = { ...next, outcomes: push(next, inaccurate(ix, ctx, event, entry)) };
-  if (late) next = { ...next, outcomes: push(next, builtin(ctx, 'gdp-late', event)) };
-  return next;
+  const outcomes = push(next, { kind: 'record', ref: entry.id, points: right ? entry.points : 0, penalty: 0, category: 'documentation', ...actionOf(event) });
+  if (!right) outcomes.push({ seq: outcomes.length, at: next.clock, ...inaccurate(ix, ctx, event, entry) });
+  if (late) outcomes.push({ seq: outcomes.length, at: next.clock, ...builtin(ctx, 'gdp-late', event) });
+  return { ...next, record: { ...next.record, [entry.id]: { ...(value !== undefined ? { value } : {}), at: next.clock, wrong: !right, late, corrections: [] } }, outcomes };
 }
 
 /** Entries the run must have: those of the procedure (of its steps done, once a decision ended it) and of the faults raised. */
