@@ -232,9 +232,9 @@ test('a group, an assignment the trainee plays first, the results with the mista
   await expect(page.getByTestId('replayed-score')).toHaveText('Score rejoué : 85/100');
   await expect(page.locator('.replay-scores')).toContainText('identiques');
   const position = page.locator('.replay-position');
-  await expect(position).toContainText('Action 0 sur 24');
+  await expect(position).toContainText('Action 0 sur 38');
   await page.getByRole('button', { name: 'Action suivante' }).click();
-  await expect(position).toContainText('Action 1 sur 24');
+  await expect(position).toContainText('Action 1 sur 38');
   // the room is drawn too, and rings the object the action was on
   const room = page.locator('.replay-screen .room-canvas');
   await expect(room).toHaveAttribute('data-room-state', 'ready', { timeout: 20_000 });
@@ -246,14 +246,14 @@ test('a group, an assignment the trainee plays first, the results with the mista
   // read-only: the trainee's controls are there but disabled
   await expect(page.locator('.play.is-readonly .actions-panel button.action').first()).toBeDisabled();
   await page.getByRole('button', { name: 'Action précédente' }).click();
-  await expect(position).toContainText('Action 0 sur 24');
+  await expect(position).toContainText('Action 0 sur 38');
   await page.getByRole('button', { name: '4×' }).click();
   await expect(page.getByRole('button', { name: '4×' })).toHaveAttribute('aria-pressed', 'true');
   await page.getByRole('button', { name: 'Lecture', exact: true }).click();
-  await expect(position).toContainText(/Action ([3-9]|1\d|2[0-4]) sur 24/, { timeout: 5000 });
+  await expect(position).toContainText(/Action ([3-9]|[12]\d|3[0-8]) sur 38/, { timeout: 5000 });
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await page.locator('.replay-timeline [data-pos="24"] button').click();
-  await expect(position).toContainText('Action 24 sur 24 · score à ce moment : 85/100 (pénalités : 15)');
+  await page.locator('.replay-timeline [data-pos="38"] button').click();
+  await expect(position).toContainText('Action 38 sur 38 · score à ce moment : 85/100 (pénalités : 15)');
   await expect(page.locator('.replay-timeline li.current')).toContainText('Score 85/100 · pénalités 15');
   await expect(page.getByTestId('score')).toContainText('Pénalités : 15');
   await page.getByRole('button', { name: 'Retour aux résultats' }).click();
