@@ -8,12 +8,14 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import schema from '../../scenarios/scenario.schema.json' with { type: 'json' };
 import { checkEndings } from './ending.ts';
 import { checkLooks } from './look.ts';
-import { placedRules, reached, undeclaredOverlaps, type PlacedRule } from './precedence.ts';
-import { checkLots, checkNewLot } from './lots.ts';
+import { placedRules, undeclaredOverlaps, type PlacedRule } from './precedence.ts';
+import { checkLots } from './lots.ts';
 import { checkRecordText } from './recordText.ts';
 // with its extension: vite.config.ts loads this module natively (the build's scenario check)
 import { ROOM_STATIONS } from './rooms.ts';
-import { READ_VERB, type Condition, type Effect, type Expr, type Localized, type RoomObject, type Rule, type Scenario, type Step } from './types.ts';
+import { READ_VERB, type Condition, type Effect, type Expr, type Fault, type Localized, type RoomObject, type Rule, type Scenario, type Step } from './types.ts';
+import { conditionWord, effectWord, usesWord } from './vocabulary/index.ts';
+import type { CheckScope } from './vocabulary/word.ts';
 
 export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
 
@@ -265,63 +267,28 @@ export function checkMeaning(s: Scenario): Problem[] {
     else if ('round' in e) checkExpr(e.round[0], `${path}.round[0]`);
     else if ('random' in e && e.random.min > e.random.max) out.push(say(`${path}.random`, 'min is above max', 'min est supérieur à max'));
   };
+  /** What a word's check may ask (vocabulary/word.ts); `fault`: the fault whose effects are checked. */
+  const scope = (fault?: Fault): CheckScope => ({
+    scenario: s,
+    problem: (path, en, fr) => void out.push(say(path, en, fr)),
+    problems: (list) => void out.push(...list),
+    step: (id) => stepIds.get(id),
+    needStep,
+    needObject,
+    needReading: (path, o, reading) => void needReading(path, o, reading),
+    needFault,
+    expr: checkExpr,
+    condition: (c, path) => checkCond(c, path),
+    fault,
+  });
+  const anywhere = scope();
   const checkCond = (c: Condition | undefined, path: string): void => {
-    if (!c) return;
-    if ('done' in c) needStep(`${path}.done`, c.done);
-    else if ('notDone' in c) needStep(`${path}.notDone`, c.notDone);
-    else if ('equals' in c) {
-      const o = needObject(`${path}.equals.object`, c.equals.object);
-      if (o && !(c.equals.state in o.states)) out.push(say(`${path}.equals.state`, `the object ${quote(o.id)} has no state ${quote(c.equals.state)}`, `l'objet ${quote(o.id)} n'a pas d'état ${quote(c.equals.state)}`));
-    } else if ('between' in c) {
-      const o = needObject(`${path}.between.object`, c.between.object);
-      if (o && c.between.reading !== undefined) needReading(`${path}.between.reading`, o, c.between.reading);
-    }
-    else if ('faultActive' in c) needFault(`${path}.faultActive`, c.faultActive);
-    else if ('faultHandled' in c) needFault(`${path}.faultHandled`, c.faultHandled);
-    else if ('elapsed' in c) needStep(`${path}.elapsed.since`, c.elapsed.since);
-    else if ('all' in c) c.all.forEach((x, i) => checkCond(x, `${path}.all[${i}]`));
-    else if ('any' in c) c.any.forEach((x, i) => checkCond(x, `${path}.any[${i}]`));
-    else if ('not' in c) checkCond(c.not, `${path}.not`);
+    if (c) conditionWord(c)?.check(c as never, path, anywhere);
   };
-  /**
-   * `redo` (a fault's answer reopens steps of the procedure): only in a fault
-   * raised after a step, naming steps of that step's phase that come before
-   * the fault can happen (the step itself or what it requires, directly or
-   * not); the procedure is still in that phase while the fault waits for its
-   * answer, so the steps reopened are done again there.
-   */
-  const checkRedo = (ids: string[], path: string, fault: Scenario['faults'][number] | undefined) => {
-    if (!fault) return void out.push(say(path, '"redo" reopens steps as the answer to a fault: put it in a fault\'s effects or in its steps\' effects', "« redo » rouvre des étapes en réponse à une panne : placez-le dans les effets d'une panne ou de ses étapes"));
-    const trigger = 'afterStep' in fault.trigger ? stepIds.get(fault.trigger.afterStep) : undefined;
-    const byRule = [...s.rules, ...s.faults.flatMap((x) => x.rules ?? [])].some((r) => (r.effects ?? []).some((e) => 'raiseFault' in e && e.raiseFault === fault.id));
-    if (!trigger || trigger.phase === undefined || byRule) {
-      return void out.push(say(path, `the fault ${quote(fault.id)} is not raised after a step of the procedure, so no step surely comes before it: "redo" needs a fault with "afterStep"`, `la panne ${quote(fault.id)} n'est pas déclenchée après une étape de la procédure : aucune étape ne la précède à coup sûr, « redo » demande une panne avec « afterStep »`));
-    }
-    const before = reached([trigger.step.id], (id) => stepIds.get(id)?.step.requires).add(trigger.step.id);
-    ids.forEach((id, i) => {
-      const st = stepIds.get(id);
-      if (!st) return needStep(`${path}[${i}]`, id);
-      if (st.phase === undefined) out.push(say(`${path}[${i}]`, `${quote(id)} is a fault's step: "redo" reopens steps of the procedure`, `${quote(id)} est une étape de panne : « redo » rouvre des étapes de la procédure`));
-      else if (!before.has(id) || st.phase !== trigger.phase) {
-        out.push(say(`${path}[${i}]`, `${quote(id)} does not come before the fault ${quote(fault.id)} can happen: "redo" reopens the step ${quote(trigger.step.id)} that raises it, or a step it requires in the same phase`, `${quote(id)} ne précède pas la panne ${quote(fault.id)} : « redo » rouvre l'étape ${quote(trigger.step.id)} qui la déclenche, ou une étape qu'elle requiert dans la même phase`));
-      }
-    });
+  const checkEffects = (effects: Effect[] | undefined, path: string, fault?: Fault) => {
+    const here = fault ? scope(fault) : anywhere;
+    (effects ?? []).forEach((e, i) => effectWord(e)?.check(e as never, `${path}[${i}]`, here));
   };
-  const checkEffects = (effects: Effect[] | undefined, path: string, fault?: Scenario['faults'][number]) =>
-    (effects ?? []).forEach((e, i) => {
-      const p = `${path}[${i}]`;
-      if ('set' in e) {
-        const o = needObject(`${p}.set.object`, e.set.object);
-        if (o && !(e.set.state in o.states)) out.push(say(`${p}.set.state`, `the object ${quote(o.id)} has no state ${quote(e.set.state)}`, `l'objet ${quote(o.id)} n'a pas d'état ${quote(e.set.state)}`));
-      } else if ('setValue' in e) {
-        const o = needObject(`${p}.setValue.object`, e.setValue.object);
-        if (o && e.setValue.reading !== undefined) needReading(`${p}.setValue.reading`, o, e.setValue.reading);
-        checkExpr(e.setValue.value, `${p}.setValue.value`);
-      } else if ('advanceClock' in e) checkExpr(e.advanceClock, `${p}.advanceClock`);
-      else if ('redo' in e) checkRedo(e.redo, `${p}.redo`, fault);
-      else if ('newLot' in e) out.push(...checkNewLot(s, e.newLot, `${p}.newLot`));
-      else needFault(`${p}.raiseFault`, e.raiseFault);
-    });
 
   s.objects.forEach((o, i) => {
     if (!(o.state in o.states)) out.push(say(`objects[${i}].state`, `the first state ${quote(o.state)} is not among the object's states`, `l'état initial ${quote(o.state)} ne figure pas parmi les états de l'objet`));
@@ -450,16 +417,6 @@ export function checkMeaning(s: Scenario): Problem[] {
   out.push(...checkEndings(s));
   checkTexts(s, '', out);
   return out;
-}
-
-/** The condition uses this word somewhere: `inputBetween` reads the value being typed, `poorReason` the reason of a correction (only a rule can see either). */
-function usesWord(c: Condition | undefined, word: 'inputBetween' | 'poorReason'): boolean {
-  if (!c) return false;
-  if (word in c) return true;
-  if ('all' in c) return c.all.some((x) => usesWord(x, word));
-  if ('any' in c) return c.any.some((x) => usesWord(x, word));
-  if ('not' in c) return usesWord(c.not, word);
-  return false;
 }
 
 function setsValue(s: Scenario, objectId: string, reading?: string): boolean {

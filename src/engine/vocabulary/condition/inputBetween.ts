@@ -1,0 +1,13 @@
+/**
+ * `inputBetween`: the value typed with the action being judged is within
+ * min–max. Only a rule sees a typed value; the checker refuses the word in a
+ * step's `when` (validateScenario.ts, where the condition stands).
+ */
+import { oneKey, record, type ConditionWord } from '../word.ts';
+
+export const inputBetween: ConditionWord<'inputBetween'> = {
+  word: 'inputBetween',
+  schema: oneKey('inputBetween', record(['min', 'max'], { min: { type: 'number' }, max: { type: 'number' } })),
+  holds: (c, { input }) => input !== undefined && input >= c.inputBetween.min && input <= c.inputBetween.max,
+  check: () => {},
+};

@@ -1,0 +1,103 @@
+/**
+ * The vocabulary of scenario files: every condition and effect word, one
+ * module each (its schema fragment, its evaluation, its check). The order of
+ * the lists is the order of the schema's `oneOf` (and of the forms an error
+ * message names). To add a word: write its module beside the others, list it
+ * here, run `npm run scenarios:schema` (the schema and the scenario types are
+ * generated from these lists), and document it in scenarios/README.md §6 or §8.
+ */
+import type { Condition, Effect } from '../types';
+import { all } from './condition/all.ts';
+import { any } from './condition/any.ts';
+import { between } from './condition/between.ts';
+import { done } from './condition/done.ts';
+import { elapsed } from './condition/elapsed.ts';
+import { equals } from './condition/equals.ts';
+import { faultActiveWord } from './condition/faultActive.ts';
+import { faultHandled } from './condition/faultHandled.ts';
+import { inputBetween } from './condition/inputBetween.ts';
+import { not } from './condition/not.ts';
+import { notDone } from './condition/notDone.ts';
+import { poorReason } from './condition/poorReason.ts';
+import { advanceClock } from './effect/advanceClock.ts';
+import { newLot } from './effect/newLot.ts';
+import { raiseFault } from './effect/raiseFault.ts';
+import { redo } from './effect/redo.ts';
+import { set } from './effect/set.ts';
+import { setValue } from './effect/setValue.ts';
+import type { ConditionName, ConditionScope, ConditionWord, EffectEnv, EffectName, EffectWord, JsonSchema } from './word.ts';
+
+/** Every condition word, by name: the type asks for a module for each word of the schema's `condition`. */
+const CONDITION_WORDS: { [K in ConditionName]: ConditionWord<K> } = {
+  done,
+  notDone,
+  equals,
+  between,
+  inputBetween,
+  faultActive: faultActiveWord,
+  faultHandled,
+  elapsed,
+  poorReason,
+  all,
+  any,
+  not,
+};
+
+/** Every effect word, by name. */
+const EFFECT_WORDS: { [K in EffectName]: EffectWord<K> } = {
+  set,
+  setValue,
+  advanceClock,
+  raiseFault,
+  redo,
+  newLot,
+};
+
+export const CONDITIONS: readonly ConditionWord[] = Object.values(CONDITION_WORDS) as ConditionWord[];
+export const EFFECTS: readonly EffectWord[] = Object.values(EFFECT_WORDS) as EffectWord[];
+
+const conditionWords = new Map<string, ConditionWord>(CONDITIONS.map((w) => [w.word, w]));
+const effectWords = new Map<string, EffectWord>(EFFECTS.map((w) => [w.word, w]));
+
+/** The word of a node: its one key (the schema allows no other). */
+function wordOf(node: object): string | undefined {
+  for (const k in node) return k;
+  return undefined;
+}
+
+export function conditionWord(c: Condition): ConditionWord | undefined {
+  const w = wordOf(c);
+  return w === undefined ? undefined : conditionWords.get(w);
+}
+
+export function effectWord(e: Effect): EffectWord | undefined {
+  const w = wordOf(e);
+  return w === undefined ? undefined : effectWords.get(w);
+}
+
+/** Does the condition hold? No condition always holds. */
+export function holds(cond: Condition | undefined, scope: ConditionScope): boolean {
+  if (!cond) return true;
+  const word = conditionWord(cond);
+  return word ? word.holds(cond as never, scope, holds) : false;
+}
+
+/** Applies one effect to the applier's copy of the attempt (see EffectWord.apply). */
+export function applyEffect(effect: Effect, next: Parameters<EffectWord['apply']>[1], env: EffectEnv) {
+  const word = effectWord(effect);
+  return word ? word.apply(effect as never, next, env) : next;
+}
+
+/** The condition uses this word somewhere, itself or inside (all, any, not). */
+export function usesWord(c: Condition | undefined, word: ConditionName): boolean {
+  if (!c) return false;
+  if (word in c) return true;
+  const inner = conditionWord(c)?.inner?.(c as never) ?? [];
+  return inner.some((x) => usesWord(x, word));
+}
+
+/** The schema's `condition` and `effect`: one form per word, in the lists' order. */
+export const conditionSchema = (): JsonSchema => ({ oneOf: CONDITIONS.map((w) => w.schema) });
+export const effectSchema = (): JsonSchema => ({ oneOf: EFFECTS.map((w) => w.schema) });
+
+export type { ConditionScope, ConditionWord, EffectEnv, EffectWord } from './word.ts';
