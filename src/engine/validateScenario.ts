@@ -5,7 +5,6 @@
  * cycles, missing translations, steps that could never be done).
  */
 import Ajv2020 from 'ajv/dist/2020.js';
-import schema from '../../scenarios/scenario.schema.json' with { type: 'json' };
 import { checkEndings } from './ending.ts';
 import { checkLooks } from './look.ts';
 import { placedRules, undeclaredOverlaps, type PlacedRule } from './precedence.ts';
@@ -13,6 +12,7 @@ import { checkLots } from './lots.ts';
 import { checkRecordText } from './recordText.ts';
 // with its extension: vite.config.ts loads this module natively (the build's scenario check)
 import { ROOM_STATIONS } from './rooms.ts';
+import { PATTERNS, scenarioSchema } from './scenarioSchema.ts';
 import { READ_VERB, type Condition, type Effect, type Expr, type Fault, type Localized, type RoomObject, type Rule, type Scenario, type Step } from './types.ts';
 import { conditionWord, effectWord, usesWord } from './vocabulary/index.ts';
 import type { CheckScope } from './vocabulary/word.ts';
@@ -32,7 +32,8 @@ let compiled: ReturnType<Ajv2020['compile']> | undefined;
 function schemaValidator() {
   if (!compiled) {
     const ajv = new Ajv2020({ allErrors: true, strict: false });
-    compiled = ajv.compile(schema);
+    // the schema's one source (scenarios/scenario.schema.json is written from it for editors)
+    compiled = ajv.compile(scenarioSchema());
   }
   return compiled;
 }
@@ -72,10 +73,11 @@ function schemaProblem(e: AjvError): Problem | null {
       return say(path, `should be one of ${(p.allowedValues as unknown[]).map(quote).join(', ')}`, `devrait valoir l'un de ${(p.allowedValues as unknown[]).map(quote).join(', ')}`);
     case 'const':
       return say(path, `should be ${JSON.stringify(p.allowedValue)}`, `devrait valoir ${JSON.stringify(p.allowedValue)}`);
-    case 'pattern':
-      if (path.endsWith('start.day')) return say(path, 'should be a date written YYYY-MM-DD', 'devrait être une date écrite AAAA-MM-JJ');
-      if (path.endsWith('start.time')) return say(path, 'should be a time of day written HH:MM (00:00 to 23:59)', 'devrait être une heure écrite HH:MM (00:00 à 23:59)');
-      return say(path, 'should be a kebab-case id (lower-case letters, digits and dashes)', "devrait être un identifiant en kebab-case (minuscules, chiffres et tirets)");
+    case 'pattern': {
+      // each pattern of the schema says what it asks for (scenarioSchema.ts PATTERNS)
+      const known = Object.values(PATTERNS).find((x) => x.pattern === p.pattern);
+      return known ? say(path, known.en, known.fr) : say(path, `should match the pattern ${p.pattern}`, `devrait respecter le motif ${p.pattern}`);
+    }
     case 'minLength':
       return say(path, 'should not be empty', 'ne doit pas être vide');
     case 'maxLength':
