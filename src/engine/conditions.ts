@@ -17,7 +17,6 @@ export { holds, type ConditionScope } from './vocabulary/index.ts';
 export function applyEffects(ctx: AttemptContext, effects: Effect[] | undefined, input?: number, scenario?: Scenario): AttemptContext {
   if (!effects?.length) return ctx;
   let next: AttemptContext = { ...ctx, objects: { ...ctx.objects }, raised: { ...ctx.raised } };
-  const env = { input, scenario };
-  for (const effect of effects) next = applyEffect(effect, next, env);
+  for (const effect of effects) next = applyEffect(effect, next, input, scenario);
   return next;
 }

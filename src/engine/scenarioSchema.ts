@@ -233,6 +233,7 @@ const defs = (): Record<string, JsonSchema> => ({
     properties: { id: ref('id'), title: ref('localized'), intro: ref('localized') },
   },
   expr: {
+    description: 'A number computed from the room: no code, only this small tree (scenarios/README.md §7).',
     oneOf: [
       { type: 'number' },
       {
@@ -294,8 +295,14 @@ const defs = (): Record<string, JsonSchema> => ({
     properties: {
       id: ref('id'),
       name: ref('localized'),
-      kind: { type: 'string', pattern: pattern('name'), maxLength: 40 },
-      at: { type: 'array', minItems: 2, maxItems: 2, items: { type: 'number', minimum: 0, maximum: 100 } },
+      kind: { type: 'string', pattern: pattern('name'), maxLength: 40, description: 'Which drawing the room uses for it (src/game).' },
+      at: {
+        type: 'array',
+        minItems: 2,
+        maxItems: 2,
+        items: { type: 'number', minimum: 0, maximum: 100 },
+        description: 'Where it stands in the room, in percent of its width and height.',
+      },
       station: {
         type: 'string',
         pattern: pattern('name'),
@@ -342,7 +349,7 @@ const defs = (): Record<string, JsonSchema> => ({
             label: ref('localized'),
             unit: { type: 'string', maxLength: 20 },
             decimals: { type: 'integer', minimum: 0, maximum: 6 },
-            value: ref('expr'),
+            value: ref('expr', { description: 'Its value at the start; without it, it has none until an effect sets it.' }),
           },
         },
       },
@@ -389,6 +396,7 @@ const defs = (): Record<string, JsonSchema> => ({
       action: {
         type: 'object',
         additionalProperties: false,
+        description: 'The gesture that does the step: a verb of the target object\'s actions (or the built-in "read" of an instrument).',
         required: ['verb', 'target'],
         properties: {
           verb: ref('id'),
@@ -407,15 +415,16 @@ const defs = (): Record<string, JsonSchema> => ({
           tolerance: { type: 'number', minimum: 0 },
           min: ref('expr'),
           max: ref('expr'),
-          wrong: told(true),
+          wrong: { ...told(true), description: 'What happens when the value given is outside.' },
         },
       },
       effects: { type: 'array', items: ref('effect') },
       points: { type: 'number', minimum: 0, maximum: 100 },
       category: ref('category'),
-      minutes: { type: 'number', minimum: 0, maximum: 10000 },
+      minutes: { type: 'number', minimum: 0, maximum: 10000, description: 'Simulated minutes the step takes (default 1).' },
       early: {
         type: 'object',
+        description: 'What is told, and the penalty, when the trainee does it too early; without it, the scenario\'s defaults.early.',
         additionalProperties: false,
         required: ['penalty', 'explanation'],
         properties: { penalty: { type: 'number', minimum: 0, maximum: 100 }, explanation: ref('localized') },
@@ -468,7 +477,7 @@ const defs = (): Record<string, JsonSchema> => ({
       severity: { enum: ['minor', 'major', 'critical'] },
       penalty: { type: 'number', minimum: 0, maximum: 100 },
       explanation: ref('localized'),
-      reason: ref('localized'),
+      reason: ref('localized', { description: 'Why it fails the attempt: required when the severity is critical.' }),
       effects: { type: 'array', items: ref('effect') },
       overrides: {
         type: 'array',
@@ -499,7 +508,7 @@ const defs = (): Record<string, JsonSchema> => ({
     properties: {
       id: ref('id'),
       title: ref('localized'),
-      weight: { type: 'number', exclusiveMinimum: 0 },
+      weight: { type: 'number', exclusiveMinimum: 0, description: 'Its chance among the faults, relative to the others\' (default 1).' },
       trigger: {
         oneOf: [
           oneKey('afterStep', ref('id')),

@@ -93,6 +93,7 @@ export interface Phase {
   intro?: Localized;
 }
 
+/** A number computed from the room: no code, only this small tree (scenarios/README.md §7). */
 export type Expr =
   | number
   | {
@@ -107,6 +108,7 @@ export type Expr =
   | { round: [Expr, number] }
   | { random: { min: number; max: number; decimals: number } };
 
+/** A condition: one word of src/engine/vocabulary/condition (scenarios/README.md §6). */
 export type Condition =
   | { done: string }
   | { notDone: string }
@@ -141,6 +143,7 @@ export type Condition =
   | { any: Condition[] }
   | { not: Condition };
 
+/** An effect: one word of src/engine/vocabulary/effect (scenarios/README.md §8). */
 export type Effect =
   | { set: { object: string; state: string } }
   | {
@@ -169,7 +172,9 @@ export type Effect =
 export interface RoomObject {
   id: string;
   name: Localized;
+  /** Which drawing the room uses for it (src/game). */
   kind: string;
+  /** Where it stands in the room, in percent of its width and height. */
   at?: [number, number];
   /**
    * The station of the room where the object stands (close-up); one of the room's station ids
@@ -199,7 +204,14 @@ export interface RoomObject {
    * Named values its display shows side by side (a console's temperature, pH, dissolved oxygen,
    * agitation), each read and recorded on its own as { "value": "<object>.<reading>" }.
    */
-  readings?: { id: string; label: Localized; unit: string; decimals?: number; value?: Expr }[];
+  readings?: {
+    id: string;
+    label: Localized;
+    unit: string;
+    decimals?: number;
+    /** Its value at the start; without it, it has none until an effect sets it. */
+    value?: Expr;
+  }[];
   actions: {
     verb: string;
     label: Localized;
@@ -217,6 +229,10 @@ export interface Step {
   id: string;
   title: Localized;
   hint?: Localized;
+  /**
+   * The gesture that does the step: a verb of the target object's actions (or the built-in "read"
+   * of an instrument).
+   */
   action: {
     verb: string;
     target: string;
@@ -230,12 +246,18 @@ export interface Step {
     tolerance?: number;
     min?: Expr;
     max?: Expr;
+    /** What happens when the value given is outside. */
     wrong: { penalty: number; category?: Category; explanation: Localized };
   };
   effects?: Effect[];
   points: number;
   category: Category;
+  /** Simulated minutes the step takes (default 1). */
   minutes?: number;
+  /**
+   * What is told, and the penalty, when the trainee does it too early; without it, the scenario's
+   * defaults.early.
+   */
   early?: { penalty: number; explanation: Localized };
 }
 
@@ -260,6 +282,7 @@ export interface Rule {
   severity: 'minor' | 'major' | 'critical';
   penalty: number;
   explanation: Localized;
+  /** Why it fails the attempt: required when the severity is critical. */
   reason?: Localized;
   effects?: Effect[];
   /**
@@ -282,6 +305,7 @@ export interface FaultRule extends Rule {
 export interface Fault {
   id: string;
   title: Localized;
+  /** Its chance among the faults, relative to the others' (default 1). */
   weight?: number;
   trigger: { afterStep: string } | { atStart: true } | { byRule: true };
   announce: Localized;

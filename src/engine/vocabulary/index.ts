@@ -6,7 +6,7 @@
  * here, run `npm run scenarios:schema` (the schema and the scenario types are
  * generated from these lists), and document it in scenarios/README.md §6 or §8.
  */
-import type { Condition, Effect } from '../types';
+import type { AttemptContext, Condition, Effect, Scenario } from '../types';
 import { all } from './condition/all.ts';
 import { any } from './condition/any.ts';
 import { between } from './condition/between.ts';
@@ -25,7 +25,7 @@ import { raiseFault } from './effect/raiseFault.ts';
 import { redo } from './effect/redo.ts';
 import { set } from './effect/set.ts';
 import { setValue } from './effect/setValue.ts';
-import type { ConditionName, ConditionScope, ConditionWord, EffectEnv, EffectName, EffectWord, JsonSchema } from './word.ts';
+import type { ConditionName, ConditionScope, ConditionWord, EffectName, EffectWord, JsonSchema } from './word.ts';
 
 /** Every condition word, by name: the type asks for a module for each word of the schema's `condition`. */
 const CONDITION_WORDS: { [K in ConditionName]: ConditionWord<K> } = {
@@ -56,8 +56,9 @@ const EFFECT_WORDS: { [K in EffectName]: EffectWord<K> } = {
 export const CONDITIONS: readonly ConditionWord[] = Object.values(CONDITION_WORDS) as ConditionWord[];
 export const EFFECTS: readonly EffectWord[] = Object.values(EFFECT_WORDS) as EffectWord[];
 
-const conditionWords = new Map<string, ConditionWord>(CONDITIONS.map((w) => [w.word, w]));
-const effectWords = new Map<string, EffectWord>(EFFECTS.map((w) => [w.word, w]));
+// looked up by name on every evaluation: plain objects without a prototype are the fastest lookup here
+const conditionWords: Record<string, ConditionWord | undefined> = Object.assign(Object.create(null), CONDITION_WORDS);
+const effectWords: Record<string, EffectWord | undefined> = Object.assign(Object.create(null), EFFECT_WORDS);
 
 /** The word of a node: its one key (the schema allows no other). */
 function wordOf(node: object): string | undefined {
@@ -67,12 +68,12 @@ function wordOf(node: object): string | undefined {
 
 export function conditionWord(c: Condition): ConditionWord | undefined {
   const w = wordOf(c);
-  return w === undefined ? undefined : conditionWords.get(w);
+  return w === undefined ? undefined : conditionWords[w];
 }
 
 export function effectWord(e: Effect): EffectWord | undefined {
   const w = wordOf(e);
-  return w === undefined ? undefined : effectWords.get(w);
+  return w === undefined ? undefined : effectWords[w];
 }
 
 /** Does the condition hold? No condition always holds. */
@@ -83,9 +84,9 @@ export function holds(cond: Condition | undefined, scope: ConditionScope): boole
 }
 
 /** Applies one effect to the applier's copy of the attempt (see EffectWord.apply). */
-export function applyEffect(effect: Effect, next: Parameters<EffectWord['apply']>[1], env: EffectEnv) {
+export function applyEffect(effect: Effect, next: AttemptContext, input?: number, scenario?: Scenario): AttemptContext {
   const word = effectWord(effect);
-  return word ? word.apply(effect as never, next, env) : next;
+  return word ? word.apply(effect as never, next, input, scenario) : next;
 }
 
 /** The condition uses this word somewhere, itself or inside (all, any, not). */
@@ -97,7 +98,13 @@ export function usesWord(c: Condition | undefined, word: ConditionName): boolean
 }
 
 /** The schema's `condition` and `effect`: one form per word, in the lists' order. */
-export const conditionSchema = (): JsonSchema => ({ oneOf: CONDITIONS.map((w) => w.schema) });
-export const effectSchema = (): JsonSchema => ({ oneOf: EFFECTS.map((w) => w.schema) });
+export const conditionSchema = (): JsonSchema => ({
+  description: 'A condition: one word of src/engine/vocabulary/condition (scenarios/README.md §6).',
+  oneOf: CONDITIONS.map((w) => w.schema),
+});
+export const effectSchema = (): JsonSchema => ({
+  description: 'An effect: one word of src/engine/vocabulary/effect (scenarios/README.md §8).',
+  oneOf: EFFECTS.map((w) => w.schema),
+});
 
-export type { ConditionScope, ConditionWord, EffectEnv, EffectWord } from './word.ts';
+export type { ConditionScope, ConditionWord, EffectWord } from './word.ts';

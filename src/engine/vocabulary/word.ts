@@ -75,14 +75,6 @@ export interface ConditionWord<K extends ConditionName = ConditionName> {
   inner?(node: ConditionNode<K>): Condition[];
 }
 
-/** What an effect is applied with, besides the attempt. */
-export interface EffectEnv {
-  /** The value typed with the action (an expression's `input`). */
-  input?: number;
-  /** The scenario (its objects' lot prefixes, for `newLot`); without it `newLot` does nothing. */
-  scenario?: Scenario;
-}
-
 export interface EffectWord<K extends EffectName = EffectName> {
   word: K;
   /** The branch of the schema's `effect` (one of its `oneOf`). */
@@ -90,8 +82,10 @@ export interface EffectWord<K extends EffectName = EffectName> {
   /**
    * The attempt after the effect. `next` is the applier's own copy, whose
    * `objects` and `raised` may be written in place; anything else is replaced.
+   * `input`: the value typed with the action (an expression's `input`);
+   * `scenario`: its objects' lot prefixes, for `newLot` (without it `newLot` does nothing).
    */
-  apply(node: EffectNode<K>, next: AttemptContext, env: EffectEnv): AttemptContext;
+  apply(node: EffectNode<K>, next: AttemptContext, input: number | undefined, scenario: Scenario | undefined): AttemptContext;
   check(node: EffectNode<K>, path: string, scope: CheckScope): void;
 }
 

@@ -5,7 +5,7 @@ import { oneKey, ref, type EffectWord } from '../word.ts';
 export const advanceClock: EffectWord<'advanceClock'> = {
   word: 'advanceClock',
   schema: oneKey('advanceClock', ref('expr')),
-  apply: (e, next, { input }) => {
+  apply: (e, next, input) => {
     const [minutes, rng] = drawExpr(e.advanceClock, next, input);
     next.rng = rng;
     next.clock += Number.isFinite(minutes) && minutes > 0 ? minutes : 0;
