@@ -73,6 +73,12 @@ export interface ConditionWord<K extends ConditionName = ConditionName> {
   check(node: ConditionNode<K>, path: string, scope: CheckScope): void;
   /** The conditions inside this one, if any (all, any, not). */
   inner?(node: ConditionNode<K>): Condition[];
+  /**
+   * This condition and `other` can never hold together, as far as their
+   * words say (the checker's precedence of rules, ../precedence.ts). Asked of
+   * both conditions of a pair; a word without it contradicts nothing.
+   */
+  contradicts?(node: ConditionNode<K>, other: Condition): boolean;
 }
 
 export interface EffectWord<K extends EffectName = EffectName> {

@@ -18,4 +18,8 @@ export const between: ConditionWord<'between'> = {
     const o = scope.needObject(`${path}.between.object`, c.between.object);
     if (o && c.between.reading !== undefined) scope.needReading(`${path}.between.reading`, o, c.between.reading);
   },
+  // the same display, two ranges that do not meet
+  contradicts: (c, other) =>
+    'between' in other && other.between.object === c.between.object && other.between.reading === c.between.reading &&
+    (c.between.max < other.between.min || other.between.max < c.between.min),
 };

@@ -6,4 +6,5 @@ export const done: ConditionWord<'done'> = {
   schema: oneKey('done', ref('id')),
   holds: (c, { ctx }) => ctx.done[c.done] !== undefined,
   check: (c, path, scope) => scope.needStep(`${path}.done`, c.done),
+  contradicts: (c, other) => 'notDone' in other && other.notDone === c.done,
 };

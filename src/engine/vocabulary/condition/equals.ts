@@ -11,4 +11,6 @@ export const equals: ConditionWord<'equals'> = {
       scope.problem(`${path}.equals.state`, `the object ${quote(o.id)} has no state ${quote(c.equals.state)}`, `l'objet ${quote(o.id)} n'a pas d'état ${quote(c.equals.state)}`);
     }
   },
+  // one object is in one state at a time
+  contradicts: (c, other) => 'equals' in other && other.equals.object === c.equals.object && other.equals.state !== c.equals.state,
 };

@@ -10,4 +10,5 @@ export const inputBetween: ConditionWord<'inputBetween'> = {
   schema: oneKey('inputBetween', record(['min', 'max'], { min: { type: 'number' }, max: { type: 'number' } })),
   holds: (c, { input }) => input !== undefined && input >= c.inputBetween.min && input <= c.inputBetween.max,
   check: () => {},
+  contradicts: (c, other) => 'inputBetween' in other && (c.inputBetween.max < other.inputBetween.min || other.inputBetween.max < c.inputBetween.min),
 };

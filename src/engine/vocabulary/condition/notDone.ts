@@ -6,4 +6,5 @@ export const notDone: ConditionWord<'notDone'> = {
   schema: oneKey('notDone', ref('id')),
   holds: (c, { ctx }) => ctx.done[c.notDone] === undefined,
   check: (c, path, scope) => scope.needStep(`${path}.notDone`, c.notDone),
+  contradicts: (c, other) => 'done' in other && other.done === c.notDone,
 };
