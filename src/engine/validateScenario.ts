@@ -14,7 +14,7 @@ import { checkRecordText } from './recordText.ts';
 import { ROOM_STATIONS } from './rooms.ts';
 import { PATTERNS, scenarioSchema } from './scenarioSchema.ts';
 import { READ_VERB, type Condition, type Effect, type Expr, type Fault, type Localized, type RoomObject, type Rule, type Scenario, type Step } from './types.ts';
-import { conditionWord, effectWord, usesWord } from './vocabulary/index.ts';
+import { conditionWord, effectWord, misplacedWords } from './vocabulary/index.ts';
 import type { CheckScope } from './vocabulary/word.ts';
 
 export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
@@ -356,8 +356,7 @@ export function checkMeaning(s: Scenario): Problem[] {
       }
     });
     checkCond(step.when, `${path}.when`);
-    if (usesWord(step.when, 'poorReason')) out.push(say(`${path}.when`, 'only a correction of the batch record carries a reason, so "poorReason" never holds in a step: put it in a rule on the verb "correct"', "seule une correction du dossier de lot porte un motif : « poorReason » n'est jamais vrai dans une étape, mettez-le dans une règle sur le verbe « correct »"));
-    if (usesWord(step.when, 'inputBetween')) out.push(say(`${path}.when`, 'a step\'s "when" is judged before any value is typed, so "inputBetween" never holds here: judge the value with "expect"', "le « when » d'une étape est jugé avant toute saisie : « inputBetween » n'y est jamais vrai, jugez la valeur avec « expect »"));
+    for (const [en, fr] of misplacedWords(step.when)) out.push(say(`${path}.when`, en, fr));
     checkEffects(step.effects, `${path}.effects`, st.fault === undefined ? undefined : faults.get(st.fault));
   }
   for (const cycle of findCycles(new Map(allSteps.map((x) => [x.step.id, x.step.requires ?? []])))) {
@@ -379,9 +378,7 @@ export function checkMeaning(s: Scenario): Problem[] {
       out.push(say(`${path}.on.verb`, `no object offers the action ${quote(r.on.verb)}`, `aucun objet ne propose l'action ${quote(r.on.verb)}`));
     }
     checkCond(r.when, `${path}.when`);
-    if (usesWord(r.when, 'poorReason') && r.on.verb !== 'correct') {
-      out.push(say(`${path}.when`, 'only a correction of the batch record carries a reason, so "poorReason" holds only in a rule on the verb "correct"', "seule une correction du dossier de lot porte un motif : « poorReason » ne vaut que dans une règle sur le verbe « correct »"));
-    }
+    for (const [en, fr] of misplacedWords(r.when, r.on)) out.push(say(`${path}.when`, en, fr));
     checkEffects(r.effects, `${path}.effects`);
   };
   s.rules.forEach((r, i) => checkRule(r, `rules[${i}]`));

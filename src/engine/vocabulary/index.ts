@@ -97,6 +97,15 @@ export function usesWord(c: Condition | undefined, word: ConditionName): boolean
   return inner.some((x) => usesWord(x, word));
 }
 
+/** What the words used in a `when` say of where it stands (ConditionWord.misplaced): a step's `when`, or the `when` of a rule on `rule`. */
+export function misplacedWords(c: Condition | undefined, rule?: Parameters<NonNullable<ConditionWord['misplaced']>>[0]): [string, string][] {
+  if (!c) return [];
+  return CONDITIONS.flatMap((w) => {
+    const said = w.misplaced && usesWord(c, w.word) ? w.misplaced(rule) : undefined;
+    return said ? [said] : [];
+  });
+}
+
 /** The schema's `condition` and `effect`: one form per word, in the lists' order. */
 export const conditionSchema = (): JsonSchema => ({
   description: 'A condition: one word of src/engine/vocabulary/condition (scenarios/README.md §6).',

@@ -13,7 +13,7 @@
  *   (a step, object, reading or fault it names that does not exist…).
  */
 import type { Problem } from '../validateScenario';
-import type { AttemptContext, Condition, Effect, Expr, Fault, RoomObject, Scenario, Step } from '../types';
+import type { AttemptContext, Condition, Effect, Expr, Fault, RoomObject, Rule, Scenario, Step } from '../types';
 
 /** The part of JSON Schema the scenario schema is written in (see src/cli/schemaTypes.ts for the types generated from it). */
 export type JsonSchema = { [keyword: string]: unknown };
@@ -79,6 +79,12 @@ export interface ConditionWord<K extends ConditionName = ConditionName> {
    * both conditions of a pair; a word without it contradicts nothing.
    */
   contradicts?(node: ConditionNode<K>, other: Condition): boolean;
+  /**
+   * Where the word can never hold: said once for a `when` that uses it,
+   * anywhere inside, as [English, French]. `rule`: the `on` of the rule whose
+   * `when` it is; absent for a step's `when`.
+   */
+  misplaced?(rule?: Rule['on']): [string, string] | undefined;
 }
 
 export interface EffectWord<K extends EffectName = EffectName> {

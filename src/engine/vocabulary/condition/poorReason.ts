@@ -1,8 +1,7 @@
 /**
  * `poorReason`: the reason typed with a batch-record correction does not say
  * why. Only a correction carries a reason; the checker refuses the word in a
- * step's `when` and in a rule on another verb (validateScenario.ts, where the
- * condition stands).
+ * step's `when` and in a rule on another verb (`misplaced`).
  */
 import { oneKey, type ConditionWord } from '../word.ts';
 
@@ -35,4 +34,10 @@ export const poorReason: ConditionWord<'poorReason'> = {
   }, { description: 'Only in a rule on the verb "correct": the reason typed with the correction is blank, shorter than shorterThan characters, or only one of the refused words (case, accents and punctuation aside).' }),
   holds: (c, { reason }) => reasonPoor(reason, c.poorReason),
   check: () => {},
+  misplaced: (rule) =>
+    !rule
+      ? ['only a correction of the batch record carries a reason, so "poorReason" never holds in a step: put it in a rule on the verb "correct"', "seule une correction du dossier de lot porte un motif : « poorReason » n'est jamais vrai dans une étape, mettez-le dans une règle sur le verbe « correct »"]
+      : rule.verb !== 'correct'
+        ? ['only a correction of the batch record carries a reason, so "poorReason" holds only in a rule on the verb "correct"', "seule une correction du dossier de lot porte un motif : « poorReason » ne vaut que dans une règle sur le verbe « correct »"]
+        : undefined,
 };
