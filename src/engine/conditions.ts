@@ -8,10 +8,10 @@
 import type { AttemptContext, Effect, Scenario } from './types';
 import { applyEffect } from './vocabulary/index.ts';
 
-export { readingKey, readingOf, valueOf, withValue, evalExpr, drawExpr } from './vocabulary/values.ts';
+export { readingKey, readingOf, valueOf, withValue, drawExpr } from './vocabulary/values.ts';
 export { faultActive } from './vocabulary/condition/faultActive.ts';
 export { plainReason, reasonPoor } from './vocabulary/condition/poorReason.ts';
-export { holds, type ConditionScope } from './vocabulary/index.ts';
+export { evalExpr, holds, type ConditionScope } from './vocabulary/index.ts';
 
 /** Applies effects in order; returns the new context (the input is not changed). `newLot` needs the scenario (its objects' lot prefixes). */
 export function applyEffects(ctx: AttemptContext, effects: Effect[] | undefined, input?: number, scenario?: Scenario): AttemptContext {

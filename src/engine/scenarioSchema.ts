@@ -11,8 +11,9 @@
  * decisions, record kinds, a fault rule's `until`) are taken from those lists.
  */
 import { ROOM_STATIONS } from './rooms.ts';
+import { PATTERNS } from './schemaPatterns.ts';
 import { CATEGORIES, DECISIONS, RULE_UNTIL, TEXT_KINDS } from './types.ts';
-import { conditionSchema, effectSchema } from './vocabulary/index.ts';
+import { conditionSchema, effectSchema, exprSchema } from './vocabulary/index.ts';
 import { oneKey, record, ref, type JsonSchema } from './vocabulary/word.ts';
 
 /** The type each definition of the schema gets in the generated types (src/cli/schemaTypes.ts); a definition not named here is written in place. */
@@ -36,39 +37,6 @@ export const TYPE_NAMES: Record<string, string> = {
   recordEntry: 'RecordEntry',
 };
 
-/**
- * Each pattern of the schema, with what the checker says of a value that
- * does not match it (validateScenario.ts): one sentence per pattern, in
- * English and French.
- */
-export const PATTERNS = {
-  id: {
-    pattern: '^[a-z0-9]+(-[a-z0-9]+)*$',
-    en: 'should be a kebab-case id (lower-case letters, digits and dashes)',
-    fr: 'devrait être un identifiant en kebab-case (minuscules, chiffres et tirets)',
-  },
-  valueKey: {
-    pattern: '^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)?$',
-    en: 'should be an object\'s id, or an object\'s id, a dot and one of its readings ("balance", "console.ph")',
-    fr: 'devrait être l\'identifiant d\'un objet, ou l\'identifiant d\'un objet, un point et l\'une de ses lectures ("balance", "console.ph")',
-  },
-  name: {
-    pattern: '^[a-z0-9-]+$',
-    en: 'should be written in lower-case letters, digits and dashes',
-    fr: 'devrait s\'écrire en minuscules, chiffres et tirets',
-  },
-  lot: {
-    pattern: '^[A-Z0-9]{1,6}$',
-    en: 'should be 1 to 6 capital letters or digits (the start of the lot numbers drawn)',
-    fr: 'devrait compter 1 à 6 majuscules ou chiffres (le début des numéros de lot tirés)',
-  },
-  day: { pattern: '^\\d{4}-\\d{2}-\\d{2}$', en: 'should be a date written YYYY-MM-DD', fr: 'devrait être une date écrite AAAA-MM-JJ' },
-  time: {
-    pattern: '^([01]\\d|2[0-3]):[0-5]\\d$',
-    en: 'should be a time of day written HH:MM (00:00 to 23:59)',
-    fr: 'devrait être une heure écrite HH:MM (00:00 à 23:59)',
-  },
-} as const;
 const pattern = (name: keyof typeof PATTERNS) => PATTERNS[name].pattern;
 
 /**
@@ -232,60 +200,7 @@ const defs = (): Record<string, JsonSchema> => ({
     required: ['id', 'title'],
     properties: { id: ref('id'), title: ref('localized'), intro: ref('localized') },
   },
-  expr: {
-    description: 'A number computed from the room: no code, only this small tree (scenarios/README.md §7).',
-    oneOf: [
-      { type: 'number' },
-      {
-        type: 'object',
-        additionalProperties: false,
-        required: ['value'],
-        properties: {
-          value: {
-            type: 'string',
-            pattern: pattern('valueKey'),
-            maxLength: 121,
-            description: 'An object\'s value ("balance"), or one of its named readings ("console.ph").',
-          },
-        },
-      },
-      oneKey('input', { const: true }),
-      oneKey('add', { type: 'array', minItems: 1, items: ref('expr') }),
-      oneKey('mul', { type: 'array', minItems: 1, items: ref('expr') }),
-      oneKey('sub', { type: 'array', minItems: 2, maxItems: 2, items: ref('expr') }),
-      oneKey('div', { type: 'array', minItems: 2, maxItems: 2, items: ref('expr') }),
-      {
-        type: 'object',
-        additionalProperties: false,
-        required: ['round'],
-        properties: {
-          round: {
-            type: 'array',
-            minItems: 2,
-            maxItems: 2,
-            prefixItems: [ref('expr'), { type: 'integer', minimum: 0, maximum: 6 }],
-          },
-        },
-      },
-      {
-        type: 'object',
-        additionalProperties: false,
-        required: ['random'],
-        properties: {
-          random: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['min', 'max', 'decimals'],
-            properties: {
-              min: { type: 'number' },
-              max: { type: 'number' },
-              decimals: { type: 'integer', minimum: 0, maximum: 6 },
-            },
-          },
-        },
-      },
-    ],
-  },
+  expr: exprSchema(),
   condition: conditionSchema(),
   effect: effectSchema(),
   object: {

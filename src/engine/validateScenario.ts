@@ -12,9 +12,10 @@ import { checkLots } from './lots.ts';
 import { checkRecordText } from './recordText.ts';
 // with its extension: vite.config.ts loads this module natively (the build's scenario check)
 import { ROOM_STATIONS } from './rooms.ts';
-import { PATTERNS, scenarioSchema } from './scenarioSchema.ts';
+import { scenarioSchema } from './scenarioSchema.ts';
+import { PATTERNS } from './schemaPatterns.ts';
 import { READ_VERB, type Condition, type Effect, type Expr, type Fault, type Localized, type RoomObject, type Rule, type Scenario, type Step } from './types.ts';
-import { conditionWord, effectWord, misplacedWords } from './vocabulary/index.ts';
+import { conditionWord, effectWord, exprWord, misplacedWords } from './vocabulary/index.ts';
 import type { CheckScope } from './vocabulary/word.ts';
 
 export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
@@ -254,20 +255,7 @@ export function checkMeaning(s: Scenario): Problem[] {
     if (!faults.has(id)) out.push(say(path, `no fault is called ${quote(id)}`, `aucune panne ne s'appelle ${quote(id)}`));
   };
   const checkExpr = (e: Expr | undefined, path: string) => {
-    if (e === undefined || typeof e === 'number') return;
-    if ('value' in e) {
-      const [id, reading] = e.value.split('.', 2) as [string, string | undefined];
-      const o = needObject(`${path}.value`, id);
-      if (o && reading !== undefined) {
-        const r = needReading(`${path}.value`, o, reading);
-        if (r && r.value === undefined && !setsValue(s, id, reading)) out.push(say(`${path}.value`, `the reading ${quote(e.value)} never has a value`, `la lecture ${quote(e.value)} n'a jamais de valeur`));
-      } else if (o && o.value === undefined && !setsValue(s, id)) out.push(say(`${path}.value`, `the object ${quote(e.value)} never has a value`, `l'objet ${quote(e.value)} n'a jamais de valeur`));
-    } else if ('add' in e) e.add.forEach((x, i) => checkExpr(x, `${path}.add[${i}]`));
-    else if ('mul' in e) e.mul.forEach((x, i) => checkExpr(x, `${path}.mul[${i}]`));
-    else if ('sub' in e) e.sub.forEach((x, i) => checkExpr(x, `${path}.sub[${i}]`));
-    else if ('div' in e) e.div.forEach((x, i) => checkExpr(x, `${path}.div[${i}]`));
-    else if ('round' in e) checkExpr(e.round[0], `${path}.round[0]`);
-    else if ('random' in e && e.random.min > e.random.max) out.push(say(`${path}.random`, 'min is above max', 'min est supérieur à max'));
+    if (e !== undefined && typeof e !== 'number') exprWord(e)?.check(e as never, path, anywhere);
   };
   /** What a word's check may ask (vocabulary/word.ts); `fault`: the fault whose effects are checked. */
   const scope = (fault?: Fault): CheckScope => ({
@@ -280,6 +268,7 @@ export function checkMeaning(s: Scenario): Problem[] {
     needReading: (path, o, reading) => void needReading(path, o, reading),
     needFault,
     expr: checkExpr,
+    setsValue: (id, reading) => setsValue(s, id, reading),
     condition: (c, path) => checkCond(c, path),
     fault,
   });

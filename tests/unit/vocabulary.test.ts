@@ -16,7 +16,7 @@ import { prepare, replay } from '../../src/engine/attempt';
 import { applyEffects, drawExpr, evalExpr, holds } from '../../src/engine/conditions';
 import type { AttemptContext, AttemptOptions, Condition, Expr, Scenario } from '../../src/engine/types';
 import { validateScenario } from '../../src/engine/validateScenario';
-import { CONDITIONS, EFFECTS } from '../../src/engine/vocabulary';
+import { CONDITIONS, EFFECTS, EXPRS } from '../../src/engine/vocabulary';
 import { act } from './fixtures';
 
 /* ---------- the word alone ---------- */
@@ -832,9 +832,9 @@ describe('the registry of words (src/engine/vocabulary)', () => {
 
   it('every word has its schema fragment, its evaluation and its check', () => {
     expect(CONDITIONS.length).toBeGreaterThan(0);
-    for (const w of [...CONDITIONS, ...EFFECTS]) {
+    for (const w of [...CONDITIONS, ...EFFECTS, ...EXPRS]) {
       expect(w.schema, w.word).toMatchObject({ type: 'object', required: [w.word], properties: { [w.word]: expect.anything() } });
-      expect(typeof ('holds' in w ? w.holds : w.apply), w.word).toBe('function');
+      expect(typeof ('holds' in w ? w.holds : 'apply' in w ? w.apply : w.evaluate), w.word).toBe('function');
       expect(typeof w.check, w.word).toBe('function');
     }
   });
@@ -850,12 +850,15 @@ describe('the registry of words (src/engine/vocabulary)', () => {
     }
   });
 
-  it('the authoring guide describes exactly the words of the registry (scenarios/README.md, §6 conditions and §8 effects)', () => {
+  it('the authoring guide describes exactly the words of the registry (scenarios/README.md, §6 conditions, §7 expressions, §8 effects)', () => {
     const guide = readFileSync(resolve(root, 'scenarios/README.md'), 'utf8');
     const section = (n: number) => guide.slice(guide.indexOf(`\n## ${n}. `), guide.indexOf(`\n## ${n + 1}. `));
     const described = (text: string) => [...text.matchAll(/^\*\*`(\w+)`\*\*(?:, \*\*`(\w+)`\*\*)*(?:,? and \*\*`(\w+)`\*\*)?/gm)]
       .flatMap((m) => [...m[0].matchAll(/`(\w+)`/g)].map((x) => x[1]!));
     expect(described(section(6)).sort()).toEqual(CONDITIONS.map((w) => w.word).sort());
     expect(described(section(8)).sort()).toEqual(EFFECTS.map((w) => w.word).sort());
+    // §7 is a table: a row per form, the word first ("| `add` (one or more terms) |"), after the plain number
+    const rows = [...section(7).matchAll(/^\| `(\w+)`/gm)].map((m) => m[1]!);
+    expect(rows.sort()).toEqual(EXPRS.map((w) => w.word).sort());
   });
 });

@@ -1,14 +1,14 @@
 /**
  * What a word of the scenario vocabulary is made of: one module per word
- * (./condition/*.ts, ./effect/*.ts) holds the three together, and
+ * (./condition/*.ts, ./expr/*.ts, ./effect/*.ts) holds the three together, and
  * ./index.ts lists them.
  *
  * - `schema`: the word's form in the JSON Schema, a plain object. The
- *   schema's `condition` and `effect` are the list of these fragments
+ *   schema's `expr`, `condition` and `effect` are the lists of these fragments
  *   (src/engine/scenarioSchema.ts), and the TypeScript types of the scenario
  *   file are generated from that schema (`npm run scenarios:schema`).
- * - `holds` (a condition) or `apply` (an effect): what the word does in a
- *   running attempt.
+ * - `holds` (a condition), `evaluate` (an expression) or `apply` (an
+ *   effect): what the word does in a running attempt.
  * - `check`: what the scenario checker says about it that the schema cannot
  *   (a step, object, reading or fault it names that does not exist…).
  */
@@ -22,9 +22,12 @@ export type JsonSchema = { [keyword: string]: unknown };
 type WordOf<T> = T extends unknown ? keyof T & string : never;
 export type ConditionName = WordOf<Condition>;
 export type EffectName = WordOf<Effect>;
+/** The words of an expression (a plain number is not a word). */
+export type ExprName = WordOf<Exclude<Expr, number>>;
 /** The node of one word: `ConditionNode<'done'>` is `{ done: string }`. */
 export type ConditionNode<K extends ConditionName> = Extract<Condition, Record<K, unknown>>;
 export type EffectNode<K extends EffectName> = Extract<Effect, Record<K, unknown>>;
+export type ExprNode<K extends ExprName> = Extract<Expr, Record<K, unknown>>;
 
 /** What a condition is judged with: the attempt, and what comes with the action being judged. */
 export interface ConditionScope {
@@ -58,6 +61,8 @@ export interface CheckScope {
   needFault(path: string, id: string): void;
   /** Checks an expression (the objects and readings it reads). */
   expr(e: Expr | undefined, path: string): void;
+  /** Some effect of the scenario sets this object's value (or this reading's). */
+  setsValue(object: string, reading?: string): boolean;
   /** Checks a condition inside this one (all, any, not). */
   condition(c: Condition, path: string): void;
   /** The fault whose effects (or whose steps' effects) are checked; absent elsewhere. */
@@ -123,3 +128,12 @@ export const record = (required: string[], properties: Record<string, JsonSchema
   required,
   properties,
 });
+
+export interface ExprWord<K extends ExprName = ExprName> {
+  word: K;
+  /** The branch of the schema's `expr` (one of its `oneOf`, after a plain number). */
+  schema: JsonSchema;
+  /** Its number; `evaluate` computes the expressions inside this one. `input`: the value typed with the action. */
+  evaluate(node: ExprNode<K>, ctx: AttemptContext, input: number | undefined, evaluate: (e: Expr, ctx: AttemptContext, input?: number) => number): number;
+  check(node: ExprNode<K>, path: string, scope: CheckScope): void;
+}
