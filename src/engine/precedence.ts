@@ -8,6 +8,7 @@
  * documentation rules (builtinRules.ts): they are the site's own word.
  */
 import type { Condition, Fault, FaultRule, Rule } from './types';
+import { conditionWord } from './vocabulary/index.ts';
 
 /** A rule of the scenario or of a fault, with where it is written. */
 export interface PlacedRule {
@@ -74,17 +75,8 @@ function exclusive(a: readonly Condition[], b: readonly Condition[]): boolean {
   return a.some((x) => b.some((y) => contradict(x, y))) || anyOut(a, b) || anyOut(b, a) || notOut(a, b) || notOut(b, a);
 }
 
-/** Two conditions that can never hold together, as far as their words say. */
-function contradict(a: Condition, b: Condition): boolean {
-  if ('done' in a && 'notDone' in b) return a.done === b.notDone;
-  if ('notDone' in a && 'done' in b) return a.notDone === b.done;
-  if ('equals' in a && 'equals' in b) return a.equals.object === b.equals.object && a.equals.state !== b.equals.state;
-  if ('inputBetween' in a && 'inputBetween' in b) return a.inputBetween.max < b.inputBetween.min || b.inputBetween.max < a.inputBetween.min;
-  if ('between' in a && 'between' in b) {
-    return a.between.object === b.between.object && a.between.reading === b.between.reading && (a.between.max < b.between.min || b.between.max < a.between.min);
-  }
-  return false;
-}
+/** Two conditions that can never hold together, as far as their words say (each word's `contradicts`, ./vocabulary). */
+const contradict = (a: Condition, b: Condition): boolean => conditionWord(a)?.contradicts?.(a as never, b) ?? false;
 
 /** What a scenario tells of its steps: enough to know which steps are surely done once another is. */
 export interface Procedure {

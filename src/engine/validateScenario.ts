@@ -5,15 +5,18 @@
  * cycles, missing translations, steps that could never be done).
  */
 import Ajv2020 from 'ajv/dist/2020.js';
-import schema from '../../scenarios/scenario.schema.json' with { type: 'json' };
 import { checkEndings } from './ending.ts';
 import { checkLooks } from './look.ts';
-import { placedRules, reached, undeclaredOverlaps, type PlacedRule } from './precedence.ts';
-import { checkLots, checkNewLot } from './lots.ts';
+import { placedRules, undeclaredOverlaps, type PlacedRule } from './precedence.ts';
+import { checkLots } from './lots.ts';
 import { checkRecordText } from './recordText.ts';
 // with its extension: vite.config.ts loads this module natively (the build's scenario check)
 import { ROOM_STATIONS } from './rooms.ts';
-import { READ_VERB, type Condition, type Effect, type Expr, type Localized, type RoomObject, type Rule, type Scenario, type Step } from './types.ts';
+import { scenarioSchema } from './scenarioSchema.ts';
+import { PATTERNS } from './schemaPatterns.ts';
+import { READ_VERB, type Condition, type Effect, type Expr, type Fault, type Localized, type RoomObject, type Rule, type Scenario, type Step } from './types.ts';
+import { conditionWord, effectWord, exprWord, misplacedWords } from './vocabulary/index.ts';
+import type { CheckScope } from './vocabulary/word.ts';
 
 export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
 
@@ -30,7 +33,8 @@ let compiled: ReturnType<Ajv2020['compile']> | undefined;
 function schemaValidator() {
   if (!compiled) {
     const ajv = new Ajv2020({ allErrors: true, strict: false });
-    compiled = ajv.compile(schema);
+    // the schema's one source (scenarios/scenario.schema.json is written from it for editors)
+    compiled = ajv.compile(scenarioSchema());
   }
   return compiled;
 }
@@ -70,10 +74,11 @@ function schemaProblem(e: AjvError): Problem | null {
       return say(path, `should be one of ${(p.allowedValues as unknown[]).map(quote).join(', ')}`, `devrait valoir l'un de ${(p.allowedValues as unknown[]).map(quote).join(', ')}`);
     case 'const':
       return say(path, `should be ${JSON.stringify(p.allowedValue)}`, `devrait valoir ${JSON.stringify(p.allowedValue)}`);
-    case 'pattern':
-      if (path.endsWith('start.day')) return say(path, 'should be a date written YYYY-MM-DD', 'devrait être une date écrite AAAA-MM-JJ');
-      if (path.endsWith('start.time')) return say(path, 'should be a time of day written HH:MM (00:00 to 23:59)', 'devrait être une heure écrite HH:MM (00:00 à 23:59)');
-      return say(path, 'should be a kebab-case id (lower-case letters, digits and dashes)', "devrait être un identifiant en kebab-case (minuscules, chiffres et tirets)");
+    case 'pattern': {
+      // each pattern of the schema says what it asks for (scenarioSchema.ts PATTERNS)
+      const known = Object.values(PATTERNS).find((x) => x.pattern === p.pattern);
+      return known ? say(path, known.en, known.fr) : say(path, `should match the pattern ${p.pattern}`, `devrait respecter le motif ${p.pattern}`);
+    }
     case 'minLength':
       return say(path, 'should not be empty', 'ne doit pas être vide');
     case 'maxLength':
@@ -250,78 +255,31 @@ export function checkMeaning(s: Scenario): Problem[] {
     if (!faults.has(id)) out.push(say(path, `no fault is called ${quote(id)}`, `aucune panne ne s'appelle ${quote(id)}`));
   };
   const checkExpr = (e: Expr | undefined, path: string) => {
-    if (e === undefined || typeof e === 'number') return;
-    if ('value' in e) {
-      const [id, reading] = e.value.split('.', 2) as [string, string | undefined];
-      const o = needObject(`${path}.value`, id);
-      if (o && reading !== undefined) {
-        const r = needReading(`${path}.value`, o, reading);
-        if (r && r.value === undefined && !setsValue(s, id, reading)) out.push(say(`${path}.value`, `the reading ${quote(e.value)} never has a value`, `la lecture ${quote(e.value)} n'a jamais de valeur`));
-      } else if (o && o.value === undefined && !setsValue(s, id)) out.push(say(`${path}.value`, `the object ${quote(e.value)} never has a value`, `l'objet ${quote(e.value)} n'a jamais de valeur`));
-    } else if ('add' in e) e.add.forEach((x, i) => checkExpr(x, `${path}.add[${i}]`));
-    else if ('mul' in e) e.mul.forEach((x, i) => checkExpr(x, `${path}.mul[${i}]`));
-    else if ('sub' in e) e.sub.forEach((x, i) => checkExpr(x, `${path}.sub[${i}]`));
-    else if ('div' in e) e.div.forEach((x, i) => checkExpr(x, `${path}.div[${i}]`));
-    else if ('round' in e) checkExpr(e.round[0], `${path}.round[0]`);
-    else if ('random' in e && e.random.min > e.random.max) out.push(say(`${path}.random`, 'min is above max', 'min est supérieur à max'));
+    if (e !== undefined && typeof e !== 'number') exprWord(e)?.check(e as never, path, anywhere);
   };
+  /** What a word's check may ask (vocabulary/word.ts); `fault`: the fault whose effects are checked. */
+  const scope = (fault?: Fault): CheckScope => ({
+    scenario: s,
+    problem: (path, en, fr) => void out.push(say(path, en, fr)),
+    problems: (list) => void out.push(...list),
+    step: (id) => stepIds.get(id),
+    needStep,
+    needObject,
+    needReading: (path, o, reading) => void needReading(path, o, reading),
+    needFault,
+    expr: checkExpr,
+    setsValue: (id, reading) => setsValue(s, id, reading),
+    condition: (c, path) => checkCond(c, path),
+    fault,
+  });
+  const anywhere = scope();
   const checkCond = (c: Condition | undefined, path: string): void => {
-    if (!c) return;
-    if ('done' in c) needStep(`${path}.done`, c.done);
-    else if ('notDone' in c) needStep(`${path}.notDone`, c.notDone);
-    else if ('equals' in c) {
-      const o = needObject(`${path}.equals.object`, c.equals.object);
-      if (o && !(c.equals.state in o.states)) out.push(say(`${path}.equals.state`, `the object ${quote(o.id)} has no state ${quote(c.equals.state)}`, `l'objet ${quote(o.id)} n'a pas d'état ${quote(c.equals.state)}`));
-    } else if ('between' in c) {
-      const o = needObject(`${path}.between.object`, c.between.object);
-      if (o && c.between.reading !== undefined) needReading(`${path}.between.reading`, o, c.between.reading);
-    }
-    else if ('faultActive' in c) needFault(`${path}.faultActive`, c.faultActive);
-    else if ('faultHandled' in c) needFault(`${path}.faultHandled`, c.faultHandled);
-    else if ('elapsed' in c) needStep(`${path}.elapsed.since`, c.elapsed.since);
-    else if ('all' in c) c.all.forEach((x, i) => checkCond(x, `${path}.all[${i}]`));
-    else if ('any' in c) c.any.forEach((x, i) => checkCond(x, `${path}.any[${i}]`));
-    else if ('not' in c) checkCond(c.not, `${path}.not`);
+    if (c) conditionWord(c)?.check(c as never, path, anywhere);
   };
-  /**
-   * `redo` (a fault's answer reopens steps of the procedure): only in a fault
-   * raised after a step, naming steps of that step's phase that come before
-   * the fault can happen (the step itself or what it requires, directly or
-   * not); the procedure is still in that phase while the fault waits for its
-   * answer, so the steps reopened are done again there.
-   */
-  const checkRedo = (ids: string[], path: string, fault: Scenario['faults'][number] | undefined) => {
-    if (!fault) return void out.push(say(path, '"redo" reopens steps as the answer to a fault: put it in a fault\'s effects or in its steps\' effects', "« redo » rouvre des étapes en réponse à une panne : placez-le dans les effets d'une panne ou de ses étapes"));
-    const trigger = 'afterStep' in fault.trigger ? stepIds.get(fault.trigger.afterStep) : undefined;
-    const byRule = [...s.rules, ...s.faults.flatMap((x) => x.rules ?? [])].some((r) => (r.effects ?? []).some((e) => 'raiseFault' in e && e.raiseFault === fault.id));
-    if (!trigger || trigger.phase === undefined || byRule) {
-      return void out.push(say(path, `the fault ${quote(fault.id)} is not raised after a step of the procedure, so no step surely comes before it: "redo" needs a fault with "afterStep"`, `la panne ${quote(fault.id)} n'est pas déclenchée après une étape de la procédure : aucune étape ne la précède à coup sûr, « redo » demande une panne avec « afterStep »`));
-    }
-    const before = reached([trigger.step.id], (id) => stepIds.get(id)?.step.requires).add(trigger.step.id);
-    ids.forEach((id, i) => {
-      const st = stepIds.get(id);
-      if (!st) return needStep(`${path}[${i}]`, id);
-      if (st.phase === undefined) out.push(say(`${path}[${i}]`, `${quote(id)} is a fault's step: "redo" reopens steps of the procedure`, `${quote(id)} est une étape de panne : « redo » rouvre des étapes de la procédure`));
-      else if (!before.has(id) || st.phase !== trigger.phase) {
-        out.push(say(`${path}[${i}]`, `${quote(id)} does not come before the fault ${quote(fault.id)} can happen: "redo" reopens the step ${quote(trigger.step.id)} that raises it, or a step it requires in the same phase`, `${quote(id)} ne précède pas la panne ${quote(fault.id)} : « redo » rouvre l'étape ${quote(trigger.step.id)} qui la déclenche, ou une étape qu'elle requiert dans la même phase`));
-      }
-    });
+  const checkEffects = (effects: Effect[] | undefined, path: string, fault?: Fault) => {
+    const here = fault ? scope(fault) : anywhere;
+    (effects ?? []).forEach((e, i) => effectWord(e)?.check(e as never, `${path}[${i}]`, here));
   };
-  const checkEffects = (effects: Effect[] | undefined, path: string, fault?: Scenario['faults'][number]) =>
-    (effects ?? []).forEach((e, i) => {
-      const p = `${path}[${i}]`;
-      if ('set' in e) {
-        const o = needObject(`${p}.set.object`, e.set.object);
-        if (o && !(e.set.state in o.states)) out.push(say(`${p}.set.state`, `the object ${quote(o.id)} has no state ${quote(e.set.state)}`, `l'objet ${quote(o.id)} n'a pas d'état ${quote(e.set.state)}`));
-      } else if ('setValue' in e) {
-        const o = needObject(`${p}.setValue.object`, e.setValue.object);
-        if (o && e.setValue.reading !== undefined) needReading(`${p}.setValue.reading`, o, e.setValue.reading);
-        checkExpr(e.setValue.value, `${p}.setValue.value`);
-      } else if ('advanceClock' in e) checkExpr(e.advanceClock, `${p}.advanceClock`);
-      else if ('redo' in e) checkRedo(e.redo, `${p}.redo`, fault);
-      else if ('newLot' in e) out.push(...checkNewLot(s, e.newLot, `${p}.newLot`));
-      else needFault(`${p}.raiseFault`, e.raiseFault);
-    });
 
   s.objects.forEach((o, i) => {
     if (!(o.state in o.states)) out.push(say(`objects[${i}].state`, `the first state ${quote(o.state)} is not among the object's states`, `l'état initial ${quote(o.state)} ne figure pas parmi les états de l'objet`));
@@ -387,8 +345,7 @@ export function checkMeaning(s: Scenario): Problem[] {
       }
     });
     checkCond(step.when, `${path}.when`);
-    if (usesWord(step.when, 'poorReason')) out.push(say(`${path}.when`, 'only a correction of the batch record carries a reason, so "poorReason" never holds in a step: put it in a rule on the verb "correct"', "seule une correction du dossier de lot porte un motif : « poorReason » n'est jamais vrai dans une étape, mettez-le dans une règle sur le verbe « correct »"));
-    if (usesWord(step.when, 'inputBetween')) out.push(say(`${path}.when`, 'a step\'s "when" is judged before any value is typed, so "inputBetween" never holds here: judge the value with "expect"', "le « when » d'une étape est jugé avant toute saisie : « inputBetween » n'y est jamais vrai, jugez la valeur avec « expect »"));
+    for (const [en, fr] of misplacedWords(step.when)) out.push(say(`${path}.when`, en, fr));
     checkEffects(step.effects, `${path}.effects`, st.fault === undefined ? undefined : faults.get(st.fault));
   }
   for (const cycle of findCycles(new Map(allSteps.map((x) => [x.step.id, x.step.requires ?? []])))) {
@@ -410,9 +367,7 @@ export function checkMeaning(s: Scenario): Problem[] {
       out.push(say(`${path}.on.verb`, `no object offers the action ${quote(r.on.verb)}`, `aucun objet ne propose l'action ${quote(r.on.verb)}`));
     }
     checkCond(r.when, `${path}.when`);
-    if (usesWord(r.when, 'poorReason') && r.on.verb !== 'correct') {
-      out.push(say(`${path}.when`, 'only a correction of the batch record carries a reason, so "poorReason" holds only in a rule on the verb "correct"', "seule une correction du dossier de lot porte un motif : « poorReason » ne vaut que dans une règle sur le verbe « correct »"));
-    }
+    for (const [en, fr] of misplacedWords(r.when, r.on)) out.push(say(`${path}.when`, en, fr));
     checkEffects(r.effects, `${path}.effects`);
   };
   s.rules.forEach((r, i) => checkRule(r, `rules[${i}]`));
@@ -450,16 +405,6 @@ export function checkMeaning(s: Scenario): Problem[] {
   out.push(...checkEndings(s));
   checkTexts(s, '', out);
   return out;
-}
-
-/** The condition uses this word somewhere: `inputBetween` reads the value being typed, `poorReason` the reason of a correction (only a rule can see either). */
-function usesWord(c: Condition | undefined, word: 'inputBetween' | 'poorReason'): boolean {
-  if (!c) return false;
-  if (word in c) return true;
-  if ('all' in c) return c.all.some((x) => usesWord(x, word));
-  if ('any' in c) return c.any.some((x) => usesWord(x, word));
-  if ('not' in c) return usesWord(c.not, word);
-  return false;
 }
 
 function setsValue(s: Scenario, objectId: string, reading?: string): boolean {

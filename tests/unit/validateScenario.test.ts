@@ -51,6 +51,19 @@ describe('scenario validation', () => {
     expect(problems).toContain('title: "en" is missing');
   });
 
+  it('says what each pattern asks for: an id, an object and its reading, a drawing name, a lot prefix', () => {
+    const s = gowning();
+    s.steps[0]!.id = 'Put On Shoes';
+    s.objects[0]!.kind = 'Hand Dryer';
+    s.objects[0]!.lot = 'lot-12';
+    s.record = [{ ...s.record[0]!, kind: 'value', value: { value: 'sink ph' } }];
+    const problems = problemsOf(s);
+    expect(problems).toContain('steps[0].id: should be a kebab-case id (lower-case letters, digits and dashes)');
+    expect(problems).toContain('objects[0].kind: should be written in lower-case letters, digits and dashes');
+    expect(problems).toContain('objects[0].lot: should be 1 to 6 capital letters or digits (the start of the lot numbers drawn)');
+    expect(problems).toContain('record[0].value.value: should be an object\'s id, or an object\'s id, a dot and one of its readings ("balance", "console.ph")');
+  });
+
   it('says an empty "all" in one line, not one line per condition word it is not', () => {
     const s = gowning();
     s.rules[0]!.when = { all: [] };

@@ -9,11 +9,14 @@
  * minutes, a rule's typed value, a raised fault), the word inside a small
  * scenario played through the compiled machine.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prepare, replay } from '../../src/engine/attempt';
 import { applyEffects, drawExpr, evalExpr, holds } from '../../src/engine/conditions';
 import type { AttemptContext, AttemptOptions, Condition, Expr, Scenario } from '../../src/engine/types';
 import { validateScenario } from '../../src/engine/validateScenario';
+import { CONDITIONS, EFFECTS, EXPRS } from '../../src/engine/vocabulary';
 import { act } from './fixtures';
 
 /* ---------- the word alone ---------- */
@@ -792,5 +795,70 @@ describe('raiseFault', () => {
     expect(r.context.raised['gloves-contaminated']).toBe(1);
     expect(r.context.objects.gloves!.state).toBe('intact');
     expect(r.context.clock).toBe(7);
+  });
+});
+
+/* ---------- the registry ---------- */
+
+describe('the registry of words (src/engine/vocabulary)', () => {
+  const root = resolve(import.meta.dirname, '../..');
+  const builtins = readdirSync(resolve(root, 'scenarios'))
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+    .map((f) => JSON.parse(readFileSync(resolve(root, 'scenarios', f), 'utf8')) as Scenario);
+
+  /** The words a scenario uses, found by walking the file: every `when` is a condition, every `effects` a list of effects. */
+  const wordsUsed = (s: Scenario) => {
+    const conditions = new Set<string>();
+    const effects = new Set<string>();
+    const condition = (c: Record<string, unknown>) => {
+      for (const [word, body] of Object.entries(c)) {
+        conditions.add(word);
+        if (word === 'all' || word === 'any') (body as Record<string, unknown>[]).forEach(condition);
+        if (word === 'not') condition(body as Record<string, unknown>);
+      }
+    };
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) return v.forEach(walk);
+      if (v === null || typeof v !== 'object') return;
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'when') condition(x as Record<string, unknown>);
+        else if (k === 'effects') for (const e of x as object[]) Object.keys(e).forEach((w) => effects.add(w));
+        else walk(x);
+      }
+    };
+    walk(s);
+    return { conditions, effects };
+  };
+
+  it('every word has its schema fragment, its evaluation and its check', () => {
+    expect(CONDITIONS.length).toBeGreaterThan(0);
+    for (const w of [...CONDITIONS, ...EFFECTS, ...EXPRS]) {
+      expect(w.schema, w.word).toMatchObject({ type: 'object', required: [w.word], properties: { [w.word]: expect.anything() } });
+      expect(typeof ('holds' in w ? w.holds : 'apply' in w ? w.apply : w.evaluate), w.word).toBe('function');
+      expect(typeof w.check, w.word).toBe('function');
+    }
+  });
+
+  it('every word the built-in scenarios use is in the registry', () => {
+    const conditions = new Set(CONDITIONS.map((w) => w.word as string));
+    const effects = new Set(EFFECTS.map((w) => w.word as string));
+    expect(builtins.length).toBeGreaterThanOrEqual(7);
+    for (const s of builtins) {
+      const used = wordsUsed(s);
+      expect([...used.conditions].filter((w) => !conditions.has(w)), s.id).toEqual([]);
+      expect([...used.effects].filter((w) => !effects.has(w)), s.id).toEqual([]);
+    }
+  });
+
+  it('the authoring guide describes exactly the words of the registry (scenarios/README.md, §6 conditions, §7 expressions, §8 effects)', () => {
+    const guide = readFileSync(resolve(root, 'scenarios/README.md'), 'utf8');
+    const section = (n: number) => guide.slice(guide.indexOf(`\n## ${n}. `), guide.indexOf(`\n## ${n + 1}. `));
+    const described = (text: string) => [...text.matchAll(/^\*\*`(\w+)`\*\*(?:, \*\*`(\w+)`\*\*)*(?:,? and \*\*`(\w+)`\*\*)?/gm)]
+      .flatMap((m) => [...m[0].matchAll(/`(\w+)`/g)].map((x) => x[1]!));
+    expect(described(section(6)).sort()).toEqual(CONDITIONS.map((w) => w.word).sort());
+    expect(described(section(8)).sort()).toEqual(EFFECTS.map((w) => w.word).sort());
+    // §7 is a table: a row per form, the word first ("| `add` (one or more terms) |"), after the plain number
+    const rows = [...section(7).matchAll(/^\| `(\w+)`/gm)].map((m) => m[1]!);
+    expect(rows.sort()).toEqual(EXPRS.map((w) => w.word).sort());
   });
 });
