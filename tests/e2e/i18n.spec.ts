@@ -32,7 +32,7 @@ test('switching language mid-scenario keeps the step and the score', async ({ pa
   await expect(page.getByTestId('score')).toHaveText('Pénalités : 10');
   await page.getByLabel('Langue').selectOption('en');
   await expect(page.getByTestId('score')).toHaveText('Penalties: 10');
-  await expect(page.getByTestId('phase')).toHaveText('Stage 1 of 3: Changing room (first stage)');
+  await expect(page.getByTestId('phase')).toHaveText('Stage 1 of 4: Changing room (first stage)');
   await expect(page.locator('[data-object="personal-items"]')).toContainText('in the locker');
   await page.getByLabel('Language').selectOption('fr');
   await expect(page.getByTestId('phase')).toContainText('Vestiaire');

@@ -10,6 +10,7 @@ import { expect, test, type Locator, type Page, type TestInfo } from '@playwrigh
 import { dragVerbOf } from '../../src/game/stateLook';
 import type { Scenario } from '../../src/engine/types';
 import { perfectEvents, playAll, playEvent } from '../../src/cli/playInPage';
+import { clearOver } from './roomPlay';
 
 const ROOMS = ['changing-room', 'prep-room', 'grade-b-lab', 'upstream-suite', 'downstream-suite'];
 
@@ -82,8 +83,15 @@ async function tapObject(page: Page, id: string) {
     await expect(host).toHaveAttribute('data-view', 'still');
     await expect(host).not.toHaveAttribute('data-room-pending', 'true');
   }
-  const s = await spot(page, id);
-  await tapAt(page, s.x, s.y, 'page');
+  // (going back to the overview may have moved the focus, and the page with it)
+  await page.locator('.room').first().evaluate((el) => el.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
+  let s = await spot(page, id);
+  // what lies over it (the last object's actions, a judgement) put away first, as a trainee would: the room may move then
+  if (await clearOver(page, s.x, s.y)) {
+    await expect(host).not.toHaveAttribute('data-room-pending', 'true');
+    s = await spot(page, id);
+  }
+  await page.touchscreen.tap(s.x, s.y);
   await expect(host).toHaveAttribute('data-highlight', id);
   await expect(host).toHaveAttribute('data-view', 'still');
   await expect(host).not.toHaveAttribute('data-room-pending', 'true');

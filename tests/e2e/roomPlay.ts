@@ -63,7 +63,7 @@ async function spotsNow(page: Page): Promise<Look> {
  * What lies over that point of the room (the latest judgement, the open actions) is put away with its ✕, as a trainee would.
  * Says whether anything was (the room or the page may have moved since).
  */
-async function clearOver(page: Page, x: number, y: number): Promise<boolean> {
+export async function clearOver(page: Page, x: number, y: number): Promise<boolean> {
   for (let i = 0; i < 3; i++) {
     const over = await page.evaluate(([px, py]) => {
       const el = document.elementFromPoint(px!, py!);
