@@ -74,14 +74,8 @@ export interface ReadingView {
   read?: { value: number; at: number; current: boolean };
 }
 
-export interface ObjectView {
-  id: string;
-  name: Localized;
-  kind: string;
-  at?: [number, number];
-  /** The station of the room where it stands, when the scenario says. */
-  station?: string;
-  state: string;
+/** An object as the scenario places it (id, name, kind, place, station, current state), and what the screen shows of it. */
+export interface ObjectView extends Pick<RoomObject, 'id' | 'name' | 'kind' | 'at' | 'station' | 'state'> {
   stateLabel: Localized;
   value?: number;
   unit?: string;
@@ -223,7 +217,9 @@ const NO_EFFECT: Localized = { fr: 'Sans effet pour le moment.', en: 'No effect 
 /**
  * Each outcome explained once per compiled scenario and audience: an
  * attempt's outcomes only ever grow, and the view of every event explained
- * them all again (a long attempt's screen slowed with its history).
+ * them all again (a long attempt's screen slowed with its history). This
+ * holds because the judge never changes an outcome once pushed: it builds
+ * a new context with new outcomes.
  */
 const explainedOf = new WeakMap<CompiledScenario, WeakMap<Outcome, Map<string, OutcomeView>>>();
 

@@ -382,15 +382,11 @@ export class PlayScreen {
   describe(o: OutcomeView): Described {
     // an outcome's words in a language are written once: the toast and the log say the same, and the log keeps
     // what a reading showed when it was read
-    const known = this.described.get(o);
-    if (known && known.lang === lang()) return known.d;
-    const d = describeOutcome(o, this.view?.objects ?? []);
-    this.described.set(o, { lang: lang(), d });
-    return d;
+    return inLanguage(this.described, o, () => describeOutcome(o, this.view?.objects ?? []));
   }
-  private described = new WeakMap<OutcomeView, { lang: string; d: Described }>();
+  private described = new WeakMap<OutcomeView, { lang: string; value: Described }>();
   /** Each outcome's line in the log, made once per language (the log only grows: a long attempt's log was made again at every event). */
-  private logLines = new WeakMap<OutcomeView, { lang: string; el: HTMLElement }>();
+  private logLines = new WeakMap<OutcomeView, { lang: string; value: HTMLElement }>();
 
   /** The outcomes this reader may see as they happen (the view decides: in assessment, no judgement until the debrief). */
   private visible(list: OutcomeView[]): OutcomeView[] {
@@ -816,14 +812,11 @@ export class PlayScreen {
   private drawLog() {
     const list = this.visible(this.view.outcomes);
     if (!this.changed('log', [list.length, this.view.shows.judgements])) return;
-    const item = (o: OutcomeView) => {
-      const known = this.logLines.get(o);
-      if (known && known.lang === lang()) return known.el;
-      const d = this.describe(o);
-      const el = h('li', { class: `fb fb-${d.tone}` }, h('strong', {}, d.title), judgementBody(d));
-      this.logLines.set(o, { lang: lang(), el });
-      return el;
-    };
+    const item = (o: OutcomeView) =>
+      inLanguage(this.logLines, o, () => {
+        const d = this.describe(o);
+        return h('li', { class: `fb fb-${d.tone}` }, h('strong', {}, d.title), judgementBody(d));
+      });
     const older = list.slice(0, -1);
     const last = list[list.length - 1];
     patch(
@@ -834,4 +827,13 @@ export class PlayScreen {
       last ? h('ol', { class: 'log-list log-last', start: list.length }, item(last)) : null,
     );
   }
+}
+
+/** What `make` gives for an outcome, made once per language and kept while the outcome lives. */
+function inLanguage<T>(cache: WeakMap<OutcomeView, { lang: string; value: T }>, o: OutcomeView, make: () => T): T {
+  const known = cache.get(o);
+  if (known && known.lang === lang()) return known.value;
+  const value = make();
+  cache.set(o, { lang: lang(), value });
+  return value;
 }
