@@ -305,6 +305,20 @@ test('with reduced motion, no tween runs in the room (and some do without it)', 
 
 test('a still room is drawn once a second, its slow loops 20 times a second, and at the full rate as soon as it is touched', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
+  // the frames the page has asked the browser for and not yet had (a loop always has one waiting: a frame loop that
+  // draws nothing still keeps a tablet's CPU busy)
+  await page.addInitScript(() => {
+    const waiting = new Set<number>();
+    (window as unknown as { framesWaiting: Set<number> }).framesWaiting = waiting;
+    const ask = window.requestAnimationFrame.bind(window);
+    const cancel = window.cancelAnimationFrame.bind(window);
+    window.requestAnimationFrame = (cb) => {
+      const id = ask((t) => (waiting.delete(id), cb(t)));
+      waiting.add(id);
+      return id;
+    };
+    window.cancelAnimationFrame = (id) => (waiting.delete(id), cancel(id));
+  });
   // with motion: the Grade B lab's loops (the room's own, the water bath's) only
   await page.goto('/?scenario=inoculation&mode=training&seed=1&fault=none');
   const host = await roomReady(page);
@@ -327,6 +341,8 @@ test('a still room is drawn once a second, its slow loops 20 times a second, and
   await expect.poll(() => page.evaluate(() => (window as unknown as { rates: string[] }).rates)).toContain('0');
   await expect(host).toHaveAttribute('data-highlight', o.id);
   await expect(host).toHaveAttribute('data-fps', '1', { timeout: 15_000 });
+  // still again: no frame is waiting (the once-a-second drawing waits on a timer, not on a frame loop)
+  await expect.poll(() => page.evaluate(() => (window as unknown as { framesWaiting: Set<number> }).framesWaiting.size), { message: 'frames a still room waits for' }).toBe(0);
 });
 
 test('the attempt ends: the room closes with its debrief image inside the DOM debrief', async ({ page }) => {

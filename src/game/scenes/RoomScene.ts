@@ -802,7 +802,16 @@ export class RoomScene extends Phaser.Scene {
   private setRate(rate: number) {
     if (rate === this.rate) return;
     this.rate = rate;
-    this.game.loop.setFPSLimit(rate);
+    // applied once the current step has ended: Phaser's requestAnimationFrame step asks for its next frame after its
+    // callback, so a limit changed inside the step (update() calls this) left two loops running, each stepping the game
+    // (twice the frames drawn at the full rate, and a 60 Hz loop for ever) — Phaser 4.2, RequestAnimationFrame.step
+    queueMicrotask(() => {
+      if (this.rate !== rate || !this.game?.loop) return;
+      // below the full rate the loop waits on a timer: a requestAnimationFrame loop that draws nothing still runs the
+      // browser's frame pipeline 60 times a second (Phaser types the flag read-only; setFPSLimit reads it as it restarts the loop)
+      (this.game.loop as { forceSetTimeOut: boolean }).forceSetTimeOut = rate !== 0;
+      this.game.loop.setFPSLimit(rate);
+    });
     // how often the room is drawn now (0: the screen's rate), for tests and tools
     this.bridge.publish('fps', rate);
   }
