@@ -84,6 +84,12 @@ describe('day 3: the investigation meeting', () => {
     expect(lifted.context.critical).toBe('release-early-feed-error');
   });
 
+  it("judges the meeting's steps as a phase's: proposing the CAPA before the search for other batches is too early", () => {
+    const r = replay(c, g.options, [...upTo(g.events, 'branch-methode', 'ishikawa'), act('capa-document', 'capa-plan')]);
+    expect(r.context.done['capa-feed-error']).toBeUndefined();
+    expect(r.context.outcomes.at(-1)).toMatchObject({ kind: 'early', ref: 'capa-feed-error', penalty: 2, missing: ['extent-feed-error'] });
+  });
+
   it('ends with QA\'s closure: the fault documented, then the closure of the batch record', () => {
     const r = replay(c, g.options, upTo(g.events, 'send-qa', 'computer'));
     expect(r.end).toBe('closure');
