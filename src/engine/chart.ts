@@ -9,6 +9,7 @@
  */
 import { not, type AnyStateNode, type AnyTransitionDefinition } from 'xstate';
 import type { CompiledScenario } from './attempt';
+import { DECISION_STATE } from './compileScenario';
 import type { Lang, Localized } from './types';
 
 type Guard = { type: string; params?: Record<string, unknown> };
@@ -27,11 +28,14 @@ const WORDS = {
   rejected: { fr: 'Lot refusé (décision correcte)', en: 'Lot rejected (correct decision)' },
   decided: { fr: 'décision prise', en: 'decision taken' },
   fault: { fr: 'Panne', en: 'Fault' },
+  faults: { fr: 'pannes', en: 'faults' },
   quiet: { fr: 'rien à signaler', en: 'quiet' },
   raised: { fr: 'survenue', en: 'raised' },
   contained: { fr: 'maîtrisée', en: 'contained' },
   documented: { fr: 'documentée', en: 'documented' },
   phaseComplete: { fr: 'étapes faites, aucune panne en attente', en: 'steps done, no fault waiting' },
+  phaseHolds: { fr: 'une panne survenue y a ses étapes', en: 'a fault raised has its steps there' },
+  passedOver: { fr: 'sinon la phase suivante est passée', en: 'else the next phase is passed over' },
   faultRaised: { fr: 'survient', en: 'happens' },
   faultContained: { fr: 'mesures de maîtrise faites', en: 'containment done' },
   faultDocumented: { fr: 'documentation faite', en: 'documentation done' },
@@ -98,6 +102,13 @@ export function chartOf(c: CompiledScenario, lang: Lang = 'fr'): string {
     }
     return [...ids];
   };
+  /** The decision a transition takes (a fault's `ending`, action `decide`): its words, with the fault's title. */
+  const decisionOf = (e: AnyTransitionDefinition) => {
+    const fault = e.actions.map((a) => a as { type?: string; params?: { fault?: string } }).find((a) => a.type === 'decide')?.params?.fault;
+    const f = fault ? ix.faults.get(fault) : undefined;
+    if (!f?.ending) return undefined;
+    return { fault: f.id, words: `${w(DECISION_STATE[f.ending.decision])} — ${name(f.title)}` };
+  };
   /** The critical rule a transition applies, if any. */
   const ruleOf = (e: AnyTransitionDefinition) => guardsIn(e.guard).find((g) => g.guard.type === 'ruleBroken')?.guard.params?.rule as string | undefined;
   const edgeLabel = (e: AnyTransitionDefinition, siblings: readonly AnyTransitionDefinition[]): string => {
@@ -119,8 +130,9 @@ export function chartOf(c: CompiledScenario, lang: Lang = 'fr'): string {
   const out = (depth: number, line: string) => lines.push(`${'  '.repeat(depth)}${line}`);
   /** Edges drawn once per pair of states, their labels joined. */
   const edges = new Map<string, { depth: number; from: string; to: string; labels: string[]; rules: string[] }>();
-  const edge = (depth: number, from: string, to: string, label: string, rule?: string) => {
-    const key = `${from} ${to}`;
+  const edge = (depth: number, from: string, to: string, label: string, rule?: string, apart = '') => {
+    // `apart`: an edge drawn on its own beside another between the same states (a decision that ends the procedure)
+    const key = `${from} ${to} ${apart}`;
     const e = edges.get(key) ?? { depth, from, to, labels: [], rules: [] };
     if (label && !e.labels.includes(label)) e.labels.push(label);
     if (rule && !e.rules.includes(rule)) e.rules.push(rule);
@@ -141,15 +153,19 @@ export function chartOf(c: CompiledScenario, lang: Lang = 'fr'): string {
       for (const e of list) {
         const target = e.target?.[0];
         if (!target) continue;
-        const label = edgeLabel(e, list);
+        let label = edgeLabel(e, list);
+        // a phase left for the one after next, or for closure, when the next one holds nothing in this attempt
+        if (list.some((x) => x !== e && guardsIn(x.guard).some((g) => g.guard.type === 'phaseHolds')) && !guardsIn(e.guard).some((g) => g.guard.type === 'phaseHolds')) label = text(`${label}, ${w('passedOver')}`);
+        const decision = decisionOf(e);
         if (target.parent === n.parent) edge(depth, chartId(n), chartId(target), label, ruleOf(e));
         else {
           // leaving its composite (the last phase, to closure): drawn as the end of the composite, which
-          // hands over to the target at the top level, where the machine's targets all are
-          edge(depth, chartId(n), '[*]', '');
+          // hands over to the target at the top level, where the machine's targets all are; a fault's
+          // decision that ends the procedure is drawn as an ending of its own, named
+          edge(depth, chartId(n), '[*]', decision ? text(`${label}, ${decision.words}`) : list.length > 1 ? label : '');
           let from = n.parent;
           while (from?.parent && from.parent !== target.parent) from = from.parent;
-          if (from) edge(1, chartId(from), chartId(target), w('done'));
+          if (from) edge(1, chartId(from), chartId(target), decision ? text(decision.words) : w('done'), undefined, decision?.fault ?? '');
         }
       }
     }
@@ -165,7 +181,20 @@ export function chartOf(c: CompiledScenario, lang: Lang = 'fr'): string {
   Object.values(procedure.states).forEach((phase, i) => {
     const p = c.scenario.phases.find((x) => x.id === phase.key);
     out(3, `state "${i + 1}. ${p ? name(p.title) : phase.key}" as ${chartId(phase)}`);
-    for (const id of stepsJudgedBy(phase)) out(3, `${chartId(phase)} : • ${line(ix.steps.get(id)?.step.title ?? { fr: id, en: id })}`);
+    // its own steps in the file's order; the faults' steps bound to it once per title, with the faults they answer
+    const judged = new Set(stepsJudgedBy(phase));
+    const bound = new Map<string, { title: Localized; faults: string[] }>();
+    for (const [id, st] of ix.steps) {
+      if (!judged.has(id) || st.phase !== i) continue;
+      if (st.fault === undefined) {
+        out(3, `${chartId(phase)} : • ${line(st.step.title)}`);
+        continue;
+      }
+      const b = bound.get(line(st.step.title)) ?? { title: st.step.title, faults: [] };
+      b.faults.push(name(ix.faults.get(st.fault)!.title));
+      bound.set(line(st.step.title), b);
+    }
+    for (const b of bound.values()) out(3, `${chartId(phase)} : • ${line(b.title)} ${text(b.faults.length > 1 ? `(${b.faults.length} ${w('faults')})` : `(${w('fault').toLowerCase()} : ${b.faults[0]})`)}`);
     outgoing(phase, 3);
   });
   flush(3);

@@ -23,7 +23,7 @@ import { decide } from './ending';
 import * as J from './judge';
 import { indexScenario, type ScenarioIndex } from './scenarioIndex';
 import { scoreOf } from './score';
-import { DECISIONS, READ_VERB, type AttemptContext, type Decision, type AttemptOptions, type EngineEvent, type FaultStage, type MachineEvent, type MainStep, type Scenario, type Step } from './types';
+import { DECISIONS, READ_VERB, type AttemptContext, type Decision, type AttemptOptions, type EngineEvent, type FaultStage, type MachineEvent, type Scenario, type Step } from './types';
 
 const RECORD_VERBS = ['record', 'correct', 'sign'] as const;
 
@@ -75,6 +75,7 @@ function machineSetupFor(ix: ScenarioIndex) {
       stepEarly: ({ context, event }, p: { step: string }) => J.stepEarly(ix, context, event, p.step),
       stepPending: ({ context, event }, p: { step: string }) => J.stepPending(ix, context, event, p.step),
       phaseComplete: ({ context }, p: { phase: number }) => J.phaseComplete(ix, context, p.phase),
+      phaseHolds: ({ context }, p: { phase: number }) => J.phaseHolds(ix, context, p.phase),
       faultAt: ({ event }, p: { stage: FaultStage }) => 'stage' in event && event.stage === p.stage,
       passMarkReached: ({ context }) => scoreOf(ix, context).passed,
       decided: ({ context }, p: { decision: Decision }) => context.ending?.decision === p.decision,
@@ -108,6 +109,8 @@ type On = NonNullable<StateConfig['on']>;
 /** One transition of an action, as the setup types it. */
 type Transition = Extract<NonNullable<On[`act.${string}`]>, { actions?: unknown }>;
 type ActionName = `act.${string}`;
+/** One eventless transition, as the setup types it. */
+type Eventless = Extract<NonNullable<StateConfig['always']>, readonly unknown[]>[number];
 type AnsweredFirst = { type: 'answeredFirst'; params: { rules: string[]; faultSteps: string[] } };
 
 export function compileScenario(scenario: Scenario, ix: ScenarioIndex = indexScenario(scenario)) {
@@ -130,7 +133,9 @@ export function compileScenario(scenario: Scenario, ix: ScenarioIndex = indexSce
     });
   const isAction = (verb: string, target: string) => (st: Step) => st.action.verb === verb && st.action.target === target;
   // Fault steps in file order (faults, then their steps); steps of the procedure in file order.
-  const faultSteps = scenario.faults.flatMap((f) => f.steps);
+  // A fault's step bound to a later phase (its `phase`) is judged in that phase's state, as the phase's own steps are.
+  const faultSteps = scenario.faults.flatMap((f) => f.steps).filter((st) => st.phase === undefined);
+  const boundSteps = scenario.faults.flatMap((f) => f.steps).filter((st) => st.phase !== undefined);
   const stepTransitions = (st: Step, judged: 'done' | 'done-or-early', first?: AnsweredFirst): Transition[] => {
     const step = { step: st.id };
     const wrong = { type: 'stepWrongValue', params: step } as const;
@@ -147,16 +152,18 @@ export function compileScenario(scenario: Scenario, ix: ScenarioIndex = indexSce
   /** On `running`: the steps of raised faults, then "too early" for a step whose phase has not come. */
   const faultStepTransitions = (verb: string, target: string): Transition[] => faultSteps.filter(isAction(verb, target)).flatMap((st) => stepTransitions(st, 'done'));
   const aheadTransitions = (verb: string, target: string): Transition[] =>
-    scenario.steps.filter(isAction(verb, target)).map((st) => ({ guard: { type: 'stepPending', params: { step: st.id } }, actions: { type: 'tooEarly', params: { step: st.id } } }));
+    [...boundSteps, ...scenario.steps].filter(isAction(verb, target)).map((st) => ({ guard: { type: 'stepPending', params: { step: st.id } }, actions: { type: 'tooEarly', params: { step: st.id } } }));
   /**
    * In a phase's state: its own steps of this action, each done, given a
-   * wrong value, or early (what it requires not done). A step of a later
+   * wrong value, or early (what it requires not done); first those of faults
+   * bound to it (or to an earlier phase: a fault raised by a rule once that
+   * phase is over), as fault steps come first. A step of a later
    * phase placed before them in the file takes the action first (it is "too
    * early", on `running`), as a step of the procedure not done yet always
    * does: the list stops there.
    */
   const phaseTransitions = (phase: number, verb: string, target: string): Transition[] => {
-    const own: MainStep[] = [];
+    const own: Step[] = boundSteps.filter((st) => isAction(verb, target)(st) && ix.steps.get(st.id)!.phase! <= phase);
     for (const st of scenario.steps.filter(isAction(verb, target))) {
       const p = ix.steps.get(st.id)!.phase!;
       if (p > phase) break;
@@ -197,6 +204,21 @@ export function compileScenario(scenario: Scenario, ix: ScenarioIndex = indexSce
 
   /* ---- the states ---- */
 
+  /**
+   * Where the procedure goes once a phase is complete: the next phase, or
+   * closure after the last. A phase with no step of the procedure (only steps
+   * bound to it by faults) is entered only when it holds something in this
+   * attempt (guard `phaseHolds`), else passed over for the one after.
+   */
+  const onwards = (index: number) => {
+    const complete = { type: 'phaseComplete', params: { phase: index } } as const;
+    const out: Eventless[] = [];
+    for (let next = index + 1; next < phases.length; next++) {
+      if (ix.stepsByPhase[next]!.length) return [...out, { guard: complete, target: phases[next]!.id }];
+      out.push({ guard: and([complete, { type: 'phaseHolds', params: { phase: next } }]), target: phases[next]!.id });
+    }
+    return [...out, { guard: complete, target: '#scenario.closure' }];
+  };
   const phaseStates = Object.fromEntries(
     phases.map((p, index) => {
       const on: Record<ActionName, Transition[]> = {};
@@ -209,10 +231,7 @@ export function compileScenario(scenario: Scenario, ix: ScenarioIndex = indexSce
         machineSetup.createStateConfig({
           entry: { type: 'enterPhase', params: { id: p.id } },
           on,
-          always: {
-            guard: { type: 'phaseComplete', params: { phase: index } },
-            target: index + 1 < phases.length ? phases[index + 1]!.id : '#scenario.closure',
-          },
+          always: onwards(index),
         }),
       ];
     }),

@@ -197,7 +197,7 @@ export function stepReady(ix: ScenarioIndex, ctx: AttemptContext, stepId: string
 /** The step may be done now, `phase` being the index of the phase the machine is in (see compileScenario's phaseIndexIn). */
 export function stepOpen(ix: ScenarioIndex, ctx: AttemptContext, stepId: string, phase: number): boolean {
   const s = ix.steps.get(stepId);
-  return !!s && (s.fault !== undefined || s.phase === phase) && stepReady(ix, ctx, stepId);
+  return !!s && (s.fault !== undefined ? (s.phase ?? 0) <= phase : s.phase === phase) && stepReady(ix, ctx, stepId);
 }
 
 export function valueAccepted(ix: ScenarioIndex, ctx: AttemptContext, stepId: string, value: number | undefined): boolean {
@@ -235,11 +235,12 @@ export function stepEarly(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedE
  * The gesture of a step of the procedure not done yet. The machine asks it
  * after the phase's own steps: then the step belongs to a phase not reached
  * yet (those of past phases are all done), so the gesture is too early.
- * A fault step is never early: it is only offered once its fault is raised.
+ * A fault step is early only when it is bound to a later phase (its `phase`)
+ * and its fault has happened: otherwise it is offered once its fault is raised.
  */
 export function stepPending(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent, stepId: string): boolean {
   const s = ix.steps.get(stepId);
-  return !!s && s.fault === undefined && matches(event, s.step.action) && ctx.done[stepId] === undefined;
+  return !!s && (s.fault === undefined || (s.phase !== undefined && ctx.raised[s.fault] !== undefined)) && matches(event, s.step.action) && ctx.done[stepId] === undefined;
 }
 
 /**
@@ -275,7 +276,8 @@ export function missingBefore(ix: ScenarioIndex, ctx: AttemptContext, stepId: st
   const faults = Object.keys(ctx.raised).filter((f) => !faultHandled(ix, ctx, f));
   const now = currentPhase(ix, ctx);
   if (s.phase !== undefined && s.phase > now) {
-    for (const f of faults) for (const x of ix.faults.get(f)!.steps) if (ctx.done[x.id] === undefined) wanted.add(x.id);
+    // the faults' steps done before the procedure reaches the step's phase: all but those bound to that phase or a later one
+    for (const f of faults) for (const x of ix.faults.get(f)!.steps) if (ctx.done[x.id] === undefined && (ix.steps.get(x.id)!.phase ?? now) < s.phase) wanted.add(x.id);
     for (let p = now; p < s.phase; p++) for (const id of ix.stepsByPhase[p] ?? []) if (ctx.done[id] === undefined) wanted.add(id);
   }
   // the faults' steps first (they are answered before the procedure goes on), then the procedure's, phase by phase
@@ -297,10 +299,28 @@ export function currentPhase(ix: ScenarioIndex, ctx: AttemptContext): number {
   return Math.max(0, last);
 }
 
-/** The steps of the phase are done and no fault is waiting for its answer: the procedure moves on. */
+/**
+ * The steps of the phase are done and no fault is waiting for its answer in
+ * it: the procedure moves on. A raised fault waits for its steps, but not for
+ * those bound to a later phase (done when the procedure gets there).
+ */
 export function phaseComplete(ix: ScenarioIndex, ctx: AttemptContext, phase: number): boolean {
   if (!(ix.stepsByPhase[phase] ?? []).every((id) => ctx.done[id] !== undefined)) return false;
-  return Object.keys(ctx.raised).every((f) => faultHandled(ix, ctx, f));
+  for (const f in ctx.raised) {
+    for (const x of ix.faults.get(f)?.steps ?? []) if (ctx.done[x.id] === undefined && (ix.steps.get(x.id)!.phase ?? phase) <= phase) return false;
+  }
+  return true;
+}
+
+/**
+ * The phase has something to do in this attempt: a step of the procedure, or
+ * a step bound to it of a fault that has happened. A phase that holds only
+ * the steps of faults that did not happen is passed over.
+ */
+export function phaseHolds(ix: ScenarioIndex, ctx: AttemptContext, phase: number): boolean {
+  if ((ix.stepsByPhase[phase] ?? []).length) return true;
+  for (const f in ctx.raised) if ((ix.faults.get(f)?.steps ?? []).some((x) => ix.steps.get(x.id)!.phase === phase)) return true;
+  return false;
 }
 
 /* ---------- the batch record ---------- */

@@ -7,7 +7,12 @@ import type { Fault, FaultRule, FaultStep, MainStep, ObjectAction, RecordEntry, 
 
 export interface IndexedStep {
   step: Step;
-  /** Index of the phase, for a step of the procedure. */
+  /**
+   * Index of the phase the step belongs to: a step of the procedure's own, or
+   * the later phase a fault's step is bound to (its `phase`, an investigation
+   * meeting days later). A fault's step without `phase` has none: it is done
+   * wherever the fault happens, before the procedure goes on.
+   */
   phase?: number;
   /** The fault it answers, for a step of a fault branch. */
   fault?: string;
@@ -52,7 +57,9 @@ export function indexScenario(scenario: Scenario): ScenarioIndex {
   for (const { rule, fault } of byPrecedence(placedRules(scenario))) {
     rules.set(rule.id, fault === undefined ? { rule } : { rule, fault, until: (rule as FaultRule).until ?? 'documented' });
   }
-  for (const f of scenario.faults) f.steps.forEach((s: FaultStep) => steps.set(s.id, { step: s, fault: f.id }));
+  for (const f of scenario.faults) {
+    f.steps.forEach((s: FaultStep) => steps.set(s.id, s.phase !== undefined && phaseOf.has(s.phase) ? { step: s, fault: f.id, phase: phaseOf.get(s.phase)! } : { step: s, fault: f.id }));
+  }
   const recordByStep = new Map<string, RecordEntry[]>();
   for (const e of scenario.record) {
     const list = recordByStep.get(e.after) ?? [];

@@ -369,7 +369,12 @@ const defs = (): Record<string, JsonSchema> => ({
   faultStep: {
     allOf: [ref('stepCommon')],
     required: ['stage'],
-    properties: { stage: { enum: ['contain', 'document'] } },
+    properties: {
+      stage: { enum: ['contain', 'document'] },
+      phase: ref('id', {
+        description: "A later phase of the procedure in which this step of the fault is done (an investigation meeting days after the event): it opens once the procedure reaches that phase, and the procedure leaves the phase where the fault happened without waiting for it. A phase that holds only such steps is entered only in an attempt where their fault happens. Without it, the step is done before the procedure goes on.",
+      }),
+    },
     unevaluatedProperties: false,
   },
   ruleCommon: {

@@ -267,6 +267,14 @@ export interface MainStep extends Step {
 
 export interface FaultStep extends Step {
   stage: 'contain' | 'document';
+  /**
+   * A later phase of the procedure in which this step of the fault is done (an investigation
+   * meeting days after the event): it opens once the procedure reaches that phase, and the
+   * procedure leaves the phase where the fault happened without waiting for it. A phase that holds
+   * only such steps is entered only in an attempt where their fault happens. Without it, the step
+   * is done before the procedure goes on.
+   */
+  phase?: string;
 }
 
 export interface Rule {

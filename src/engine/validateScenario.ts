@@ -214,7 +214,8 @@ export function checkMeaning(s: Scenario): Problem[] {
   const faults = new Map(s.faults.map((f) => [f.id, f]));
   const allSteps: { step: Step; path: string; phase?: number; fault?: string }[] = [
     ...s.steps.map((st, i) => ({ step: st as Step, path: `steps[${i}]`, phase: phases.get(st.phase) })),
-    ...s.faults.flatMap((f, fi) => f.steps.map((st, i) => ({ step: st as Step, path: `faults[${fi}].steps[${i}]`, fault: f.id }))),
+    // a fault's step bound to a later phase (its `phase`) belongs to that phase
+    ...s.faults.flatMap((f, fi) => f.steps.map((st, i) => ({ step: st as Step, path: `faults[${fi}].steps[${i}]`, fault: f.id, ...(st.phase !== undefined && phases.has(st.phase) ? { phase: phases.get(st.phase) } : {}) }))),
   ];
   const stepIds = new Map<string, (typeof allSteps)[number]>();
 
@@ -340,7 +341,14 @@ export function checkMeaning(s: Scenario): Problem[] {
       if (st.phase !== undefined && req.phase !== undefined && req.phase > st.phase) {
         out.push(say(`${path}.requires[${ri}]`, `${quote(r)} belongs to a later phase, so this step could never be done`, `${quote(r)} appartient à une phase ultérieure : cette étape ne pourrait jamais être faite`));
       }
-      if (st.phase !== undefined && req.fault !== undefined) {
+      // a fault's step without `phase` is done before the procedure leaves the phase where the fault happens
+      if (st.fault !== undefined && st.phase === undefined && req.fault !== undefined && req.phase !== undefined) {
+        const later = s.phases[req.phase]!.id;
+        out.push(say(`${path}.requires[${ri}]`,
+          `${quote(r)} is done in the later phase ${quote(later)}, and this step, without "phase", is done before the procedure leaves the phase where the fault happens, so it could never be done: give it "phase": ${quote(later)} too`,
+          `${quote(r)} se fait dans la phase ultérieure ${quote(later)}, et cette étape, sans « phase », se fait avant que la procédure quitte la phase où la panne survient : elle ne pourrait jamais être faite ; donnez-lui aussi "phase": ${quote(later)}`));
+      }
+      if (st.fault === undefined && req.fault !== undefined) {
         out.push(say(`${path}.requires[${ri}]`, `${quote(r)} answers a fault that may not happen`, `${quote(r)} répond à une panne qui peut ne pas survenir`));
       }
     });
@@ -392,6 +400,7 @@ export function checkMeaning(s: Scenario): Problem[] {
       }
     });
   });
+  out.push(...checkBoundPhases(s));
   checkPrecedence(s, ruleList, out);
   s.record.forEach((e, i) => {
     needStep(`record[${i}].after`, e.after);
@@ -404,6 +413,43 @@ export function checkMeaning(s: Scenario): Problem[] {
   }
   out.push(...checkEndings(s));
   checkTexts(s, '', out);
+  return out;
+}
+
+/**
+ * Phases and the fault steps bound to them (a fault step's `phase`): every
+ * phase has something to do (the first, where every attempt starts, a step of
+ * the procedure); a step is bound to a phase after the one where its fault
+ * happens (else it would be done there anyway), and reopens no step (`redo`
+ * reopens steps of the phase where the fault happened, which is over by then).
+ */
+function checkBoundPhases(s: Scenario): Problem[] {
+  const out: Problem[] = [];
+  const index = new Map(s.phases.map((p, i) => [p.id, i]));
+  const bound = s.faults.flatMap((f) => f.steps.flatMap((st) => (st.phase !== undefined ? [st.phase] : [])));
+  s.phases.forEach((p, i) => {
+    if (s.steps.some((st) => st.phase === p.id)) return;
+    if (i === 0) out.push(say(`phases[${i}]`, `every attempt starts in the first phase ${quote(p.id)}, so it needs a step of the procedure`, `toute tentative commence par la première phase ${quote(p.id)} : il lui faut une étape de la procédure`));
+    else if (!bound.includes(p.id)) out.push(say(`phases[${i}]`, `the phase ${quote(p.id)} has no step: give it steps of the procedure, or bind steps of a fault to it with "phase"`, `la phase ${quote(p.id)} n'a aucune étape : donnez-lui des étapes de la procédure, ou liez-y des étapes d'une panne avec « phase »`));
+  });
+  const stepPhase = new Map(s.steps.map((st) => [st.id, index.get(st.phase)]));
+  s.faults.forEach((f, fi) => {
+    f.steps.forEach((st, i) => {
+      if (st.phase === undefined) return;
+      const path = `faults[${fi}].steps[${i}]`;
+      const at = index.get(st.phase);
+      if (at === undefined) return; // said with the step's other problems
+      const from = 'afterStep' in f.trigger ? stepPhase.get(f.trigger.afterStep) : 'atStart' in f.trigger ? 0 : undefined;
+      if (from !== undefined && at <= from) {
+        out.push(say(`${path}.phase`,
+          `the fault ${quote(f.id)} happens in the phase ${quote(s.phases[from]!.id)}, so a step bound to it or to an earlier phase is done there anyway: bind it to a later phase, or remove "phase"`,
+          `la panne ${quote(f.id)} survient dans la phase ${quote(s.phases[from]!.id)} : une étape liée à celle-ci ou à une phase antérieure s'y fait de toute façon ; liez-la à une phase ultérieure, ou retirez « phase »`));
+      }
+      (st.effects ?? []).forEach((e, ei) => {
+        if ('redo' in e) out.push(say(`${path}.effects[${ei}]`, `a step bound to the later phase ${quote(st.phase!)} cannot reopen steps with "redo": the phase where the fault happened is over by then`, `une étape liée à la phase ultérieure ${quote(st.phase!)} ne peut pas rouvrir d'étapes avec « redo » : la phase où la panne est survenue est alors terminée`));
+      });
+    });
+  });
   return out;
 }
 

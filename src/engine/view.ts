@@ -10,7 +10,7 @@ import type { CompiledScenario, Snapshot } from './attempt';
 import { BUILTIN_RULES } from './builtinRules';
 import { endOf, faultStageIn, phaseIndexIn } from './compileScenario';
 import { DECISION_TITLE, stillCounts } from './ending';
-import { doneBefore, expectedEntries, faultStage, stepOpen } from './judge';
+import { doneBefore, expectedEntries, faultStage, phaseHolds, stepOpen } from './judge';
 import { actionKey } from './scenarioIndex';
 import { declaredLook } from './look';
 import { timeAfter } from './calendar';
@@ -424,7 +424,8 @@ export function viewOf(c: CompiledScenario, snap: Snapshot, audience: Audience =
   const hintOf = (s: { hint?: Localized }) => (shows.hints && s.hint ? { hint: s.hint } : {});
   const steps: StepView[] = [];
   for (const id of activeFaults) {
-    for (const s of ix.faults.get(id)!.steps) steps.push({ id: s.id, title: s.title, ...hintOf(s), done: ctx.done[s.id] !== undefined, open: stepOpen(ix, ctx, s.id, phaseIndex), fault: id });
+    // a step bound to a later phase (the investigation meeting) is listed once the procedure gets there
+    for (const s of ix.faults.get(id)!.steps) if ((ix.steps.get(s.id)!.phase ?? 0) <= phaseIndex) steps.push({ id: s.id, title: s.title, ...hintOf(s), done: ctx.done[s.id] !== undefined, open: stepOpen(ix, ctx, s.id, phaseIndex), fault: id });
   }
   // once a decision has ended the procedure, its steps not done are no longer to do
   (ix.stepsByPhase[phaseIndex] ?? []).filter((id) => stillCounts(ctx, id)).forEach((id, i) => {
@@ -450,7 +451,7 @@ export function viewOf(c: CompiledScenario, snap: Snapshot, audience: Audience =
     mode: ctx.mode,
     phase: c.scenario.phases[phaseIndex]!,
     phaseIndex,
-    phaseCount: c.scenario.phases.length,
+    phaseCount: c.scenario.phases.filter((_, i) => phaseInAttempt(c, ctx, i)).length,
     clock: ctx.clock,
     timeOfDay: timeAfter(startTime(c.scenario), ctx.clock),
     objects,
@@ -468,6 +469,17 @@ export function viewOf(c: CompiledScenario, snap: Snapshot, audience: Audience =
     recordGaps: recordGaps(c, ctx),
     decision: decisionOf(c, ctx),
   };
+}
+
+/**
+ * The phase is one this attempt goes through: it has steps of the procedure,
+ * or steps bound to it by the attempt's fault or a fault raised (a phase that
+ * holds only another fault's steps is passed over, judge.ts phaseHolds).
+ */
+function phaseInAttempt(c: CompiledScenario, ctx: AttemptContext, phase: number): boolean {
+  if (phaseHolds(c.index, ctx, phase)) return true;
+  const f = ctx.fault ? c.index.faults.get(ctx.fault) : undefined;
+  return !!f && f.steps.some((s) => c.index.steps.get(s.id)!.phase === phase);
 }
 
 function decisionOf(c: CompiledScenario, ctx: AttemptContext): AttemptView['decision'] {

@@ -5,7 +5,7 @@
  * each object is on screen, as data attributes on the host). No Phaser here,
  * so the page can hold it before Phaser has loaded.
  */
-import type { ActEvent, Lang } from '../engine/types';
+import type { ActEvent, Lang, Localized } from '../engine/types';
 import type { AttemptView, ObjectView } from '../engine/view';
 
 export type RoomEnd = 'running' | 'passed' | 'failed';
@@ -16,6 +16,8 @@ export interface RoomState {
   links?: { verb: string; from: string; to: string }[];
   end: RoomEnd;
   score?: { total: number; passMark: number };
+  /** The correct decision that ended the procedure (a batch put on hold, a material rejected), in both languages. */
+  decision?: Localized;
 }
 
 export interface SceneHooks {
@@ -102,7 +104,7 @@ export class RoomBridge {
   /** From the page: a new view, maybe in a new language. */
   setView(view: AttemptView, lang: Lang) {
     const end: RoomEnd = view.end === 'passed' || view.end === 'failed' ? view.end : 'running';
-    this.state = { objects: view.objects, links: view.links, end, score: { total: view.score.total, passMark: view.score.passMark } };
+    this.state = { objects: view.objects, links: view.links, end, score: { total: view.score.total, passMark: view.score.passMark }, ...(view.decision ? { decision: view.decision.title } : {}) };
     this.lang = lang;
     this.publish('lang', lang);
     this.hooks?.refresh();

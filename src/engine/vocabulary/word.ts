@@ -38,7 +38,7 @@ export interface ConditionScope {
   faultHandled: (faultId: string) => boolean;
 }
 
-/** Where a step of the scenario stands: its path in the file, and its phase's index (a step of the procedure) or its fault. */
+/** Where a step of the scenario stands: its path in the file, its phase's index (a step of the procedure, or a fault's step bound to a later phase) and its fault. */
 export interface PlacedStep {
   step: Step;
   path: string;

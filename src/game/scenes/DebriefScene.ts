@@ -1,7 +1,9 @@
 /**
  * Debrief: the closing image over the room, dimmed, with a pass or fail
- * badge and the score. The DOM debrief stays the real one (with every
- * explanation); this only closes the room visually.
+ * badge and the score; an attempt ended on a correct decision (a batch put on
+ * hold, a material rejected) is a pass, and the decision is named under the
+ * score. The DOM debrief stays the real one (with every explanation); this
+ * only closes the room visually.
  */
 import Phaser from 'phaser';
 import type { RoomBridge } from '../bridge';
@@ -48,6 +50,13 @@ export class DebriefScene extends Phaser.Scene {
       this.add
         .text(cx, cy + 190, `${score.total} / 100`, { fontFamily: FONT, fontSize: '64px', fontStyle: 'bold', color: '#ffffff', resolution: zoom })
         .setOrigin(0.5, 0.5);
+    }
+    const decision = bridge.state.decision;
+    if (passed && decision) {
+      this.add
+        .text(cx, cy + 260, decision[bridge.lang] || decision.fr, { fontFamily: FONT, fontSize: '36px', fontStyle: 'bold', color: '#ffffff', resolution: zoom, align: 'center', wordWrap: { width: ROOM_W - 80 } })
+        .setOrigin(0.5, 0)
+        .setName('decision');
     }
     if (!bridge.reducedMotion) {
       dim.setAlpha(0);

@@ -7,7 +7,7 @@ import { formatNumber, t, tr } from '../../i18n';
 import { h, render } from '../dom';
 import { PlayScreen } from '../playScreen';
 import { formatDateTime } from './areaFrame';
-import type { AttemptLine } from './resultsScreen';
+import { endingMark, type AttemptLine } from './resultsScreen';
 
 export const SPEEDS = [0.5, 1, 2, 4] as const;
 /** Milliseconds between two events at 1×. */
@@ -65,7 +65,8 @@ export function replayPicker(attempts: AttemptLine[], choose: (id: string) => vo
               h(
                 'button',
                 { type: 'button', class: 'secondary pick', disabled: a.replayedScore === null, 'data-key': `pick-${a.id}`, 'data-attempt': a.id, onclick: () => choose(a.id) },
-                `${formatDateTime(a.endedAt)} — ${a.trainee} — ${a.scenarioTitle} — ${t(`mode.${a.mode}`)} — ${formatNumber(a.score)}/100`,
+                // how it ended, named: a correct decision to hold or reject is a correct outcome, not a failure
+                `${formatDateTime(a.endedAt)} — ${a.trainee} — ${a.scenarioTitle} — ${t(`mode.${a.mode}`)} — ${formatNumber(a.score)}/100 — ${endingMark(a.ending)}`,
               ),
             ),
           ),

@@ -8,7 +8,7 @@ import { formatDateTime } from './areaFrame';
 import { endingLabel } from './resultsCsv';
 
 /** An ending as the tables show it: a tick for a pass (a correct decision is one), a cross otherwise, and its words. */
-const endingMark = (e: EndingKind) => `${e === 'passed' || e === 'hold' || e === 'reject' ? '✓' : '✗'} ${endingLabel(e)}`;
+export const endingMark = (e: EndingKind) => `${e === 'passed' || e === 'hold' || e === 'reject' ? '✓' : '✗'} ${endingLabel(e)}`;
 
 export interface ResultsFilter {
   group?: string;

@@ -36,7 +36,7 @@ export const redo: EffectWord<'redo'> = {
     e.redo.forEach((id, i) => {
       const st = scope.step(id);
       if (!st) return scope.needStep(`${path}[${i}]`, id);
-      if (st.phase === undefined) scope.problem(`${path}[${i}]`, `${quote(id)} is a fault's step: "redo" reopens steps of the procedure`, `${quote(id)} est une étape de panne : « redo » rouvre des étapes de la procédure`);
+      if (st.fault !== undefined || st.phase === undefined) scope.problem(`${path}[${i}]`, `${quote(id)} is a fault's step: "redo" reopens steps of the procedure`, `${quote(id)} est une étape de panne : « redo » rouvre des étapes de la procédure`);
       else if (!before.has(id) || st.phase !== trigger.phase) {
         scope.problem(`${path}[${i}]`, `${quote(id)} does not come before the fault ${quote(fault.id)} can happen: "redo" reopens the step ${quote(trigger.step.id)} that raises it, or a step it requires in the same phase`, `${quote(id)} ne précède pas la panne ${quote(fault.id)} : « redo » rouvre l'étape ${quote(trigger.step.id)} qui la déclenche, ou une étape qu'elle requiert dans la même phase`);
       }
