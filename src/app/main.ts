@@ -287,7 +287,7 @@ class App {
       exportMine: async () => profile && downloadText(`salle-blanche-${slug(profile.name)}-${stamp()}.json`, JSON.stringify(await this.store.exportProfile(profile.id), null, 1)),
       importFile: async (file) => {
         const text = await file.text().catch(() => '');
-        const r = await this.store.importBackup(text);
+        const r = await this.store.importBackup(text, 'trainee');
         this.report = r.ok
           ? t('backup.imported', { ...r.added, skippedAttempts: r.skipped.attempts, skippedProfiles: r.skipped.profiles })
           : tr(r.message);
