@@ -149,12 +149,12 @@ export function attemptStore(core: StoreCore, options: AutosaveOptions): { api: 
       discarded = await core.transact(['attempts', 'events'], 'readwrite', async (tx) => {
         const gone: string[] = [];
         for (const { id, events } of batch) {
-          const a = await summaryOf(tx, id);
+          const [a, saved] = await Promise.all([summaryOf(tx, id), savedCount(tx, id)]);
           if (!a || a.status !== 'in-progress') {
             gone.push(id);
             continue;
           }
-          await appendEvents(tx, id, await savedCount(tx, id), events);
+          await appendEvents(tx, id, saved, events);
         }
         return gone;
       });

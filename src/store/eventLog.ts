@@ -9,7 +9,8 @@ import { isRecord, type AttemptRecord, type AttemptSummary, type StoredEvent, ty
 
 /** Writes events after the `from` already in the log (seq from, from + 1…). */
 export async function appendEvents(tx: Tx, attemptId: string, from: number, events: readonly TimedEvent[]): Promise<void> {
-  for (const [i, e] of events.entries()) await tx.put('events', { attemptId, seq: from + i, event: e.event, at: e.at } satisfies StoredEvent);
+  // asked together, answered in order: one round trip for the batch
+  await Promise.all(events.map((e, i) => tx.put('events', { attemptId, seq: from + i, event: e.event, at: e.at } satisfies StoredEvent)));
 }
 
 /** How many events of the attempt are written. */
