@@ -10,6 +10,7 @@ import type { AttemptOptions, Lang, Localized, Mode, Scenario } from '../engine/
 import { viewOf } from '../engine/view';
 import { detectLanguage, enablePseudoLocale, initI18n, lang, setLanguage, t, tr } from '../i18n';
 import { hasPin, settingsOf, verifyPin } from '../store/pin';
+import { readPreferences, saveCurrentProfile, saveLanguage, type Preferences } from '../store/preferences';
 import { eventsOf, openStore, optionsOf, problemMessage, resultOf, StoreError, type AttemptRecord, type Profile, type Store } from '../store';
 import { warningBanner } from '../ui/banner';
 import { debriefScreen } from '../ui/debriefScreen';
@@ -25,8 +26,6 @@ import { startServiceWorker } from './serviceWorker';
 import { runSession } from './session';
 import '../ui/styles.css';
 
-const LANG_KEY = 'salle-blanche.lang';
-const PROFILE_KEY = 'salle-blanche.profile';
 /** Set once the trainee has seen (or skipped) the first-play guide on this device. */
 const GUIDE_KEY = 'salle-blanche.guide-seen';
 
@@ -50,6 +49,13 @@ class App {
   private imported: Scenario[] = [];
   /** The career-day kiosk is running: the trainee side and the instructor button are out of reach. */
   private kiosk = false;
+  /** This device's language and profile in use, as the store kept them at start. */
+  private prefs: Preferences = {};
+  private i18nReady: Promise<unknown> | null = null;
+
+  private startI18n(l: Lang) {
+    return (this.i18nReady ??= initI18n(l).then(() => (document.documentElement.lang = lang())));
+  }
 
   async start() {
     if (new URLSearchParams(location.search).has('roomPreview')) {
@@ -58,10 +64,25 @@ class App {
       return startRoomPreview(this.main);
     }
     if (new URLSearchParams(location.search).has('pseudo')) enablePseudoLocale();
-    await initI18n(detectLanguage(safeGet(LANG_KEY)));
-    document.documentElement.lang = lang();
+    // The language is kept in the store: open it first, keeping its reports until the text can be shown
+    // (a tab holding an older version blocks the opening: that one is said at once, in the browser's language).
+    let ready = false;
+    const early: [string, Localized, boolean][] = [];
+    const onProblem = (code: string, message: Localized) => {
+      const withExport = code === 'quota' || code === 'unavailable' || code === 'versionchange';
+      if (ready) return this.warn(message, withExport);
+      early.push([code, message, withExport]);
+      if (code === 'blocked') void this.startI18n(detectLanguage(null)).then(() => (ready ? undefined : this.warn(message)));
+    };
+    this.store = await openStore({ onProblem: (code, detail) => onProblem(code, detail.message) });
+    this.prefs = await readPreferences(this.store, { local: pageStorage('local'), session: pageStorage('session') });
+    const chosen = detectLanguage(this.prefs.lang ?? null);
+    if (this.i18nReady) await this.i18nReady.then(() => (lang() !== chosen ? setLanguage(chosen) : undefined));
+    else await this.startI18n(chosen);
     this.drawHeader();
-    this.store = await openStore({ onProblem: (code, detail) => this.warn(detail.message, code === 'quota' || code === 'unavailable' || code === 'versionchange') });
+    ready = true;
+    // once open, the block is over: the rest is shown now
+    for (const [code, message, withExport] of early) if (code !== 'blocked') this.warn(message, withExport);
     if (!this.store.persistent && this.store.problem) this.warn(problemMessage(this.store.problem), true);
     await this.refreshCatalog();
     startServiceWorker((apply) =>
@@ -97,7 +118,7 @@ class App {
   }
 
   private async restoreProfile() {
-    const id = safeGet(PROFILE_KEY, sessionStorage);
+    const id = this.prefs.profileId;
     this.profile = id ? ((await this.store.getProfile(id).catch(() => undefined)) ?? null) : null;
   }
 
@@ -123,7 +144,7 @@ class App {
 
   private async switchLanguage(l: Lang) {
     await setLanguage(l);
-    safeSet(LANG_KEY, l);
+    void saveLanguage(this.store, l);
     if (this.profile && this.profile.lang !== l) this.profile = await this.store.updateProfile(this.profile.id, { lang: l }).catch(() => this.profile);
     this.drawHeader();
     (document.getElementById('lang-select') as HTMLElement | null)?.focus();
@@ -160,7 +181,7 @@ class App {
   private async choose(id: string) {
     this.profile = (await this.store.getProfile(id)) ?? null;
     if (!this.profile) return this.profiles();
-    safeSet(PROFILE_KEY, id, sessionStorage);
+    void saveCurrentProfile(this.store, id);
     if (this.profile.lang !== lang()) {
       await setLanguage(this.profile.lang);
       this.drawHeader();
@@ -213,7 +234,7 @@ class App {
     if (!scenario) return this.profiles();
     this.session = null;
     this.profile = null;
-    safeSet(PROFILE_KEY, '', sessionStorage);
+    void saveCurrentProfile(this.store, null);
     this.kiosk = true;
     this.drawHeader();
     const settings = settingsOf(this.store);
@@ -278,7 +299,7 @@ class App {
       }));
       extra.profileName = profile.name;
       extra.switchProfile = () => {
-        safeSet(PROFILE_KEY, '', sessionStorage);
+        void saveCurrentProfile(this.store, null);
         this.profile = null;
         void this.profiles();
       };
@@ -287,9 +308,10 @@ class App {
       exportMine: async () => profile && downloadText(`salle-blanche-${slug(profile.name)}-${stamp()}.json`, JSON.stringify(await this.store.exportProfile(profile.id), null, 1)),
       importFile: async (file) => {
         const text = await file.text().catch(() => '');
-        const r = await this.store.importBackup(text);
+        const r = await this.store.importBackup(text, 'trainee');
+        const ignored = r.ok && r.ignored && r.ignored.scenarios + r.ignored.assignments + r.ignored.settings ? ` ${t('backup.ignored', { ...r.ignored })}` : '';
         this.report = r.ok
-          ? t('backup.imported', { ...r.added, skippedAttempts: r.skipped.attempts, skippedProfiles: r.skipped.profiles })
+          ? t('backup.imported', { ...r.added, skippedAttempts: r.skipped.attempts, skippedProfiles: r.skipped.profiles }) + ignored
           : tr(r.message);
         await this.home();
       },
@@ -379,6 +401,14 @@ class App {
 }
 
 const slug = (s: string) => s.normalize('NFD').replace(/[^\w-]+/g, '-').slice(0, 30) || 'profil';
+
+function pageStorage(which: 'local' | 'session'): Storage | null {
+  try {
+    return which === 'local' ? localStorage : sessionStorage;
+  } catch {
+    return null; // private mode or a sandboxed frame
+  }
+}
 
 function safeGet(key: string, storage: Storage = localStorage): string | null {
   try {

@@ -21,7 +21,7 @@ export interface FileReport {
  */
 export async function importTabletFiles(store: Store, files: readonly { name: string; text: string }[]): Promise<FileReport[]> {
   const out: FileReport[] = [];
-  for (const f of files) out.push({ name: f.name, result: await store.importBackup(f.text) });
+  for (const f of files) out.push({ name: f.name, result: await store.importBackup(f.text, 'instructor') });
   return out;
 }
 

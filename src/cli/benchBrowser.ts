@@ -70,7 +70,7 @@ async function autosave(browser: Browser, base: string) {
   return r as {
     events: number;
     stored: number;
-    autosave: { medianMs: number; p95Ms: number; syncMedianMs: number; syncP95Ms: number };
+    autosave: { medianMs: number; p95Ms: number; syncMedianMs: number; syncP95Ms: number; event10Ms: number; lastEventMs: number };
     bareIdbPut: { medianMs: number; p95Ms: number };
     replay: { readMs: number; firstReplayMs: number; bestReplayMs: number; minimalMachineMs: number; score: number };
   };
@@ -460,6 +460,7 @@ async function main() {
     console.log(`  store.appendEvent + flush   median ${f(a.autosave.medianMs, 2)} ms   p95 ${f(a.autosave.p95Ms, 2)} ms`);
     console.log(`  baseline: bare idb put      median ${f(a.bareIdbPut.medianMs, 2)} ms   p95 ${f(a.bareIdbPut.p95Ms, 2)} ms   ratio (median) ${f(a.autosave.medianMs / a.bareIdbPut.medianMs, 2)}`);
     console.log(`  what the tap waits for (appendEvent, journal included)   median ${f(a.autosave.syncMedianMs, 3)} ms   p95 ${f(a.autosave.syncP95Ms, 3)} ms`);
+    console.log(`  as the attempt grows   10th event ${f(a.autosave.event10Ms, 2)} ms (median of events 1–20)   ${a.events}th event ${f(a.autosave.lastEventMs, 2)} ms (median of the last 20)   ratio ${f(a.autosave.lastEventMs / a.autosave.event10Ms, 2)}   (targets: p95 < 5 ms, ratio ≈ 1)`);
     console.log(`replay of that attempt: read ${f(a.replay.readMs)} ms, first replay ${f(a.replay.firstReplayMs)} ms, best ${f(a.replay.bestReplayMs)} ms; minimal machine, same events ${f(a.replay.minimalMachineMs, 2)} ms (ratio ${f(a.replay.bestReplayMs / a.replay.minimalMachineMs)})`);
     if (ONLY_AUTOSAVE) {
       mkdirSync(join(root, 'bench-results'), { recursive: true });

@@ -20,6 +20,12 @@ export interface Tx {
   all(store: StoreName, index?: { name: string; key: string }): Promise<Row[]>;
   put(store: StoreName, value: unknown): Promise<void>;
   delete(store: StoreName, key: Key): Promise<void>;
+  /** In a store keyed by [first, …]: the rows whose key starts with first, in key order. */
+  under(store: StoreName, first: string): Promise<Row[]>;
+  /** How many rows under(store, first) would give, without reading them. */
+  countUnder(store: StoreName, first: string): Promise<number>;
+  /** Deletes every row under(store, first). */
+  deleteUnder(store: StoreName, first: string): Promise<void>;
 }
 
 export type LostReason = 'versionchange' | 'closed';
@@ -38,6 +44,9 @@ export interface Backend {
 }
 
 const noop = () => {};
+
+/** Every array key whose first part is first: [first] sorts before them, [first, []] after (arrays sort after numbers and strings). */
+const startingWith = (first: string) => IDBKeyRange.bound([first], [first, []]);
 
 export class IdbBackend implements Backend {
   readonly persistent = true;
@@ -69,6 +78,15 @@ export class IdbBackend implements Backend {
       },
       delete: async (store, key) => {
         await tx.objectStore(store).delete!(key as IDBValidKey);
+      },
+      under: async (store, first) => {
+        const s = tx.objectStore(store);
+        const [keys, values] = await Promise.all([s.getAllKeys(startingWith(first)), s.getAll(startingWith(first))]);
+        return values.map((value, i) => ({ key: keys[i] as Key, value }));
+      },
+      countUnder: (store, first) => tx.objectStore(store).count(startingWith(first)),
+      deleteUnder: async (store, first) => {
+        await tx.objectStore(store).delete!(startingWith(first));
       },
     };
     try {
@@ -110,6 +128,9 @@ function valueAt(value: unknown, path: string): unknown {
   }
   return v;
 }
+
+const startsWith = (key: Key, first: string) => Array.isArray(key) && key[0] === first;
+const inOrder = (rows: Row[]): Row[] => rows.sort((a, b) => compareKeys(a.key, b.key)).map((r) => ({ key: r.key, value: structuredClone(r.value) }));
 
 /** IndexedDB's order: numbers before strings before arrays. */
 export function compareKeys(a: Key, b: Key): number {
@@ -157,7 +178,7 @@ export class MemoryBackend implements Backend {
             if (!path) throw new DOMException(`no index ${index.name} on ${s}`, 'NotFoundError');
             rows = rows.filter((r) => valueAt(r.value, path) === index.key);
           }
-          return rows.sort((a, b) => compareKeys(a.key, b.key)).map((r) => ({ key: r.key, value: structuredClone(r.value) }));
+          return inOrder(rows);
         },
         put: async (s, value) => {
           writable();
@@ -167,6 +188,12 @@ export class MemoryBackend implements Backend {
         delete: async (s, key) => {
           writable();
           table(s).delete(JSON.stringify(key));
+        },
+        under: async (s, first) => inOrder([...table(s).values()].filter((r) => startsWith(r.key, first))),
+        countUnder: async (s, first) => [...table(s).values()].filter((r) => startsWith(r.key, first)).length,
+        deleteUnder: async (s, first) => {
+          writable();
+          for (const [k, r] of table(s)) if (startsWith(r.key, first)) table(s).delete(k);
         },
       };
       const result = await work(tx);

@@ -7,6 +7,7 @@ import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { Localized } from '../engine/types';
 import { validateScenario } from '../engine/validateScenario';
 import type { Tx } from './backend';
+import { putAttempt } from './eventLog';
 import { StoreError, say } from './messages';
 import { firstError, isDeviceSetting, type Assignment, type AttemptRecord, type ImportedScenario, type Profile, type Setting } from './records';
 
@@ -35,7 +36,21 @@ export interface ImportCounts {
   settings: number;
 }
 
-export type ImportResult = { ok: true; added: ImportCounts; skipped: ImportCounts } | { ok: false; message: Localized };
+/** What a trainee's import left out of a file: only the instructor area brings these in. */
+export interface IgnoredCounts {
+  scenarios: number;
+  assignments: number;
+  settings: number;
+}
+
+/**
+ * Who imports: 'trainee' (the home screen) restores profiles and attempts
+ * only and says what it ignored; 'instructor' (behind the PIN) also brings
+ * assignments, settings and imported scenarios.
+ */
+export type ImportScope = 'trainee' | 'instructor';
+
+export type ImportResult = { ok: true; added: ImportCounts; skipped: ImportCounts; ignored?: IgnoredCounts } | { ok: false; message: Localized };
 
 const NOTHING = say('Nothing was imported.', "Rien n'a été importé.");
 /** A refusal: the reason, then the reassurance that nothing changed. */
@@ -75,6 +90,8 @@ function describe(e: ErrorObject): Localized {
       return say(`${quote(p.missingProperty)} is missing`, `le champ ${quote(p.missingProperty)} manque`);
     case 'additionalProperties':
       return say(`unknown field ${quote(p.additionalProperty)}`, `champ inconnu ${quote(p.additionalProperty)}`);
+    case 'unevaluatedProperties':
+      return say(`unknown field ${quote(p.unevaluatedProperty)}`, `champ inconnu ${quote(p.unevaluatedProperty)}`);
     case 'type':
       return say(`should be of type ${p.type}`, `devrait être de type ${p.type}`);
     case 'enum':
@@ -200,6 +217,13 @@ const orphan = () =>
     ),
   );
 
+/** The part of a file a scope may bring in, and what it left out. */
+export function scoped(file: BackupFile, scope: ImportScope): { file: BackupFile; ignored?: IgnoredCounts } {
+  if (scope === 'instructor') return { file };
+  const ignored = { scenarios: file.importedScenarios?.length ?? 0, assignments: file.assignments.length, settings: file.settings?.length ?? 0 };
+  return { file: { ...file, assignments: [], settings: [], importedScenarios: [] }, ignored };
+}
+
 /**
  * Adds, inside one transaction, what the device does not have yet; anything
  * whose id (key) is already there is skipped, never overwritten. Throws a
@@ -215,17 +239,18 @@ export async function mergeBackup(tx: Tx, file: BackupFile): Promise<{ added: Im
 
   const added: ImportCounts = { profiles: 0, attempts: 0, assignments: 0, scenarios: 0, settings: 0 };
   const skipped: ImportCounts = { ...added };
-  const merge = async (count: keyof ImportCounts, store: Parameters<Tx['put']>[0], records: readonly object[], keyOf: (r: never) => string | (string | number)[]) => {
+  const merge = async <T extends object>(count: keyof ImportCounts, store: Parameters<Tx['put']>[0], records: readonly T[], keyOf: (r: T) => string | (string | number)[], put = (r: T) => tx.put(store, r)) => {
     for (const r of records) {
-      if ((await tx.get(store, keyOf(r as never))) !== undefined) skipped[count]++;
+      if ((await tx.get(store, keyOf(r))) !== undefined) skipped[count]++;
       else {
-        await tx.put(store, r);
+        await put(r);
         added[count]++;
       }
     }
   };
   await merge('profiles', 'profiles', file.profiles, (p: Profile) => p.id);
-  await merge('attempts', 'attempts', file.attempts, (a: AttemptRecord) => a.id);
+  // an attempt is its summary and its events, one record each (eventLog.ts)
+  await merge('attempts', 'attempts', file.attempts, (a: AttemptRecord) => a.id, (a) => putAttempt(tx, a));
   await merge('assignments', 'assignments', file.assignments, (a: Assignment) => a.id);
   await merge('settings', 'settings', (file.settings ?? []).filter((s) => !isDeviceSetting(s.key)), (s: Setting) => s.key);
   await merge('scenarios', 'importedScenarios', file.importedScenarios ?? [], (s: ImportedScenario) => [s.id, s.version]);

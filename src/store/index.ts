@@ -1,6 +1,6 @@
 /** The store's public surface for the composition root (src/app): open it, then hand its data to the screens. */
 export { openStore, BACKUP_MAX_BYTES, type Store, type OpenStoreOptions, type NewProfile, type ProfilePatch, type NewAttempt, type NewAssignment, type FlushResult, type DeletedProfile } from './openStore';
-export { BACKUP_FORMAT, BACKUP_VERSION, readBackup, type BackupFile, type ImportResult, type ImportCounts } from './backup';
+export { BACKUP_FORMAT, BACKUP_VERSION, readBackup, type BackupFile, type ImportResult, type ImportCounts, type IgnoredCounts, type ImportScope } from './backup';
 export { StoreError, problemMessage, type ProblemCode, type ProblemDetail, type OnProblem, type StoreErrorCode } from './messages';
 export {
   optionsOf,

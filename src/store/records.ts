@@ -54,6 +54,15 @@ export interface AttemptRecord extends AttemptOptions {
   result?: AttemptResult;
 }
 
+/** An attempt as the store keeps it: the events are records of their own (StoredEvent), read back in order. */
+export type AttemptSummary = Omit<AttemptRecord, 'events'>;
+
+/** One event of an attempt's log as the store keeps it, keyed by [attemptId, seq]; seq is its place in the log, from 0. */
+export interface StoredEvent extends TimedEvent {
+  attemptId: string;
+  seq: number;
+}
+
 export interface Assignment {
   id: string;
   scenarioId: string;
@@ -121,7 +130,7 @@ export function settingBelongsTo(key: string, profileId: string): boolean {
 
 /* ---------- checks ---------- */
 
-export type RecordKind = 'profile' | 'attempt' | 'assignment' | 'setting' | 'importedScenario' | 'timedEvent' | 'backup';
+export type RecordKind = 'profile' | 'attempt' | 'attemptSummary' | 'storedEvent' | 'assignment' | 'setting' | 'importedScenario' | 'timedEvent' | 'backup';
 
 let ajv: Ajv2020 | undefined;
 const validators = new Map<RecordKind, ValidateFunction>();
@@ -169,8 +178,9 @@ export function compact<T extends object>(value: T): T {
 
 /**
  * Settings that belong to the device, not to the class: the instructor's PIN
- * and lockout, and the kiosk switch. They never leave the device in a backup
+ * and lockout, the kiosk switch, and this device's preferences (language,
+ * current profile: `device.`). They never leave the device in a backup
  * and are never taken from a file, so a hostile or foreign file cannot set a
  * PIN or lock a tablet in kiosk mode.
  */
-export const isDeviceSetting = (key: string) => key.startsWith('instructor.') || key.startsWith('kiosk.');
+export const isDeviceSetting = (key: string) => key.startsWith('instructor.') || key.startsWith('kiosk.') || key.startsWith('device.');

@@ -7,7 +7,7 @@ import { wrap, type IDBPDatabase, type IDBPTransaction } from 'idb';
 
 export const DB_NAME = 'salle-blanche';
 
-export type StoreName = 'profiles' | 'attempts' | 'settings' | 'assignments' | 'importedScenarios';
+export type StoreName = 'profiles' | 'attempts' | 'events' | 'settings' | 'assignments' | 'importedScenarios';
 
 /** One step of the schema: upgrades a database at version - 1 to version. */
 export interface Migration {
@@ -42,6 +42,30 @@ export const MIGRATIONS: readonly Migration[] = [
       db.createObjectStore('importedScenarios', { keyPath: ['id', 'version'] });
     },
   },
+  {
+    version: 2,
+    summary: "the event log append-only: each attempt's events move to the events store, one record per event keyed by [attemptId, seq]; the attempt keeps its summary",
+    async up(db, tx) {
+      db.createObjectStore('events', { keyPath: ['attemptId', 'seq'] });
+      const events = tx.objectStore('events');
+      let cursor = await tx.objectStore('attempts').openCursor();
+      while (cursor) {
+        const a = cursor.value as { id?: unknown; events?: unknown } | null;
+        // a damaged record (no list of events) is left as it is: the store reports it unreadable, as before
+        if (a && typeof a === 'object' && Array.isArray(a.events)) {
+          const { events: list, ...summary } = a as { id: string; events: unknown[] };
+          await Promise.all(
+            list.map((e, seq) => {
+              const item = (e ?? {}) as { event?: unknown; at?: unknown };
+              return events.put!({ attemptId: summary.id, seq, event: item.event, at: item.at });
+            }),
+          );
+          await cursor.update(summary);
+        }
+        cursor = await cursor.continue();
+      }
+    },
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;
@@ -53,6 +77,7 @@ export const DB_VERSION = MIGRATIONS.length;
 export const LAYOUT = {
   profiles: { keyPath: 'id', indexes: { byGroup: 'group' } },
   attempts: { keyPath: 'id', indexes: { byProfile: 'profileId', byScenario: 'scenarioId' } },
+  events: { keyPath: ['attemptId', 'seq'], indexes: {} },
   settings: { keyPath: 'key', indexes: {} },
   assignments: { keyPath: 'id', indexes: { byTargetProfile: 'target.profileId', byTargetGroup: 'target.group' } },
   importedScenarios: { keyPath: ['id', 'version'], indexes: {} },

@@ -88,6 +88,25 @@ test('a hostile backup file changes nothing and says why', async ({ page }) => {
   await page.locator('#backup-file').setInputFiles({ name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"salle-blanche-back') });
   await expect(page.locator('.report')).toContainText("Rien n'a été importé");
   await expect(page.getByText('Profil : Inès')).toBeVisible();
+
+  // a trainee's backup that also carries a media preparation passed with 1 point and an exam on it: only the profile comes in
+  const mediaPrep = JSON.parse(readFileSync('scenarios/media-preparation.json', 'utf8'));
+  const bent = {
+    format: 'salle-blanche-backup',
+    version: 1,
+    exportedAt: '2026-12-01T10:00:00.000Z',
+    profiles: [{ id: 'mallory', name: 'Mallory', lang: 'fr', createdAt: 1 }],
+    attempts: [],
+    assignments: [{ id: 'fake-exam', scenarioId: 'media-preparation', target: { profileId: 'mallory' }, mode: 'assessment', createdAt: 2 }],
+    settings: [{ key: 'class.groups', value: ['TSBI-1'] }],
+    importedScenarios: [{ id: 'media-preparation', version: 99, scenario: { ...mediaPrep, version: 99, passMark: 1 }, importedAt: 3 }],
+  };
+  await page.locator('#backup-file').setInputFiles({ name: 'bent.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bent)) });
+  await expect(page.locator('.report')).toContainText("Ignoré : 1 procédure(s), 1 devoir(s), 1 réglage(s) — seul l'espace formateur peut les importer.");
+  await page.getByRole('button', { name: 'Changer de profil' }).click();
+  await page.getByRole('button', { name: 'Continuer en tant que Mallory' }).click();
+  await expect(page.getByText('Profil : Mallory')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Travail demandé' })).toHaveCount(0);
 });
 
 test('two profiles on one tablet never see each other\'s attempts', async ({ page }) => {

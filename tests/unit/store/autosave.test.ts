@@ -12,7 +12,8 @@ import { gowning } from '../fixtures';
 import { act, BACKINGS, diskSwitch, open, rawOpen, tick } from './helpers';
 
 const training: AttemptOptions = { seed: 11, mode: 'training', forcedFault: 'none' };
-const v2: Migration = { version: 2, summary: 'an index by status', up: (_db, tx) => void tx.objectStore('attempts').createIndex('byStatus', 'status') };
+/** A later version another tab may bring (the one after today's). */
+const later: Migration = { version: MIGRATIONS.length + 1, summary: 'an index by status', up: (_db, tx) => void tx.objectStore('attempts').createIndex('byStatus', 'status') };
 
 async function withAttempt(backing: 'indexeddb' | 'memory' = 'indexeddb', options: Parameters<typeof open>[1] = {}) {
   const opened = await open(backing, options);
@@ -185,7 +186,7 @@ describe('autosave on IndexedDB', () => {
     const { store, factory, profile, attempt, problems } = await withAttempt();
     store.appendEvent(attempt.id, act('wash', 'sink'), 1);
 
-    const newer = await open('indexeddb', { factory, migrations: [...MIGRATIONS, v2] });
+    const newer = await open('indexeddb', { factory, migrations: [...MIGRATIONS, later] });
     expect(newer.store.persistent).toBe(true);
     const vc = problems.find((p) => p.code === 'versionchange');
     expect(vc?.detail.pending).toBe(0);
@@ -206,7 +207,7 @@ describe('autosave on IndexedDB', () => {
     expect((refused as StoreError).text.fr).toMatch(/Rechargez/);
 
     // the rescue file imports into the upgraded database and completes the attempt
-    const imported = await newer.store.importBackup(JSON.stringify(rescue));
+    const imported = await newer.store.importBackup(JSON.stringify(rescue), 'trainee');
     expect(imported).toMatchObject({ ok: true, skipped: { profiles: 1, attempts: 1 } });
   });
 
@@ -217,7 +218,7 @@ describe('autosave on IndexedDB', () => {
     disk = diskSwitch();
     disk.fill();
     store.appendEvent(attempt.id, act('dry', 'towel'), 2);
-    const newer = await open('indexeddb', { factory, migrations: [...MIGRATIONS, v2] });
+    const newer = await open('indexeddb', { factory, migrations: [...MIGRATIONS, later] });
     disk.free();
     const vc = problems.find((p) => p.code === 'versionchange');
     expect(vc?.detail).toMatchObject({ pending: 1, ids: [attempt.id] });
@@ -248,9 +249,9 @@ describe('autosave on IndexedDB', () => {
   it('opening while another tab holds an older version reports "blocked", then opens once that tab lets go', async () => {
     const { store, factory } = await open();
     await store.close();
-    const otherTab = await rawOpen(factory, 'salle-blanche', 1); // an old tab that ignores versionchange
+    const otherTab = await rawOpen(factory, 'salle-blanche', MIGRATIONS.length); // an old tab that ignores versionchange
     const problems: string[] = [];
-    const opening = open('indexeddb', { factory, migrations: [...MIGRATIONS, v2], onProblem: (code) => problems.push(code) });
+    const opening = open('indexeddb', { factory, migrations: [...MIGRATIONS, later], onProblem: (code) => problems.push(code) });
     let opened = false;
     void opening.then(() => (opened = true));
     await vi.waitFor(() => expect(problems).toContain('blocked'), { timeout: 2000, interval: 5 });

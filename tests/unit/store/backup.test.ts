@@ -49,7 +49,7 @@ describe.each(BACKINGS)('backup (%s)', (backing) => {
     expect(file.attempts.find((a) => a.id === current.id)?.events).toHaveLength(1); // still only in memory
 
     const other = (await open(backing)).store;
-    const result = await other.importBackup(text(file));
+    const result = await other.importBackup(text(file), 'instructor');
     expect(result).toEqual({
       ok: true,
       added: { profiles: 2, attempts: 3, assignments: 1, scenarios: 1, settings: 2 },
@@ -60,16 +60,21 @@ describe.each(BACKINGS)('backup (%s)', (backing) => {
     expect(restored).toEqual(original);
   });
 
-  it("exportProfile() carries one trainee: their attempts, assignments, settings and the imported scenario they used, not the others'", async () => {
+  it("exportProfile() carries one trainee's profile and attempts, nothing else and nothing of the others'", async () => {
     const { store } = await open(backing);
     const { ana, bob } = await filled(store);
-    const file = await store.exportProfile(bob.id);
-    expect(file.profiles).toEqual([bob]);
-    expect(file.attempts.map((a) => a.profileId)).toEqual([bob.id]);
-    expect(file.assignments).toEqual([]); // the group assignment is not Bob's
-    expect(file.settings).toEqual([]);
-    expect(file.importedScenarios?.map((s) => s.id)).toEqual(['gowning']);
-    expect(text(file)).not.toContain(ana.id);
+    const file = await store.exportProfile(ana.id);
+    expect(file.profiles).toEqual([ana]);
+    expect(file.attempts.map((a) => a.profileId)).toEqual([ana.id, ana.id]);
+    // the group's assignment, Ana's own setting and the imported scenario she played stay on the device: only the instructor area moves them
+    expect(file.assignments).toEqual([]);
+    expect(file.settings).toBeUndefined();
+    expect(file.importedScenarios).toBeUndefined();
+    expect(text(file)).not.toContain(bob.id);
+    const bobs = await store.exportProfile(bob.id);
+    expect(bobs.profiles).toEqual([bob]);
+    expect(bobs.attempts.map((a) => a.profileId)).toEqual([bob.id]);
+    expect(text(bobs)).not.toContain(ana.id);
     await expect(store.exportProfile('nobody')).rejects.toMatchObject({ code: 'not-found' });
   });
 
@@ -79,7 +84,7 @@ describe.each(BACKINGS)('backup (%s)', (backing) => {
     const file = await store.exportAll();
     const before = await contents(store);
 
-    const again = await store.importBackup(text(file));
+    const again = await store.importBackup(text(file), 'instructor');
     expect(again).toMatchObject({ ok: true, added: { profiles: 0, attempts: 0, assignments: 0, scenarios: 0, settings: 0 }, skipped: { profiles: 2, attempts: 3 } });
     expect(await contents(store)).toEqual(before);
 
@@ -89,7 +94,7 @@ describe.each(BACKINGS)('backup (%s)', (backing) => {
     finished.result = { ...passed, score: 12 };
     edited.profiles[0]!.name = 'Renamed';
     edited.attempts.push({ ...structuredClone(finished), id: 'from-another-tablet', profileId: ana.id });
-    const merged = await store.importBackup(text(edited));
+    const merged = await store.importBackup(text(edited), 'instructor');
     expect(merged).toMatchObject({ ok: true, added: { attempts: 1, profiles: 0 }, skipped: { attempts: 3, profiles: 2 } });
     const after = await contents(store);
     expect(after.attempts.find((a) => a.id === finished.id)?.result?.score).toBe(90);
@@ -105,7 +110,7 @@ describe.each(BACKINGS)('backup (%s)', (backing) => {
     const old = structuredClone(file);
     for (const a of old.attempts) delete a.judgeVersion;
     const other = (await open(backing)).store;
-    expect(await other.importBackup(text(old))).toMatchObject({ ok: true, added: { attempts: 3 } });
+    expect(await other.importBackup(text(old), 'instructor')).toMatchObject({ ok: true, added: { attempts: 3 } });
     expect((await other.exportAll()).attempts.map((a) => a.judgeVersion)).toEqual([undefined, undefined, undefined]);
   });
 
@@ -117,7 +122,7 @@ describe.each(BACKINGS)('backup (%s)', (backing) => {
     file.profiles[0]!.id = 'other-device-profile';
     file.attempts = file.attempts.map((a) => ({ ...a, id: `${a.id.slice(0, 8)}-copy`, profileId: 'other-device-profile' }));
     file.settings = [];
-    expect((await store.importBackup(text(file))).ok).toBe(true);
+    expect((await store.importBackup(text(file), 'trainee')).ok).toBe(true);
     expect((await store.getProfile('other-device-profile'))?.name).toBe('<script>alert("x")</script>');
   });
 });
@@ -133,7 +138,7 @@ describe('bad backup files are refused, change nothing, and say why in both lang
     good.settings = [];
     const before = await contents(store);
     const made = typeof file === 'string' ? file : file(structuredClone(good));
-    const result = await store.importBackup(typeof made === 'string' ? made : text(made));
+    const result = await store.importBackup(typeof made === 'string' ? made : text(made), 'trainee');
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.message.en).toMatch(expected);
@@ -141,7 +146,7 @@ describe('bad backup files are refused, change nothing, and say why in both lang
     expect(result.message.fr).toMatch(/Rien n'a été importé\.$/);
     expect(await contents(store)).toEqual(before);
     // the same file, once repaired, would have been accepted: the refusal is about what was broken
-    expect((await store.importBackup(text(good))).ok).toBe(true);
+    expect((await store.importBackup(text(good), 'trainee')).ok).toBe(true);
   }
 
   it('over 20 MB, counted in bytes (BACKUP_MAX_BYTES)', async () => {
@@ -190,7 +195,7 @@ describe('bad backup files are refused, change nothing, and say why in both lang
   });
 
   it('an imported scenario that fails the scenario check', async () => {
-    await refused((g) => ({ ...g, importedScenarios: [{ ...g.importedScenarios![0], scenario: { ...gowning(), steps: [] } }] }), new RegExp(`scenario "gowning" version ${gowning().version} .*does not pass the scenario check`));
+    await refused((g) => ({ ...g, importedScenarios: [{ id: 'gowning', version: gowning().version, importedAt: 1, scenario: { ...gowning(), steps: [] } }] }), new RegExp(`scenario "gowning" version ${gowning().version} .*does not pass the scenario check`));
   });
 
   it('a device that fills up half-way through the import keeps none of it', async () => {
@@ -198,12 +203,12 @@ describe('bad backup files are refused, change nothing, and say why in both lang
     await filled(store);
     const big = (await open()).store;
     const ids = Array.from({ length: 5 }, (_, i) => `p-${i}`);
-    for (const id of ids) await big.importBackup(text({ format: 'salle-blanche-backup', version: 1, exportedAt: '2025-01-01T00:00:00Z', profiles: [{ id, name: id, lang: 'fr', createdAt: 1 }], attempts: [], assignments: [] }));
+    for (const id of ids) await big.importBackup(text({ format: 'salle-blanche-backup', version: 1, exportedAt: '2025-01-01T00:00:00Z', profiles: [{ id, name: id, lang: 'fr', createdAt: 1 }], attempts: [], assignments: [] }), 'trainee');
     const file = await big.exportAll();
     const before = await contents(store);
     disk = diskSwitch();
     disk.fill(3);
-    const result = await store.importBackup(text(file));
+    const result = await store.importBackup(text(file), 'instructor');
     expect(result).toMatchObject({ ok: false, message: { en: expect.stringMatching(/full.*Nothing was imported\.$/s) } });
     disk.free();
     expect(await contents(store)).toEqual(before);

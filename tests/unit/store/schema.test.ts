@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { DB_NAME, DB_VERSION, LAYOUT, MIGRATIONS, type Migration } from '../../../src/store/schema';
 import { act, open, rawGetAll, rawOpen } from './helpers';
 
-/** Fills a version-1 database the way a trainee would, and returns what it holds. */
-async function fillVersion1() {
+/** Fills a database at today's version the way a trainee would, and returns what it holds. */
+async function fillToday() {
   const { store, factory } = await open();
   const ana = await store.createProfile({ name: 'Ana', group: 'BTS-1', lang: 'fr' });
   const bob = await store.createProfile({ name: 'Bob', lang: 'en' });
@@ -22,9 +22,9 @@ async function fillVersion1() {
 }
 
 describe('database schema', () => {
-  it('ships version 1, and the migrations build exactly the layout the in-memory store follows', async () => {
-    expect(DB_VERSION).toBe(1);
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1]);
+  it('ships version 2, and the migrations build exactly the layout the in-memory store follows', async () => {
+    expect(DB_VERSION).toBe(2);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2]);
     const { store, factory } = await open();
     await store.close();
     const db = await rawOpen(factory, DB_NAME);
@@ -40,10 +40,10 @@ describe('database schema', () => {
     db.close();
   });
 
-  it('a version-2 migration written later upgrades a filled version-1 database: data intact, new index and field in place', async () => {
-    const { factory, ana, bob, done, running, before } = await fillVersion1();
-    const v2: Migration = {
-      version: 2,
+  it('a migration written later upgrades a filled database: data intact, new index and field in place', async () => {
+    const { factory, ana, bob, done, running, before } = await fillToday();
+    const next: Migration = {
+      version: DB_VERSION + 1,
       summary: 'index attempts by status; every profile gets a group',
       async up(_db, tx) {
         tx.objectStore('attempts').createIndex('byStatus', 'status');
@@ -55,7 +55,7 @@ describe('database schema', () => {
         }
       },
     };
-    const { store, problems } = await open('indexeddb', { factory, migrations: [...MIGRATIONS, v2] });
+    const { store, problems } = await open('indexeddb', { factory, migrations: [...MIGRATIONS, next] });
     expect(problems).toEqual([]);
     expect(store.persistent).toBe(true);
 
@@ -76,16 +76,16 @@ describe('database schema', () => {
     await store.close();
 
     const db = await rawOpen(factory, DB_NAME);
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(DB_VERSION + 1);
     const finished = (await rawGetAll(db, 'attempts', 'byStatus', 'finished')) as { id: string }[];
     expect(finished.map((a) => a.id)).toEqual([done.id]);
     db.close();
   });
 
-  it('a migration that fails leaves the version-1 data and version untouched (the app runs in memory and says so)', async () => {
-    const { factory, ana, before } = await fillVersion1();
+  it('a migration that fails leaves the data and version untouched (the app runs in memory and says so)', async () => {
+    const { factory, ana, before } = await fillToday();
     const broken: Migration = {
-      version: 2,
+      version: DB_VERSION + 1,
       summary: 'deletes profiles, then fails',
       up(db) {
         db.deleteObjectStore('profiles');
@@ -102,12 +102,12 @@ describe('database schema', () => {
     expect((await store.attemptsOf(ana.id)).items).toEqual(before.ana);
     await store.close();
     const db = await rawOpen(factory, DB_NAME);
-    expect(db.version).toBe(1);
+    expect(db.version).toBe(DB_VERSION);
     db.close();
   });
 
   it('refuses a migration list whose steps are out of order (a programming error, not a device problem)', async () => {
-    const misplaced: Migration = { version: 3, summary: 'skips 2', up: () => {} };
-    await expect(open('indexeddb', { migrations: [...MIGRATIONS, misplaced] })).rejects.toThrow(/expected 2/);
+    const misplaced: Migration = { version: DB_VERSION + 2, summary: 'skips one', up: () => {} };
+    await expect(open('indexeddb', { migrations: [...MIGRATIONS, misplaced] })).rejects.toThrow(new RegExp(`expected ${DB_VERSION + 1}`));
   });
 });

@@ -41,7 +41,7 @@ describe('IndexedDB unavailable', () => {
     expect(readBackup(JSON.stringify(file)).ok).toBe(true);
     // the backup carries the work to a device that can keep it
     const keeper = await open('indexeddb');
-    expect(await keeper.store.importBackup(JSON.stringify(file))).toMatchObject({ ok: true, added: { profiles: 1, attempts: 1 } });
+    expect(await keeper.store.importBackup(JSON.stringify(file), 'trainee')).toMatchObject({ ok: true, added: { profiles: 1, attempts: 1 } });
     expect((await keeper.store.attemptsOf(profile.id)).items[0]?.result?.score).toBe(88);
   });
 
