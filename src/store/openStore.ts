@@ -124,7 +124,7 @@ export interface Store {
   /** The profile's attempts, newest first. */
   attemptsOf(profileId: string, filter?: { scenarioId?: string }): Promise<Listed<AttemptRecord>>;
   getAttempt(profileId: string, attemptId: string): Promise<AttemptRecord | undefined>;
-  /** Deletes one attempt of the profile (e.g. an abandoned one). */
+  /** Deletes one attempt of the profile (a training one left unfinished); an exam's or an assignment's is refused: it is ended as abandoned instead (src/store/exam.ts). */
   discardAttempt(profileId: string, attemptId: string): Promise<void>;
   /** Instructor: every profile's attempts, newest first. */
   allAttempts(filter?: { scenarioId?: string }): Promise<Listed<AttemptRecord>>;
@@ -135,6 +135,8 @@ export interface Store {
   /** The assignments aimed at this profile or at its group. */
   assignmentsFor(profileId: string): Promise<Listed<Assignment>>;
   deleteAssignment(id: string): Promise<void>;
+  /** Instructor: the assignment plays another version of its scenario from now on (its id, so its attempts, stay). */
+  moveAssignment(id: string, scenarioVersion: number): Promise<Assignment>;
 
   getSetting(key: string): Promise<JsonValue | undefined>;
   setSetting(key: string, value: JsonValue): Promise<void>;
@@ -614,6 +616,8 @@ class StoreImpl implements Store {
       await this.transact(['attempts'], 'readwrite', async (tx) => {
         const a = await tx.get('attempts', attemptId);
         if (!a || (a as { profileId?: unknown }).profileId !== profileId) throw notFound('attempt', attemptId);
+        const kept = a as Partial<AttemptRecord>;
+        if (kept.mode === 'assessment' || kept.assignmentId !== undefined) throw invalid('An exam attempt, or one made for an assignment, cannot be deleted: it is kept as abandoned.', "Une tentative d'évaluation, ou faite pour un devoir, ne peut être supprimée : elle est gardée comme abandonnée.");
         await tx.delete('attempts', attemptId);
       });
       this.forget(attemptId);
@@ -664,6 +668,17 @@ class StoreImpl implements Store {
 
   deleteAssignment(id: string): Promise<void> {
     return this.write(['assignments'], (tx) => tx.delete('assignments', id));
+  }
+
+  moveAssignment(id: string, scenarioVersion: number): Promise<Assignment> {
+    return this.write(['assignments'], async (tx) => {
+      const a = await this.one<Assignment>('assignment', tx, 'assignments', id);
+      if (!a) throw notFound('assignment', id);
+      const moved: Assignment = { ...a, scenarioVersion };
+      mustBe('assignment', moved);
+      await tx.put('assignments', moved);
+      return moved;
+    });
   }
 
   /* ---------- settings ---------- */
