@@ -31,6 +31,7 @@ import { checkScenarioText } from './scenarioCheck';
 import { builtinCatalog } from './scenarioCatalog';
 import { assignmentPack, exportTablet, importTabletFiles } from './tabletFiles';
 import { newerVersion, pinnedScenario, refuseAssignment, standing } from '../store/exam';
+import { traineeKey } from '../engine/identity';
 
 export interface InstructorDeps {
   store: Store;
@@ -436,7 +437,8 @@ class InstructorArea {
       faultLabel: fault,
       trainees: targeted.length,
       tried: targeted.filter((p) => mine(p).length > 0).length,
-      late: targeted.filter((p) => standing(a, p, profiles, attempts, now).late).length,
+      // one trainee with two profiles (same name and group) is late once
+      late: new Set(targeted.filter((p) => standing(a, p, profiles, attempts, now).late).map((p) => traineeKey(p))).size,
       ...(a.scenarioVersion !== undefined ? { version: a.scenarioVersion } : {}),
       ...('missing' in pinned ? { missing: true } : {}),
       ...(newer !== undefined ? { newer } : {}),

@@ -205,32 +205,36 @@ export function assignScreen(o: AssignScreenOptions): HTMLElement {
               h('span', { class: 'muted' }, t('instructor.assign.progress', { passed: a.passed, tried: a.tried, count: a.trainees })),
               a.late ? h('span', { class: 'badge late' }, t('instructor.assign.late', { count: a.late })) : null,
               a.missing ? h('span', { class: 'form-error' }, t('instructor.assign.missing', { version: a.version })) : null,
-              a.newer !== undefined
-                ? h(
-                    'button',
-                    {
-                      type: 'button',
-                      class: 'secondary',
-                      'data-key': 'assign-move',
-                      'aria-label': `${t('instructor.assign.move', { version: a.newer })} — ${a.scenarioTitle} — ${a.targetLabel}`,
-                      onclick: () => {
-                        if (confirm(t('instructor.assign.moveConfirm', { title: a.scenarioTitle, version: a.newer }))) void o.move(a.id, a.newer!);
-                      },
-                    },
-                    t('instructor.assign.move', { version: a.newer }),
-                  )
-                : null,
               h(
-                'button',
-                {
-                  type: 'button',
-                  class: 'danger',
-                  'aria-label': `${t('instructor.assign.delete')} — ${a.scenarioTitle} — ${a.targetLabel}`,
-                  onclick: () => {
-                    if (confirm(t('instructor.assign.deleteConfirm', { title: a.scenarioTitle, target: a.targetLabel }))) void o.remove(a.id);
+                'div',
+                { class: 'assignment-actions' },
+                a.newer !== undefined
+                  ? h(
+                      'button',
+                      {
+                        type: 'button',
+                        class: 'secondary',
+                        'data-key': 'assign-move',
+                        'aria-label': `${t('instructor.assign.move', { version: a.newer })} — ${a.scenarioTitle} — ${a.targetLabel}`,
+                        onclick: () => {
+                          if (confirm(t('instructor.assign.moveConfirm', { title: a.scenarioTitle, version: a.newer }))) void o.move(a.id, a.newer!);
+                        },
+                      },
+                      t('instructor.assign.move', { version: a.newer }),
+                    )
+                  : null,
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'danger',
+                    'aria-label': `${t('instructor.assign.delete')} — ${a.scenarioTitle} — ${a.targetLabel}`,
+                    onclick: () => {
+                      if (confirm(t('instructor.assign.deleteConfirm', { title: a.scenarioTitle, target: a.targetLabel }))) void o.remove(a.id);
+                    },
                   },
-                },
-                t('instructor.assign.delete'),
+                  t('instructor.assign.delete'),
+                ),
               ),
             ),
           ),
