@@ -10,7 +10,8 @@ import { open, act } from './store/helpers';
 import { normaliseName, traineeKey } from '../../src/engine/identity';
 import { dueAcceptable, isPastDue } from '../../src/engine/dueDate';
 import { endingOf } from '../../src/engine/ending';
-import { replay } from '../../src/engine/attempt';
+import { prepare, replay } from '../../src/engine/attempt';
+import { replayAttempt } from '../../src/engine/results';
 import { loadScenario } from '../../src/cli/playInPage';
 import { abandonAttempt, inProgressOn, mustKeep, newerVersion, pinnedScenario, refuseAssignment, standing, standingIn, withLateness } from '../../src/store/exam';
 import { StoreError } from '../../src/store/messages';
@@ -118,6 +119,8 @@ describe('an exam attempt cannot be erased by the trainee', () => {
     expect(done.events).toHaveLength(2);
     expect(done.result).toMatchObject({ end: 'failed', abandoned: true, late: true });
     expect(endingOf(done.result!)).toBe('abandoned');
+    // the results replay it to the score it had when abandoned: not flagged as a mismatch
+    expect(replayAttempt(done, () => prepare(gowning))).toMatchObject({ mismatch: false, replayed: { score: done.result!.score, ending: null } });
     expect(await store.inProgress(profile.id)).toBeUndefined();
     // the limit holds for a new profile of the same trainee, read from the store
     const again = await store.createProfile({ name: 'sami', group: 'tsbi-a', lang: 'fr' });
