@@ -24,7 +24,7 @@ import { DEFAULT_IDLE_SECONDS, KIOSK_ACTIVE, KIOSK_IDLE, runKiosk } from './kios
 import { startServiceWorker } from './serviceWorker';
 import { runSession } from './session';
 import { claimAttempt, type AttemptClaim } from './attemptTab';
-import { abandonAttempt, inProgressOn, mustKeep, pinnedScenario, standing, withLateness } from '../store/exam';
+import { abandonAttempt, inProgressOn, mustKeep, pinnedScenario, standing, standingIn, withLateness } from '../store/exam';
 import { replay } from '../engine/attempt';
 import '../ui/styles.css';
 
@@ -286,9 +286,7 @@ class App {
               else {
                 // an exam's attempt is never erased by the trainee: it ends as abandoned, kept with its events
                 const a = current.assignmentId ? assignments.items.find((x) => x.id === current.assignmentId) : undefined;
-                const done = s ? replay(s, optionsOf(current), eventsOf(current)) : null;
-                if (!done) throw new StoreError('invalid', { en: 'The scenario of this attempt is missing.', fr: 'Le scénario de cette tentative manque.' });
-                await abandonAttempt(this.store, current, done, a, Date.now());
+                await abandonAttempt(this.store, current, s ? replay(s, optionsOf(current), eventsOf(current)) : null, a, Date.now());
               }
             } catch (err) {
               this.warn(err instanceof StoreError ? err.text : problemMessage('write-failed'));
@@ -312,14 +310,7 @@ class App {
           late: st.late,
           ...(st.left !== undefined ? { left: st.left } : {}),
           ...('missing' in pinned ? { missing: t('assigned.missing', { version: pinned.missing }) } : {}),
-          start: () => {
-            if (!('scenario' in pinned)) return;
-            // one attempt in progress per trainee and scenario: Commencer offers to resume it
-            const open = inProgressOn(a.scenarioId, profile.id, all.items);
-            if (open) return void this.home(open);
-            if (st.left === 0) return void this.home(undefined, t('assigned.noneLeft', { count: a.maxAttempts }));
-            void this.play(pinned.scenario, a.mode, { forcedFault: a.forcedFault, passMark: a.passMark, assignmentId: a.id });
-          },
+          start: () => void this.startAssignment(a),
         };
       });
       extra.assigned.sort((x, y) => Number(x.status === 'passed') - Number(y.status === 'passed'));
@@ -362,6 +353,23 @@ class App {
     document.title = t('app.title');
     if (offer) (this.main.querySelector('[data-key="resume"]') as HTMLElement | null)?.focus();
     else if (notice) (this.main.querySelector('[data-key="home-notice"]') as HTMLElement | null)?.scrollIntoView?.({ block: 'center' });
+  }
+
+  /**
+   * "Commencer" on an assignment (and "Recommencer" after one of its
+   * attempts): the version it is pinned to; the attempt in progress on the
+   * scenario offered instead of a second one; no attempt beyond its limit.
+   */
+  private async startAssignment(a: Assignment) {
+    const profile = this.profile;
+    const pinned = pinnedScenario(a, (id, v) => this.findScenario(id, v));
+    if (!profile || !('scenario' in pinned)) return this.home();
+    const mine = await this.store.attemptsOf(profile.id, { scenarioId: a.scenarioId }).catch(() => ({ items: [] as AttemptRecord[] }));
+    const open = inProgressOn(a.scenarioId, profile.id, mine.items);
+    if (open) return this.home(open);
+    const st = await standingIn(this.store, a, profile, Date.now()).catch(() => null);
+    if (!st || st.left === 0) return this.home(undefined, t('assigned.noneLeft', { count: a.maxAttempts }));
+    return this.play(pinned.scenario, a.mode, { forcedFault: a.forcedFault, passMark: a.passMark, assignmentId: a.id });
   }
 
   /** The assignment of an attempt (for its due date), if it has one. */
@@ -487,7 +495,11 @@ class App {
           compiled,
           view,
           describe: (o) => screen.describe(o),
-          again: () => void this.play(compiled.scenario, attempt.options.mode, { forcedFault: attempt.options.forcedFault, passMark: attempt.options.passMark }),
+          // again on an assignment's attempt is another attempt of that assignment (its limit holds), else a free one
+          again: () =>
+            void (recordId ? this.lateness(recordId) : Promise.resolve(undefined)).then((a) =>
+              a ? this.startAssignment(a) : this.play(compiled.scenario, attempt.options.mode, { forcedFault: attempt.options.forcedFault, passMark: attempt.options.passMark }),
+            ),
           home: () => void (this.profile ? this.home() : this.profiles()),
         }),
       );

@@ -71,8 +71,9 @@ export function inProgressOn(scenarioId: string, profileId: string, attempts: re
 /** Attempts the trainee may not delete: an exam's, or one made for an assignment. "Abandonner" ends them as abandoned instead. */
 export const mustKeep = (a: Pick<AttemptRecord, 'mode' | 'assignmentId'>): boolean => a.mode === 'assessment' || a.assignmentId !== undefined;
 
-/** The result kept for an attempt the trainee abandoned: not passed, with the score and mistakes it had then. */
-export function abandonedResult(r: Pick<ReplayResult, 'score' | 'context'>, late: boolean): AttemptResult {
+/** The result kept for an attempt the trainee abandoned: not passed, with the score and mistakes it had then (none when its scenario is no longer on the device: null). */
+export function abandonedResult(r: Pick<ReplayResult, 'score' | 'context'> | null, late: boolean): AttemptResult {
+  if (!r) return { end: 'failed', score: 0, byCategory: {}, critical: false, mistakes: [], abandoned: true, ...(late ? { late: true } : {}) };
   return { end: 'failed', score: r.score.total, ...scoredParts(r), critical: r.score.critical, abandoned: true, ...(late ? { late: true } : {}) };
 }
 
@@ -97,6 +98,6 @@ export async function standingIn(store: Pick<Store, 'listProfiles' | 'allAttempt
 }
 
 /** Ends an attempt in progress as abandoned: kept with its events and the score it had (the engine's replay of them). */
-export function abandonAttempt(store: Pick<Store, 'finish'>, attempt: AttemptRecord, replayed: Pick<ReplayResult, 'score' | 'context'>, assignment: Pick<Assignment, 'due'> | undefined, now: number): Promise<AttemptRecord> {
+export function abandonAttempt(store: Pick<Store, 'finish'>, attempt: AttemptRecord, replayed: Pick<ReplayResult, 'score' | 'context'> | null, assignment: Pick<Assignment, 'due'> | undefined, now: number): Promise<AttemptRecord> {
   return store.finish(attempt.id, abandonedResult(replayed, !!assignment && isPastDue(assignment.due, now)), now);
 }

@@ -13,7 +13,7 @@ import { endingOf } from '../../src/engine/ending';
 import { prepare, replay } from '../../src/engine/attempt';
 import { replayAttempt } from '../../src/engine/results';
 import { loadScenario } from '../../src/cli/playInPage';
-import { abandonAttempt, inProgressOn, mustKeep, newerVersion, pinnedScenario, refuseAssignment, standing, standingIn, withLateness } from '../../src/store/exam';
+import { abandonAttempt, abandonedResult, inProgressOn, mustKeep, newerVersion, pinnedScenario, refuseAssignment, standing, standingIn, withLateness } from '../../src/store/exam';
 import { StoreError } from '../../src/store/messages';
 import type { Assignment, AttemptRecord, Profile } from '../../src/store/records';
 import type { Scenario } from '../../src/engine/types';
@@ -127,6 +127,10 @@ describe('an exam attempt cannot be erased by the trainee', () => {
     expect((await standingIn(store, assignment, again, local(2026, 3, 1))).left).toBe(0);
     // the instructor can still erase the trainee and all their data
     expect((await store.deleteProfile(profile.id)).attempts).toBe(1);
+  });
+
+  it('an attempt whose scenario left the device can still be abandoned: kept, with no score', () => {
+    expect(abandonedResult(null, false)).toEqual({ end: 'failed', score: 0, byCategory: {}, critical: false, mistakes: [], abandoned: true });
   });
 
   it('a training attempt outside any assignment may still be deleted', async () => {
