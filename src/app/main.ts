@@ -373,7 +373,7 @@ class App {
   }
 
   /** The assignment of an attempt (for its due date), if it has one. */
-  private async lateness(attemptId: string): Promise<Assignment | undefined> {
+  private async assignmentOf(attemptId: string): Promise<Assignment | undefined> {
     if (!this.profile) return undefined;
     const a = await this.store.getAttempt(this.profile.id, attemptId).catch(() => undefined);
     if (!a?.assignmentId) return undefined;
@@ -479,10 +479,12 @@ class App {
   private debrief(session: Session) {
     const { compiled, attempt, screen, recordId, claim } = session;
     const result = resultOf(attempt.result);
+    // what comes next (home, again) waits for the attempt to be written finished, so it is never offered as in progress
+    let finishing: Promise<unknown> = Promise.resolve();
     if (recordId && result && (!claim || claim.active)) {
       // an attempt of an assignment finished after its due date is marked late (the tablet's clock)
       const id = recordId;
-      void this.lateness(id)
+      finishing = this.assignmentOf(id)
         .then((due) => this.store.finish(id, withLateness(result, due, Date.now())))
         .catch((err) => this.warn(err instanceof StoreError ? err.text : problemMessage('write-failed'), true))
         .finally(() => claim?.release());
@@ -497,10 +499,10 @@ class App {
           describe: (o) => screen.describe(o),
           // again on an assignment's attempt is another attempt of that assignment (its limit holds), else a free one
           again: () =>
-            void (recordId ? this.lateness(recordId) : Promise.resolve(undefined)).then((a) =>
+            void finishing.then(() => (recordId ? this.assignmentOf(recordId) : undefined)).then((a) =>
               a ? this.startAssignment(a) : this.play(compiled.scenario, attempt.options.mode, { forcedFault: attempt.options.forcedFault, passMark: attempt.options.passMark }),
             ),
-          home: () => void (this.profile ? this.home() : this.profiles()),
+          home: () => void finishing.then(() => (this.profile ? this.home() : this.profiles())),
         }),
       );
       document.getElementById('debrief-h')?.focus();
