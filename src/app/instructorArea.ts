@@ -30,6 +30,8 @@ import { tabletsScreen, type FileReportLine } from '../ui/instructor/tabletsScre
 import { checkScenarioText } from './scenarioCheck';
 import { builtinCatalog } from './scenarioCatalog';
 import { assignmentPack, exportTablet, importTabletFiles } from './tabletFiles';
+import { newerVersion, pinnedScenario, refuseAssignment, standing } from '../store/exam';
+import { traineeKey } from '../engine/identity';
 
 export interface InstructorDeps {
   store: Store;
@@ -368,6 +370,9 @@ class InstructorArea {
       assignments: items,
       message: this.takeMessage('assign'),
       create: async (input: AssignmentInput) => {
+        // a due date in the past is refused (the form says so first); so is a limit that is not 1 to 99
+        const refused = refuseAssignment(input, Date.now());
+        if (refused) return tr(refused);
         try {
           const a = await this.deps.store.createAssignment({
             scenarioId: input.scenarioId,
@@ -377,6 +382,7 @@ class InstructorArea {
             ...(input.due ? { due: input.due } : {}),
             ...(input.passMark !== undefined ? { passMark: input.passMark } : {}),
             ...(input.forcedFault ? { forcedFault: input.forcedFault } : {}),
+            ...(input.maxAttempts !== undefined ? { maxAttempts: input.maxAttempts } : {}),
           });
           const item = this.assignmentItem(a, profiles, attempts);
           this.say('assign', t('instructor.assign.created', { title: item.scenarioTitle, target: item.targetLabel }));
@@ -395,11 +401,24 @@ class InstructorArea {
         }
         await this.show('assign');
       },
+      move: async (id, version) => {
+        try {
+          const a = await this.deps.store.moveAssignment(id, version);
+          this.say('assign', t('instructor.assign.moved', { title: this.scenarioTitle(a.scenarioId, version), version }));
+        } catch (err) {
+          this.say('assign', errorText(err), 'bad');
+        }
+        await this.show('assign');
+      },
     });
   }
 
   private assignmentItem(a: Assignment, profiles: Profile[], attempts: AttemptRecord[]): AssignmentItem {
-    const s = this.deps.findScenario(a.scenarioId, a.scenarioVersion) ?? this.deps.findScenario(a.scenarioId);
+    const find = (id: string, version?: number) => this.deps.findScenario(id, version);
+    const pinned = pinnedScenario(a, find);
+    const s = 'scenario' in pinned ? pinned.scenario : this.deps.findScenario(a.scenarioId);
+    const newer = newerVersion(a, find);
+    const now = Date.now();
     const targeted = a.target.profileId !== undefined ? profiles.filter((p) => p.id === a.target.profileId) : profiles.filter((p) => p.group === a.target.group);
     const mine = (p: Profile) => attempts.filter((x) => x.profileId === p.id && x.assignmentId === a.id && x.status === 'finished');
     const targetLabel =
@@ -418,6 +437,12 @@ class InstructorArea {
       faultLabel: fault,
       trainees: targeted.length,
       tried: targeted.filter((p) => mine(p).length > 0).length,
+      // one trainee with two profiles (same name and group) is late once
+      late: new Set(targeted.filter((p) => standing(a, p, profiles, attempts, now).late).map((p) => traineeKey(p))).size,
+      ...(a.scenarioVersion !== undefined ? { version: a.scenarioVersion } : {}),
+      ...('missing' in pinned ? { missing: true } : {}),
+      ...(newer !== undefined ? { newer } : {}),
+      ...(a.maxAttempts !== undefined ? { maxAttempts: a.maxAttempts } : {}),
       passed: targeted.filter((p) => mine(p).some((x) => x.result?.end === 'passed')).length,
     };
   }
@@ -667,6 +692,12 @@ class InstructorArea {
 
   private async removeScenario(id: string, version: number) {
     try {
+      // a version an assignment is pinned to, or an attempt in progress plays, stays on the tablet
+      const [assignments, attempts] = await Promise.all([this.deps.store.listAssignments(), this.deps.store.allAttempts({ scenarioId: id })]);
+      if (assignments.items.some((a) => a.scenarioId === id && a.scenarioVersion === version) || attempts.items.some((a) => a.status === 'in-progress' && a.scenarioVersion === version)) {
+        this.check = { state: 'failed', file: `${id}.json`, problems: [{ path: id, message: t('instructor.scenarios.pinned', { id, version }) }] };
+        return await this.show('scenarios');
+      }
       await this.deps.store.deleteScenario(id, version);
       await this.deps.refreshCatalog();
       this.check = { state: 'done', file: `${id}.json`, message: t('instructor.scenarios.removed', { id, version }) };

@@ -11,7 +11,7 @@ import { viewOf } from '../engine/view';
 import { detectLanguage, enablePseudoLocale, initI18n, lang, setLanguage, t, tr } from '../i18n';
 import { hasPin, settingsOf, verifyPin } from '../store/pin';
 import { readPreferences, saveCurrentProfile, saveLanguage, type Preferences } from '../store/preferences';
-import { eventsOf, openStore, optionsOf, problemMessage, resultOf, StoreError, type AttemptRecord, type Profile, type Store } from '../store';
+import { eventsOf, openStore, optionsOf, problemMessage, resultOf, StoreError, type Assignment, type AttemptRecord, type Profile, type Store } from '../store';
 import { warningBanner } from '../ui/banner';
 import { debriefScreen } from '../ui/debriefScreen';
 import { h, render } from '../ui/dom';
@@ -24,6 +24,9 @@ import { builtinCatalog, type Catalog } from './scenarioCatalog';
 import { DEFAULT_IDLE_SECONDS, KIOSK_ACTIVE, KIOSK_IDLE, runKiosk } from './kiosk';
 import { startServiceWorker } from './serviceWorker';
 import { runSession } from './session';
+import { claimAttempt, type AttemptClaim } from './attemptTab';
+import { abandonAttempt, inProgressOn, mustKeep, pinnedScenario, standing, standingIn, withLateness } from '../store/exam';
+import { replay } from '../engine/attempt';
 import '../ui/styles.css';
 
 /** Set once the trainee has seen (or skipped) the first-play guide on this device. */
@@ -34,6 +37,16 @@ interface Session {
   attempt: Attempt;
   screen: PlayScreen;
   recordId: string | null;
+  /** This tab's hold on the attempt (one attempt, one tab), released when the session ends. */
+  claim?: AttemptClaim;
+}
+
+/** What play() is asked for beyond the scenario and mode. */
+interface PlayExtra {
+  seed?: number;
+  forcedFault?: string;
+  passMark?: number;
+  assignmentId?: string;
 }
 
 class App {
@@ -56,6 +69,8 @@ class App {
   private startI18n(l: Lang) {
     return (this.i18nReady ??= initI18n(l).then(() => (document.documentElement.lang = lang())));
   }
+  /** Set while play() builds a session: where the tab guard's "another tab took it" goes once the screen exists. */
+  private pendingSuspend: { suspend?: () => void } | null = null;
 
   async start() {
     if (new URLSearchParams(location.search).has('roomPreview')) {
@@ -254,47 +269,82 @@ class App {
     document.title = `${t('app.title')} — ${t('kiosk.title')}`;
   }
 
-  async home() {
+  /**
+   * The trainee's home. `offer`: "Commencer" met an attempt of the same
+   * scenario in progress (one per trainee and scenario): that attempt is the
+   * one offered, with a sentence saying why; `notice`: why an assignment
+   * could not start.
+   */
+  async home(offer?: AttemptRecord, notice?: string) {
+    this.session?.claim?.release();
     this.session = null;
     const profile = this.profile;
     const extra: Partial<HomeOptions> = {};
     if (profile) {
-      const [current, attempts, assignments] = await Promise.all([
+      const [latest, attempts, assignments, profiles, all] = await Promise.all([
         this.store.inProgress(profile.id).catch(() => undefined),
         this.store.attemptsOf(profile.id).catch(() => ({ items: [] as AttemptRecord[] })),
         this.store.assignmentsFor(profile.id).catch(() => ({ items: [] })),
+        this.store.listProfiles().catch(() => ({ items: [] as Profile[] })),
+        this.store.allAttempts().catch(() => ({ items: [] as AttemptRecord[] })),
       ]);
+      const current = offer ?? latest;
       const finished = attempts.items.filter((a) => a.status === 'finished' && a.result);
       if (current) {
         const s = this.findScenario(current.scenarioId, current.scenarioVersion);
+        const keep = mustKeep(current);
         extra.resume = {
           title: s ? tr(s.title) : current.scenarioId,
           mode: current.mode,
           count: current.events.length,
           missing: s ? undefined : t('resume.missing', { id: current.scenarioId, version: current.scenarioVersion }),
+          ...(offer ? { notice: t('resume.already') } : {}),
           resume: () => s && this.play(s, current.mode, {}, current),
           discard: async () => {
-            if (!confirm(t('resume.discardConfirm'))) return;
-            await this.store.discardAttempt(profile.id, current.id);
+            if (!confirm(t(keep ? 'resume.abandonConfirm' : 'resume.discardConfirm'))) return;
+            try {
+              if (!keep) await this.store.discardAttempt(profile.id, current.id);
+              else {
+                // an exam's attempt is never erased by the trainee: it ends as abandoned, kept with its events
+                const a = current.assignmentId ? assignments.items.find((x) => x.id === current.assignmentId) : undefined;
+                await abandonAttempt(this.store, current, s ? replay(s, optionsOf(current), eventsOf(current)) : null, a, Date.now());
+              }
+            } catch (err) {
+              this.warn(err instanceof StoreError ? err.text : problemMessage('write-failed'));
+            }
             await this.home();
           },
         };
       }
-      extra.assigned = assignments.items.flatMap((a) => {
-        const s = this.findScenario(a.scenarioId);
-        if (!s) return [];
-        const mine = finished.filter((x) => x.assignmentId === a.id);
-        const status = mine.some((x) => x.result!.end === 'passed') ? 'passed' : mine.length ? 'failed' : 'todo';
-        return [{ id: a.id, title: tr(s.title), mode: a.mode, due: a.due, status, start: () => this.play(s, a.mode, { forcedFault: a.forcedFault, passMark: a.passMark, assignmentId: a.id }) }];
+      const now = Date.now();
+      extra.assigned = assignments.items.map((a) => {
+        const pinned = pinnedScenario(a, (id, v) => this.findScenario(id, v));
+        const st = standing(a, profile, profiles.items, all.items, now);
+        const status = st.passed ? 'passed' : st.tried ? 'failed' : 'todo';
+        const title = 'scenario' in pinned ? tr(pinned.scenario.title) : (tr(this.findScenario(a.scenarioId)?.title) || a.scenarioId);
+        return {
+          id: a.id,
+          title,
+          mode: a.mode,
+          due: a.due,
+          status,
+          late: st.late,
+          ...(st.left !== undefined ? { left: st.left } : {}),
+          ...('missing' in pinned ? { missing: t('assigned.missing', { version: pinned.missing }) } : {}),
+          start: () => void this.startAssignment(a),
+        };
       });
       extra.assigned.sort((x, y) => Number(x.status === 'passed') - Number(y.status === 'passed'));
+      extra.notice = notice;
       extra.history = finished.slice(0, 20).map((a) => ({
         id: a.id,
-        title: tr(this.findScenario(a.scenarioId)?.title) || a.scenarioId,
+        title: tr((this.findScenario(a.scenarioId, a.scenarioVersion) ?? this.findScenario(a.scenarioId))?.title) || a.scenarioId,
         mode: a.mode,
         score: a.result!.score,
         passed: a.result!.end === 'passed',
         ...(a.result!.end === 'passed' && a.result!.ending ? { decision: a.result!.ending } : {}),
+        ...(a.result!.abandoned ? { abandoned: true } : {}),
+        ...(a.result!.late ? { late: true } : {}),
         date: a.endedAt ?? a.startedAt,
       }));
       extra.profileName = profile.name;
@@ -319,10 +369,37 @@ class App {
     };
     this.report = undefined;
     const draw = () =>
-      render(this.main, h('p', { class: 'tagline' }, t('app.tagline')), homeScreen({ scenarios: this.playable(), start: (s, m) => this.play(s, m), ...extra }));
+      render(this.main, h('p', { class: 'tagline' }, t('app.tagline')), homeScreen({ scenarios: this.playable(), start: (s, m) => void this.startFree(s, m), ...extra }));
     this.redraw = () => void this.home();
     draw();
     document.title = t('app.title');
+    if (offer) (this.main.querySelector('[data-key="resume"]') as HTMLElement | null)?.focus();
+    else if (notice) (this.main.querySelector('[data-key="home-notice"]') as HTMLElement | null)?.scrollIntoView?.({ block: 'center' });
+  }
+
+  /**
+   * "Commencer" on an assignment (and "Recommencer" after one of its
+   * attempts): the version it is pinned to; the attempt in progress on the
+   * scenario offered instead of a second one; no attempt beyond its limit.
+   */
+  private async startAssignment(a: Assignment) {
+    const profile = this.profile;
+    const pinned = pinnedScenario(a, (id, v) => this.findScenario(id, v));
+    if (!profile || !('scenario' in pinned)) return this.home();
+    const mine = await this.store.attemptsOf(profile.id, { scenarioId: a.scenarioId }).catch(() => ({ items: [] as AttemptRecord[] }));
+    const open = inProgressOn(a.scenarioId, profile.id, mine.items);
+    if (open) return this.home(open);
+    const st = await standingIn(this.store, a, profile, Date.now()).catch(() => null);
+    if (!st || st.left === 0) return this.home(undefined, t('assigned.noneLeft', { count: a.maxAttempts }));
+    return this.play(pinned.scenario, a.mode, { forcedFault: a.forcedFault, passMark: a.passMark, assignmentId: a.id });
+  }
+
+  /** The assignment of an attempt (for its due date), if it has one. */
+  private async assignmentOf(attemptId: string): Promise<Assignment | undefined> {
+    if (!this.profile) return undefined;
+    const a = await this.store.getAttempt(this.profile.id, attemptId).catch(() => undefined);
+    if (!a?.assignmentId) return undefined;
+    return (await this.store.assignmentsFor(this.profile.id).catch(() => ({ items: [] as Assignment[] }))).items.find((x) => x.id === a.assignmentId);
   }
 
   private exportUnsaved() {
@@ -332,13 +409,40 @@ class App {
 
   /* ---------- a session ---------- */
 
-  async play(scenario: Scenario, mode: Mode, extra: { seed?: number; forcedFault?: string; passMark?: number; assignmentId?: string } = {}, resume?: AttemptRecord) {
+  /** "Commencer" on a scenario card: one attempt in progress per trainee and scenario, so one in progress is offered instead. */
+  private async startFree(scenario: Scenario, mode: Mode) {
+    if (this.profile) {
+      const mine = await this.store.attemptsOf(this.profile.id, { scenarioId: scenario.id }).catch(() => ({ items: [] as AttemptRecord[] }));
+      const open = inProgressOn(scenario.id, this.profile.id, mine.items);
+      if (open) return this.home(open);
+    }
+    return this.play(scenario, mode);
+  }
+
+  async play(scenario: Scenario, mode: Mode, extra: PlayExtra = {}, resume?: AttemptRecord) {
     const compiled = prepare(scenario);
     let attempt: Attempt;
     let recordId: string | null = null;
+    let claim: AttemptClaim | undefined;
+    // one attempt, one tab: a live session in this tab (the other tab's take-over) is left first
+    this.session?.claim?.release();
     if (resume) {
-      attempt = new Attempt(compiled, optionsOf(resume), eventsOf(resume));
-      recordId = resume.id;
+      // another tab may hold this attempt: it saves what it has and lets go before the log is read here
+      const live: { suspend?: () => void } = {};
+      claim = await claimAttempt(resume.id, { onLost: () => live.suspend?.(), flush: () => this.store.flush() });
+      const fresh = this.profile ? await this.store.getAttempt(this.profile.id, resume.id).catch(() => undefined) : undefined;
+      if (fresh && fresh.status !== 'in-progress') {
+        claim.release();
+        return this.profile ? this.home() : this.profiles();
+      }
+      if (!fresh && this.profile) {
+        claim.release();
+        return this.home();
+      }
+      const record = fresh ?? resume;
+      attempt = new Attempt(compiled, optionsOf(record), eventsOf(record));
+      recordId = record.id;
+      this.pendingSuspend = live;
     } else {
       const forcedFault = extra.forcedFault && (extra.forcedFault === 'none' || scenario.faults.some((f) => f.id === extra.forcedFault)) ? extra.forcedFault : undefined;
       const options: AttemptOptions = { seed: extra.seed ?? newSeed(), mode, ...(forcedFault ? { forcedFault } : {}), ...(extra.passMark ? { passMark: extra.passMark } : {}) };
@@ -351,22 +455,41 @@ class App {
             return null;
           });
         recordId = rec?.id ?? null;
+        if (recordId) {
+          const live: { suspend?: () => void } = {};
+          claim = await claimAttempt(recordId, { onLost: () => live.suspend?.(), flush: () => this.store.flush() });
+          this.pendingSuspend = live;
+        }
       }
     }
+    const held = claim;
     const live = runSession(this.main, attempt, {
-      onEvent: (snap, event) => recordId && this.store.appendEvent(recordId, event, snap.context.clock),
-      onEnd: (_attempt, screen) => this.debrief({ compiled, attempt, screen, recordId }),
+      // a tab that let the attempt go appends nothing (its gestures are refused before the engine, this is the second lock)
+      onEvent: (snap, event) => recordId && (!held || held.active) && this.store.appendEvent(recordId, event, snap.context.clock),
+      onEnd: (_attempt, screen) => this.debrief({ compiled, attempt, screen, recordId, claim: held }),
       guideSeen: () => safeSet(GUIDE_KEY, '1'),
+      canAct: () => !held || held.active,
       quit: () => {
         if (confirm(t('play.quitConfirm'))) {
           live.destroy();
+          held?.release();
           void this.store.flush().then(() => (this.profile ? this.home() : this.profiles()));
         }
       },
     });
+    if (this.pendingSuspend && recordId) {
+      const id = recordId;
+      this.pendingSuspend.suspend = () =>
+        live.suspend(() => {
+          // take the attempt back: the other tab saves and lets go, then this one plays on from the saved log
+          live.destroy();
+          void this.play(scenario, mode, {}, { ...attempt.options, id } as AttemptRecord);
+        });
+    }
+    this.pendingSuspend = null;
     // the first time a trainee plays on this device, the guide shows the room, a close-up, a drag, a reading and the drawer
     if (safeGet(GUIDE_KEY) !== '1') live.showGuide();
-    const session: Session = { compiled, attempt, screen: live.screen, recordId };
+    const session: Session = { compiled, attempt, screen: live.screen, recordId, claim: held };
     this.session = session;
     this.redraw = () => {
       live.relabel();
@@ -376,10 +499,17 @@ class App {
   }
 
   private debrief(session: Session) {
-    const { compiled, attempt, screen, recordId } = session;
+    const { compiled, attempt, screen, recordId, claim } = session;
     const result = resultOf(attempt.result);
-    if (recordId && result) {
-      void this.store.finish(recordId, result).catch((err) => this.warn(err instanceof StoreError ? err.text : problemMessage('write-failed'), true));
+    // what comes next (home, again) waits for the attempt to be written finished, so it is never offered as in progress
+    let finishing: Promise<unknown> = Promise.resolve();
+    if (recordId && result && (!claim || claim.active)) {
+      // an attempt of an assignment finished after its due date is marked late (the tablet's clock)
+      const id = recordId;
+      finishing = this.assignmentOf(id)
+        .then((due) => this.store.finish(id, withLateness(result, due, Date.now())))
+        .catch((err) => this.warn(err instanceof StoreError ? err.text : problemMessage('write-failed'), true))
+        .finally(() => claim?.release());
     }
     const draw = () => {
       const view = viewOf(compiled, attempt.snapshot);
@@ -389,8 +519,12 @@ class App {
           compiled,
           view,
           describe: (o) => screen.describe(o),
-          again: () => void this.play(compiled.scenario, attempt.options.mode, { forcedFault: attempt.options.forcedFault, passMark: attempt.options.passMark }),
-          home: () => void (this.profile ? this.home() : this.profiles()),
+          // again on an assignment's attempt is another attempt of that assignment (its limit holds), else a free one
+          again: () =>
+            void finishing.then(() => (recordId ? this.assignmentOf(recordId) : undefined)).then((a) =>
+              a ? this.startAssignment(a) : this.play(compiled.scenario, attempt.options.mode, { forcedFault: attempt.options.forcedFault, passMark: attempt.options.passMark }),
+            ),
+          home: () => void finishing.then(() => (this.profile ? this.home() : this.profiles())),
         }),
       );
       document.getElementById('debrief-h')?.focus();

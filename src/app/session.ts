@@ -25,6 +25,8 @@ export interface SessionHooks {
   quit(): void;
   /** The guide was shown to its end or skipped (the HUD's "Guide" button and the first play show it). */
   guideSeen?(): void;
+  /** False while this tab may not play the attempt (another tab took it): every gesture is refused, never sent. */
+  canAct?(): boolean;
 }
 
 export interface LiveSession {
@@ -32,6 +34,8 @@ export interface LiveSession {
   relabel(): void;
   /** Shows the short guide over the play screen. */
   showGuide(): void;
+  /** Another tab plays this attempt now: says so above the procedure, with a button to take it back here. */
+  suspend(takeOver: () => void): void;
   destroy(): void;
 }
 
@@ -48,8 +52,17 @@ export function runSession(main: HTMLElement, attempt: Attempt, hooks: SessionHo
       hooks.guideSeen?.();
     });
   };
+  let notice: HTMLElement | null = null;
   const screen = new PlayScreen(compiled, {
-    act: (e) => attempt.send(e),
+    act: (e) => {
+      // a gesture in a tab that let the attempt go is refused here, before the engine: it never reaches the log
+      if (hooks.canAct?.() === false) {
+        notice?.querySelector('p')?.replaceChildren(t('tab.refused'));
+        notice?.querySelector<HTMLElement>('button')?.focus();
+        return;
+      }
+      attempt.send(e);
+    },
     quit: hooks.quit,
     highlight: (id) => room?.highlight(id),
     guide: hooks.guideSeen ? openGuide : undefined,
@@ -151,6 +164,16 @@ export function runSession(main: HTMLElement, attempt: Attempt, hooks: SessionHo
       room?.update(viewOf(compiled, attempt.snapshot), lang());
     },
     showGuide: openGuide,
+    suspend: (takeOver) => {
+      notice?.remove();
+      notice = h(
+        'div',
+        { class: 'tab-notice warning', role: 'alert', 'data-key': 'tab-notice' },
+        h('p', {}, t('tab.elsewhere')),
+        h('button', { type: 'button', class: 'primary', 'data-key': 'take-over', onclick: takeOver }, t('tab.takeOver')),
+      );
+      screen.el.prepend(notice);
+    },
     destroy: () => {
       guide?.close(true);
       unsubscribe();

@@ -24,7 +24,7 @@ export interface ResultAttempt extends AttemptOptions {
   endedAt?: number;
   status: 'in-progress' | 'finished';
   /** `ending`: the correct decision that ended the procedure; absent in attempts stored before it was kept. */
-  result?: { end: 'passed' | 'failed'; score: number; byCategory: Record<string, number>; critical: boolean; ending?: Decision };
+  result?: { end: 'passed' | 'failed'; score: number; byCategory: Record<string, number>; critical: boolean; ending?: Decision; abandoned?: true; late?: true };
 }
 
 export interface ResultTrainee {
@@ -251,7 +251,9 @@ export function replayAttempt<A extends ResultAttempt>(a: A, find: FindCompiled)
         ...(v.reason ? { reason: v.reason } : {}),
       };
     });
-  const mismatch = judgedBy === null && !!a.result && (a.result.score !== r.score.total || a.result.end !== r.end || endingOf(a.result) !== r.ending);
+  // an abandoned attempt stopped while it ran: its replay runs still, at the score it had
+  const mismatch =
+    judgedBy === null && !!a.result && (a.result.abandoned ? a.result.score !== r.score.total || r.ending !== null : a.result.score !== r.score.total || a.result.end !== r.end || endingOf(a.result) !== r.ending);
   return { attempt: a, replayed: { score: r.score.total, end: r.end, ending: r.ending, mistakes }, mismatch, judgedBy };
 }
 

@@ -41,6 +41,7 @@ export interface AttemptStore {
   attemptsOf(profileId: string, filter?: { scenarioId?: string }): Promise<Listed<AttemptRecord>>;
   getAttempt(profileId: string, attemptId: string): Promise<AttemptRecord | undefined>;
   /** Deletes one attempt of the profile (e.g. an abandoned one). */
+  /** Deletes one attempt of the profile (a training one left unfinished); an exam's or an assignment's is refused: it is ended as abandoned instead (src/store/exam.ts). */
   discardAttempt(profileId: string, attemptId: string): Promise<void>;
   /** Instructor: every profile's attempts, newest first. */
   allAttempts(filter?: { scenarioId?: string }): Promise<Listed<AttemptRecord>>;
@@ -287,6 +288,8 @@ export function attemptStore(core: StoreCore, options: AutosaveOptions): { api: 
         await core.transact(['attempts', 'events'], 'readwrite', async (tx) => {
           const a = await tx.get('attempts', attemptId);
           if (!a || (a as { profileId?: unknown }).profileId !== profileId) throw notFound('attempt', attemptId);
+          const kept = a as Partial<AttemptRecord>;
+          if (kept.mode === 'assessment' || kept.assignmentId !== undefined) throw invalid('An exam attempt, or one made for an assignment, cannot be deleted: it is kept as abandoned.', "Une tentative d'évaluation, ou faite pour un devoir, ne peut être supprimée : elle est gardée comme abandonnée.");
           await deleteAttempt(tx, attemptId);
         });
         forget(attemptId);

@@ -34,6 +34,10 @@ export interface AttemptResult {
   ending?: Decision;
   /** Ids (rules, steps) of what went wrong, for the history list. */
   mistakes: string[];
+  /** Ended by the trainee ("Abandonner") before its end: kept with its events, `end` is 'failed' and `score` what it was then. */
+  abandoned?: true;
+  /** Ended after its assignment's due date, by the tablet's clock. */
+  late?: true;
 }
 
 export type AttemptStatus = 'in-progress' | 'finished';
@@ -73,6 +77,8 @@ export interface Assignment {
   due?: string;
   passMark?: number;
   forcedFault?: string;
+  /** How many attempts each trainee (name and group normalised, src/engine/identity.ts) may start; absent: no limit. */
+  maxAttempts?: number;
   createdAt: number;
 }
 
@@ -112,11 +118,17 @@ export function eventsOf(a: AttemptRecord): EngineEvent[] {
 /** The result to give finish() once the engine says the attempt has ended, or null while it runs. */
 export function resultOf(r: Pick<ReplayResult, 'end' | 'score' | 'context'>): AttemptResult | null {
   if (r.end !== 'passed' && r.end !== 'failed') return null;
+  const { byCategory, mistakes } = scoredParts(r);
+  const ending = r.context.ending?.decision;
+  return { end: r.end, score: r.score.total, byCategory, critical: r.score.critical, ...(ending ? { ending } : {}), mistakes };
+}
+
+/** The score per category and the ids of what went wrong, as a result keeps them (an abandoned attempt's too). */
+export function scoredParts(r: Pick<ReplayResult, 'score' | 'context'>): Pick<AttemptResult, 'byCategory' | 'mistakes'> {
   const byCategory: Record<string, number> = {};
   for (const [k, v] of Object.entries(r.score.byCategory)) if (typeof v === 'number') byCategory[k] = v;
   const mistakes = [...new Set(r.context.outcomes.filter((o) => o.penalty > 0 || o.critical).map((o) => o.ref))];
-  const ending = r.context.ending?.decision;
-  return { end: r.end, score: r.score.total, byCategory, critical: r.score.critical, ...(ending ? { ending } : {}), mistakes };
+  return { byCategory, mistakes };
 }
 
 /** Key under which a setting belongs to one profile (removed and exported with it). */

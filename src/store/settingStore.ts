@@ -18,6 +18,8 @@ export interface AssignmentStore {
   /** The assignments aimed at this profile or at its group. */
   assignmentsFor(profileId: string): Promise<Listed<Assignment>>;
   deleteAssignment(id: string): Promise<void>;
+  /** Instructor: the assignment plays another version of its scenario from now on (its id, so its attempts, stay). */
+  moveAssignment(id: string, scenarioVersion: number): Promise<Assignment>;
 }
 
 export interface SettingStore {
@@ -66,6 +68,17 @@ export function assignmentStore(core: StoreCore): AssignmentStore {
 
     deleteAssignment(id) {
       return core.write(['assignments'], (tx) => tx.delete('assignments', id));
+    },
+
+    moveAssignment(id, scenarioVersion) {
+      return core.write(['assignments'], async (tx) => {
+        const a = await core.one<Assignment>('assignment', tx, 'assignments', id);
+        if (!a) throw notFound('assignment', id);
+        const moved: Assignment = { ...a, scenarioVersion };
+        mustBe('assignment', moved);
+        await tx.put('assignments', moved);
+        return moved;
+      });
     },
   };
 }

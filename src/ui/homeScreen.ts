@@ -11,10 +11,18 @@ export interface HomeOptions {
   start(scenario: Scenario, mode: Mode): void;
   profileName?: string;
   switchProfile?(): void;
-  resume?: { title: string; mode: Mode; count: number; missing?: string; resume(): void; discard(): void };
-  assigned?: { id: string; title: string; mode: Mode; due?: string; status: 'todo' | 'passed' | 'failed'; start(): void }[];
-  /** `decision`: a pass that ended on a correct decision (lot on hold, rejected), said as such. */
-  history?: { id: string; title: string; mode: Mode; score: number; passed: boolean; decision?: Decision; date: number }[];
+  /** `notice`: why this attempt is offered ("Commencer" met it in progress). */
+  resume?: { title: string; mode: Mode; count: number; missing?: string; notice?: string; resume(): void; discard(): void };
+  /**
+   * `late`: the due date has passed and it is not passed; `left`: attempts
+   * still allowed (absent: no limit); `missing`: the scenario version it was
+   * given on is not on this tablet (it cannot start).
+   */
+  assigned?: { id: string; title: string; mode: Mode; due?: string; status: 'todo' | 'passed' | 'failed'; late?: boolean; left?: number; missing?: string; start(): void }[];
+  /** Why an assignment could not start (no attempt left). */
+  notice?: string;
+  /** `decision`: a pass that ended on a correct decision (lot on hold, rejected), said as such; `abandoned`, `late`: said too. */
+  history?: { id: string; title: string; mode: Mode; score: number; passed: boolean; decision?: Decision; abandoned?: boolean; late?: boolean; date: number }[];
   backup?: { exportMine(): void; importFile(file: File): void; report?: string };
 }
 
@@ -23,6 +31,7 @@ function resumeBox(r: NonNullable<HomeOptions['resume']>) {
     'section',
     { class: 'resume-box', 'aria-labelledby': 'resume-h' },
     h('h2', { id: 'resume-h' }, t('resume.heading')),
+    r.notice ? h('p', { role: 'status', class: 'notice' }, r.notice) : null,
     h('p', {}, r.missing ?? t('resume.text', { title: r.title, mode: t(`mode.${r.mode}`), count: r.count })),
     r.missing ? null : h('button', { type: 'button', class: 'primary', 'data-key': 'resume', onclick: r.resume }, t('resume.resume')),
     h('button', { type: 'button', class: 'secondary', onclick: r.discard }, t('resume.discard')),
@@ -40,10 +49,23 @@ function assignedBox(list: NonNullable<HomeOptions['assigned']>) {
       list.map((a) =>
         h(
           'li',
-          { class: `assigned-item status-${a.status}`, 'data-assignment': a.id },
+          { class: `assigned-item status-${a.status}${a.late ? ' late' : ''}`, 'data-assignment': a.id },
           h('strong', {}, a.title),
-          h('span', {}, [t('assigned.mode', { mode: t(`mode.${a.mode}`) }), a.due ? t('assigned.due', { date: formatDate(a.due) }) : null, t(`assigned.status.${a.status}`)].filter(Boolean).join(' · ')),
-          h('button', { type: 'button', class: 'primary', 'aria-label': `${t('assigned.start')} — ${a.title}`, onclick: a.start }, t('assigned.start')),
+          h(
+            'span',
+            {},
+            [
+              t('assigned.mode', { mode: t(`mode.${a.mode}`) }),
+              a.due ? t('assigned.due', { date: formatDate(a.due) }) : null,
+              t(`assigned.status.${a.status}`),
+              a.left !== undefined ? t('assigned.left', { count: a.left }) : null,
+            ]
+              .filter(Boolean)
+              .join(' · '),
+          ),
+          a.late ? h('span', { class: 'badge late', 'data-key': 'late' }, t('assigned.late')) : null,
+          a.missing ? h('p', { class: 'form-error' }, a.missing) : null,
+          a.missing ? null : h('button', { type: 'button', class: 'primary', 'aria-label': `${t('assigned.start')} — ${a.title}`, onclick: a.start }, t('assigned.start')),
         ),
       ),
     ),
@@ -60,7 +82,7 @@ function historyBox(list: NonNullable<HomeOptions['history']>) {
           'ul',
           { class: 'history-list' },
           list.map((x) =>
-            h('li', { 'data-attempt': x.id }, `${x.passed ? '✓' : '✗'} ${t('history.row', { title: x.title, mode: t(`mode.${x.mode}`), score: x.score, verdict: x.decision ? t(`ending.${x.decision}`) : x.passed ? t('history.passed') : t('history.failed'), date: formatDate(x.date) })}`),
+            h('li', { 'data-attempt': x.id }, `${x.passed ? '✓' : '✗'} ${t('history.row', { title: x.title, mode: t(`mode.${x.mode}`), score: x.score, verdict: x.abandoned ? t('ending.abandoned') : x.decision ? t(`ending.${x.decision}`) : x.passed ? t('history.passed') : t('history.failed'), date: formatDate(x.date) })}${x.late ? ` — ${t('assigned.late')}` : ''}`),
           ),
         )
       : h('p', { class: 'muted' }, t('history.empty')),
@@ -99,6 +121,7 @@ export function homeScreen(o: HomeOptions): HTMLElement {
       ? h('p', { class: 'profile-line' }, h('span', {}, t('profile.current', { name: o.profileName })), o.switchProfile ? h('button', { type: 'button', class: 'secondary', onclick: o.switchProfile }, t('profile.switch')) : null)
       : null,
     o.resume ? resumeBox(o.resume) : null,
+    o.notice ? h('p', { role: 'alert', class: 'form-error', 'data-key': 'home-notice' }, o.notice) : null,
     o.assigned?.length ? assignedBox(o.assigned) : null,
     h('h2', {}, t('home.heading')),
     h(

@@ -1,6 +1,13 @@
-/** Assignments: give a scenario to a group or a trainee (mode, optional due date, optional higher pass mark, optional fault forced for an exam), see each one's progress, delete one. */
+/**
+ * Assignments: give a scenario to a group or a trainee (mode, optional due
+ * date — today or later —, optional higher pass mark, optional fault forced
+ * for an exam, optional number of attempts per trainee), see each one's
+ * progress and the scenario version it is pinned to, move it to a newer
+ * version, delete one.
+ */
 import type { Scenario } from '../../engine/types';
 import { t, tr } from '../../i18n';
+import { today } from '../../engine/dueDate';
 import { h, readNumber } from '../dom';
 import { formatDay, statusLine } from './areaFrame';
 
@@ -12,6 +19,7 @@ export interface AssignmentInput {
   due?: string;
   passMark?: number;
   forcedFault?: string;
+  maxAttempts?: number;
 }
 
 export interface AssignmentItem {
@@ -29,6 +37,15 @@ export interface AssignmentItem {
   trainees: number;
   passed: number;
   tried: number;
+  /** The scenario version the assignment plays (absent: made before versions were pinned, the newest). */
+  version?: number;
+  /** The pinned version is not on this device. */
+  missing?: boolean;
+  /** A newer version on this device the instructor may move the assignment to. */
+  newer?: number;
+  maxAttempts?: number;
+  /** Trainees targeted who have not passed it and whose due date has passed. */
+  late: number;
 }
 
 export interface AssignScreenOptions {
@@ -39,6 +56,10 @@ export interface AssignScreenOptions {
   message?: { text: string; tone: 'good' | 'bad' };
   create(input: AssignmentInput): Promise<string | null>;
   remove(id: string): Promise<void>;
+  /** Moves the assignment to another version of its scenario. */
+  move(id: string, version: number): Promise<void>;
+  /** The tablet's clock (ms; default Date.now): no due date before its day. */
+  now?: number;
 }
 
 export function assignScreen(o: AssignScreenOptions): HTMLElement {
@@ -63,7 +84,8 @@ export function assignScreen(o: AssignScreenOptions): HTMLElement {
   const traineeField = h('div', { class: 'field' }, h('label', { for: 'assign-trainee' }, t('instructor.assign.trainee')), trainee);
   const modeChoice = (value: 'training' | 'assessment') =>
     h('label', { class: 'choice' }, h('input', { type: 'radio', name: 'assign-mode', value, checked: value === 'training' }), h('span', {}, t(`mode.${value}`)));
-  const due = h('input', { id: 'assign-due', type: 'date', 'data-key': 'assign-due' });
+  const due = h('input', { id: 'assign-due', type: 'date', 'data-key': 'assign-due', min: today(o.now ?? Date.now()) });
+  const maxAttempts = h('input', { id: 'assign-max', type: 'number', inputmode: 'numeric', min: 1, max: 99, step: 1, 'data-key': 'assign-max' });
   const passMark = h('input', { id: 'assign-pass', type: 'number', inputmode: 'numeric', min: 0, max: 100, step: 1, 'data-key': 'assign-pass' });
   const passHelp = h('small', { id: 'assign-pass-help', class: 'muted' });
   passMark.setAttribute('aria-describedby', 'assign-pass-help');
@@ -108,6 +130,18 @@ export function assignScreen(o: AssignScreenOptions): HTMLElement {
             return passMark.focus();
           }
         }
+        if (due.value && due.value < today(o.now ?? Date.now())) {
+          error.textContent = t('instructor.assign.duePast');
+          return due.focus();
+        }
+        let max: number | undefined;
+        if (maxAttempts.value.trim() !== '') {
+          max = readNumber(maxAttempts);
+          if (max === undefined || !Number.isInteger(max) || max < 1 || max > 99) {
+            error.textContent = t('instructor.assign.maxInvalid');
+            return maxAttempts.focus();
+          }
+        }
         const mode = (form.querySelector('input[name="assign-mode"]:checked') as HTMLInputElement | null)?.value === 'assessment' ? 'assessment' : 'training';
         error.textContent =
           (await o.create({
@@ -118,6 +152,7 @@ export function assignScreen(o: AssignScreenOptions): HTMLElement {
             ...(due.value ? { due: due.value } : {}),
             ...(mark !== undefined ? { passMark: mark } : {}),
             ...(fault.value ? { forcedFault: fault.value } : {}),
+            ...(max !== undefined ? { maxAttempts: max } : {}),
           })) ?? '';
       },
     },
@@ -130,6 +165,7 @@ export function assignScreen(o: AssignScreenOptions): HTMLElement {
     h('div', { class: 'field' }, h('label', { for: 'assign-due' }, t('instructor.assign.due')), due),
     h('div', { class: 'field' }, h('label', { for: 'assign-pass' }, t('instructor.assign.passMark')), passMark, passHelp),
     h('div', { class: 'field' }, h('label', { for: 'assign-fault' }, t('instructor.assign.fault')), fault),
+    h('div', { class: 'field' }, h('label', { for: 'assign-max' }, t('instructor.assign.maxAttempts')), maxAttempts),
     error,
     h('button', { type: 'submit', class: 'primary', 'data-key': 'assign-go' }, t('instructor.assign.create')),
   );
@@ -156,8 +192,10 @@ export function assignScreen(o: AssignScreenOptions): HTMLElement {
                 h('span', { translate: a.targetIsName ? 'no' : undefined }, a.targetLabel),
                 ' · ',
                 [
+                  a.version !== undefined ? t('instructor.assign.version', { version: a.version }) : null,
                   t(`mode.${a.mode}`),
                   a.due ? t('assigned.due', { date: formatDay(a.due) }) : null,
+                  a.maxAttempts !== undefined ? t('instructor.assign.maxShort', { count: a.maxAttempts }) : null,
                   a.passMark !== undefined ? t('instructor.assign.passShort', { passMark: a.passMark }) : null,
                   a.faultLabel ? t('instructor.assign.faultShort', { fault: a.faultLabel }) : null,
                 ]
@@ -165,17 +203,38 @@ export function assignScreen(o: AssignScreenOptions): HTMLElement {
                   .join(' · '),
               ),
               h('span', { class: 'muted' }, t('instructor.assign.progress', { passed: a.passed, tried: a.tried, count: a.trainees })),
+              a.late ? h('span', { class: 'badge late' }, t('instructor.assign.late', { count: a.late })) : null,
+              a.missing ? h('span', { class: 'form-error' }, t('instructor.assign.missing', { version: a.version })) : null,
               h(
-                'button',
-                {
-                  type: 'button',
-                  class: 'danger',
-                  'aria-label': `${t('instructor.assign.delete')} — ${a.scenarioTitle} — ${a.targetLabel}`,
-                  onclick: () => {
-                    if (confirm(t('instructor.assign.deleteConfirm', { title: a.scenarioTitle, target: a.targetLabel }))) void o.remove(a.id);
+                'div',
+                { class: 'assignment-actions' },
+                a.newer !== undefined
+                  ? h(
+                      'button',
+                      {
+                        type: 'button',
+                        class: 'secondary',
+                        'data-key': 'assign-move',
+                        'aria-label': `${t('instructor.assign.move', { version: a.newer })} — ${a.scenarioTitle} — ${a.targetLabel}`,
+                        onclick: () => {
+                          if (confirm(t('instructor.assign.moveConfirm', { title: a.scenarioTitle, version: a.newer }))) void o.move(a.id, a.newer!);
+                        },
+                      },
+                      t('instructor.assign.move', { version: a.newer }),
+                    )
+                  : null,
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'danger',
+                    'aria-label': `${t('instructor.assign.delete')} — ${a.scenarioTitle} — ${a.targetLabel}`,
+                    onclick: () => {
+                      if (confirm(t('instructor.assign.deleteConfirm', { title: a.scenarioTitle, target: a.targetLabel }))) void o.remove(a.id);
+                    },
                   },
-                },
-                t('instructor.assign.delete'),
+                  t('instructor.assign.delete'),
+                ),
               ),
             ),
           ),
