@@ -8,6 +8,7 @@
 import { replay, type CompiledScenario } from './attempt';
 import { JUDGE_VERSION, judgeVersionOf } from './judgeVersion';
 import { endingOf, type EndingKind } from './ending';
+import { traineeKey } from './identity';
 import { CATEGORIES, type AttemptOptions, type Category, type Decision, type EngineEvent, isMistake, type Localized, type MistakeKind, type Severity } from './types';
 import { explainOutcome } from './view';
 
@@ -61,8 +62,9 @@ export function filterAttempts<A extends ResultAttempt>(attempts: readonly A[], 
 }
 
 /**
- * One trainee as the results see them: the profiles with the same name (case
- * and spaces aside) in the same group are one person who used several tablets.
+ * One trainee as the results see them: the profiles with the same name in the
+ * same group (case, accents and spaces aside: identity.ts) are one person who
+ * used several tablets.
  */
 export interface TraineeKey {
   key: string;
@@ -75,7 +77,7 @@ export function traineeKeys(trainees: readonly ResultTrainee[]): Map<string, Tra
   const byProfile = new Map<string, TraineeKey>();
   const byKey = new Map<string, TraineeKey>();
   for (const t of trainees) {
-    const key = `${(t.group ?? '').trim().toLocaleLowerCase('fr')}\u0000${t.name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('fr')}`;
+    const key = traineeKey(t);
     let k = byKey.get(key);
     if (!k) byKey.set(key, (k = { key, name: t.name, group: t.group, profileIds: [] }));
     k.profileIds.push(t.id);
