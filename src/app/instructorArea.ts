@@ -11,7 +11,8 @@ import { mountCleanroom, type Cleanroom } from '../game';
 import { toCsv } from '../engine/csv';
 import { endingOf } from '../engine/ending';
 import { JUDGE_VERSION, judgeVersionOf } from '../engine/judgeVersion';
-import { categoryAverages, categoryByTrainee, filterAttempts, frequentMistakes, replayAttempts, resultTable, traineeKeys, type ResultFilter } from '../engine/results';
+import { normaliseName } from '../engine/identity';
+import { assignmentProgress, categoryAverages, categoryByTrainee, filterAttempts, finishedLate, frequentMistakes, progressCounts, replayAttempts, resultTable, traineeKeys, type ResultFilter } from '../engine/results';
 import { CATEGORIES, type Scenario } from '../engine/types';
 import { lang, t, tr } from '../i18n';
 import { BACKUP_MAX_BYTES, StoreError, type Assignment, type AttemptRecord, type Profile, type Store } from '../store';
@@ -24,7 +25,7 @@ import { classScreen } from '../ui/instructor/classScreen';
 import { pinScreen } from '../ui/instructor/pinScreen';
 import { replayPicker, ReplayScreen } from '../ui/instructor/replayScreen';
 import { attemptsCsvRows, summaryCsvRows } from '../ui/instructor/resultsCsv';
-import { mistakeHeading, resultsScreen, type AttemptLine, type ResultsFilter } from '../ui/instructor/resultsScreen';
+import { DEFAULT_FILTER, mistakeHeading, resultsScreen, type AssignmentProgressView, type AttemptLine, type ResultsFilter } from '../ui/instructor/resultsScreen';
 import { scenariosScreen, type CheckState, type ScenarioItem } from '../ui/instructor/scenariosScreen';
 import { tabletsScreen, type FileReportLine } from '../ui/instructor/tabletsScreen';
 import { checkScenarioText } from './scenarioCheck';
@@ -71,7 +72,7 @@ const collator = () => new Intl.Collator(lang(), { sensitivity: 'base', numeric:
 class InstructorArea {
   private unlocked = false;
   private tab: Tab = 'class';
-  private filter: ResultsFilter = {};
+  private filter: ResultsFilter = DEFAULT_FILTER;
   private replayId: string | null = null;
   private replay: ReplayScreen | null = null;
   private check: CheckState = { state: 'idle' };
@@ -264,8 +265,10 @@ class InstructorArea {
 
   private async groups(profiles: Profile[]): Promise<string[]> {
     const saved = await this.savedGroups();
-    const all = new Set([...saved, ...profiles.flatMap((p) => (p.group ? [p.group] : []))]);
-    return [...all].sort(collator().compare);
+    // one group per name as identity.ts compares them, in the instructor's spelling first
+    const all = new Map<string, string>();
+    for (const g of [...saved, ...profiles.flatMap((p) => (p.group ? [p.group] : []))]) if (!all.has(normaliseName(g))) all.set(normaliseName(g), g);
+    return [...all.values()].sort(collator().compare);
   }
 
   private async savedGroups(): Promise<string[]> {
@@ -400,12 +403,9 @@ class InstructorArea {
 
   private assignmentItem(a: Assignment, profiles: Profile[], attempts: AttemptRecord[]): AssignmentItem {
     const s = this.deps.findScenario(a.scenarioId, a.scenarioVersion) ?? this.deps.findScenario(a.scenarioId);
-    const targeted = a.target.profileId !== undefined ? profiles.filter((p) => p.id === a.target.profileId) : profiles.filter((p) => p.group === a.target.group);
-    const mine = (p: Profile) => attempts.filter((x) => x.profileId === p.id && x.assignmentId === a.id && x.status === 'finished');
-    const targetLabel =
-      a.target.profileId !== undefined
-        ? (profiles.find((p) => p.id === a.target.profileId)?.name ?? t('instructor.assign.unknownTrainee'))
-        : t('instructor.assign.targetGroup', { group: a.target.group ?? '' });
+    // each trainee once (their profiles on several tablets together), as the results' assignment view counts them
+    const counts = progressCounts(assignmentProgress(a, profiles, attempts, Date.now()));
+    const targetLabel = this.targetLabel(a, profiles);
     const fault = a.forcedFault === undefined ? undefined : a.forcedFault === 'none' ? t('instructor.assign.faultNone') : s?.faults.find((f) => f.id === a.forcedFault) ? tr(s.faults.find((f) => f.id === a.forcedFault)!.title) : a.forcedFault;
     return {
       id: a.id,
@@ -416,10 +416,17 @@ class InstructorArea {
       due: a.due,
       passMark: a.passMark,
       faultLabel: fault,
-      trainees: targeted.length,
-      tried: targeted.filter((p) => mine(p).length > 0).length,
-      passed: targeted.filter((p) => mine(p).some((x) => x.result?.end === 'passed')).length,
+      trainees: counts.total,
+      tried: counts.passed + counts.failed,
+      passed: counts.passed,
     };
+  }
+
+  /** Whom an assignment is for, in words: "groupe TSBI-A", or the trainee's name. */
+  private targetLabel(a: Assignment, profiles: Profile[]): string {
+    return a.target.profileId !== undefined
+      ? (profiles.find((p) => p.id === a.target.profileId)?.name ?? t('instructor.assign.unknownTrainee'))
+      : t('instructor.assign.targetGroup', { group: a.target.group ?? '' });
   }
 
   /* ---------- results ---------- */
@@ -433,6 +440,7 @@ class InstructorArea {
     const out: ResultFilter = {};
     if (f.group !== undefined) out.group = f.group;
     if (f.scenarioId !== undefined) out.scenarioId = f.scenarioId;
+    if (f.mode !== undefined) out.mode = f.mode;
     const from = day(f.from, false);
     const to = day(f.to, true);
     if (from !== undefined) out.from = from;
@@ -442,24 +450,29 @@ class InstructorArea {
 
   /** Everything the results screen and its exports show, for the current filter. */
   private async results() {
-    const [profiles, attempts] = await Promise.all([this.profiles(), this.attempts()]);
+    const [profiles, attempts, assignments] = await Promise.all([this.profiles(), this.attempts(), this.deps.store.listAssignments()]);
     const groups = await this.groups(profiles);
     const f = this.engineFilter(this.filter);
     const filtered = filterAttempts(attempts, profiles, f);
-    const trainees = f.group === undefined ? profiles : profiles.filter((p) => (p.group ?? '') === f.group);
+    const trainees = f.group === undefined ? profiles : profiles.filter((p) => normaliseName(p.group) === normaliseName(f.group));
     const keys = traineeKeys(profiles);
     const replayed = replayAttempts(filtered, this.compiled);
     const ids = [...new Set([...this.deps.scenarios().map((s) => s.id), ...attempts.map((a) => a.scenarioId)])];
     const scenarios = ids.map((id) => ({ id, title: this.scenarioTitle(id) })).sort((a, b) => collator().compare(a.title, b.title));
     const byProfile = new Map(profiles.map((p) => [p.id, p]));
+    const byAssignment = new Map(assignments.items.map((a) => [a.id, a]));
     const lines: AttemptLine[] = replayed.map((r) => {
       const p = byProfile.get(r.attempt.profileId);
+      const given = r.attempt.assignmentId !== undefined ? byAssignment.get(r.attempt.assignmentId) : undefined;
       return {
         id: r.attempt.id,
         trainee: p?.name ?? '?',
         group: p?.group,
         scenarioTitle: this.scenarioTitle(r.attempt.scenarioId, r.attempt.scenarioVersion),
+        scenarioVersion: r.attempt.scenarioVersion,
         mode: r.attempt.mode,
+        ...(given ? { assignment: this.targetLabel(given, profiles), ...(given.due ? { due: given.due } : {}) } : r.attempt.assignmentId !== undefined ? { assignment: t('instructor.progress.unknownAssignment') } : {}),
+        late: finishedLate(r.attempt, given?.due),
         endedAt: r.attempt.endedAt ?? r.attempt.startedAt,
         score: r.attempt.result!.score,
         passed: r.attempt.result!.end === 'passed',
@@ -469,10 +482,23 @@ class InstructorArea {
         judgedBy: r.judgedBy,
       };
     });
+    // the assignments of the filter (its group, procedure and mode), each trainee where they stand
+    const now = Date.now();
+    const progress: AssignmentProgressView[] = assignments.items
+      .filter((a) => (f.mode === undefined || a.mode === f.mode) && (f.scenarioId === undefined || a.scenarioId === f.scenarioId))
+      .filter((a) => f.group === undefined || (a.target.profileId !== undefined ? trainees.some((p) => p.id === a.target.profileId) : normaliseName(a.target.group) === normaliseName(f.group)))
+      .sort((a, b) => b.createdAt - a.createdAt)
+      .map((a) => {
+        const rows = assignmentProgress(a, profiles, attempts, now);
+        return { id: a.id, scenarioTitle: this.scenarioTitle(a.scenarioId, a.scenarioVersion), targetLabel: this.targetLabel(a, profiles), mode: a.mode, ...(a.due ? { due: a.due } : {}), rows, counts: progressCounts(rows) };
+      });
+    const rows = resultTable(filtered, trainees);
     return {
       groups,
       scenarios,
-      rows: resultTable(filtered, trainees),
+      assignments: progress,
+      rows,
+      unplayed: rows.filter((r) => !Object.keys(r.cells).length).map((r) => r.trainee),
       categories: categoryAverages(filtered),
       byTrainee: categoryByTrainee(filtered, trainees),
       mistakes: frequentMistakes(replayed, (id) => keys.get(id)?.key ?? id),
@@ -501,7 +527,7 @@ class InstructorArea {
 
   private async exportCsv() {
     const r = await this.results();
-    const columns = r.scenarios.filter((s) => r.rows.some((row) => row.cells[s.id]));
+    const columns = r.scenarios.filter((s) => r.rows.some((row) => row.cells[s.id]) || s.id === this.filter.scenarioId);
     const cats = CATEGORIES.filter((c) => r.categories.some((x) => x.category === c));
     const rows = summaryCsvRows(r.rows, columns, cats);
     downloadText(`resultats-${stamp()}.csv`, toCsv(rows, lang()), 'text/csv;charset=utf-8');
@@ -509,7 +535,7 @@ class InstructorArea {
 
   private async exportAttemptsCsv() {
     const r = await this.results();
-    downloadText(`tentatives-${stamp()}.csv`, toCsv(attemptsCsvRows(r.attempts), lang()), 'text/csv;charset=utf-8');
+    downloadText(`tentatives-${stamp()}.csv`, toCsv(attemptsCsvRows(r.attempts, r.unplayed), lang()), 'text/csv;charset=utf-8');
   }
 
   private async exportJson() {

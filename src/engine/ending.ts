@@ -19,15 +19,17 @@ export const DECISION_TITLE: Record<Decision, Localized> = {
 };
 
 /** How a finished attempt ends, in the words of the results and the CSV. */
-export type EndingKind = 'passed' | 'failed' | 'critical' | Decision;
-export const ENDING_KINDS: readonly EndingKind[] = ['passed', 'failed', 'critical', 'hold', 'reject'];
+export type EndingKind = 'passed' | 'failed' | 'critical' | Decision | 'abandoned';
+export const ENDING_KINDS: readonly EndingKind[] = ['passed', 'failed', 'critical', 'hold', 'reject', 'abandoned'];
 
 /**
  * How a finished attempt ends, from its stored result: a critical rule fails
- * it whatever the score; a pass that ended on a decision is that decision. An
+ * it whatever the score; a pass that ended on a decision is that decision; an
+ * attempt the trainee ended with "Abandonner" is abandoned, whatever it was. An
  * attempt stored before decisions were kept has no `ending` and reads as before.
  */
-export function endingOf(r: { end: 'passed' | 'failed'; critical: boolean; ending?: Decision }): EndingKind {
+export function endingOf(r: { end: 'passed' | 'failed'; critical: boolean; ending?: Decision; abandoned?: true }): EndingKind {
+  if (r.abandoned) return 'abandoned';
   if (r.critical) return 'critical';
   if (r.end === 'failed') return 'failed';
   return r.ending ?? 'passed';
