@@ -11,7 +11,7 @@ import { mountCleanroom, type Cleanroom } from '../game';
 import { toCsv } from '../engine/csv';
 import { endingOf } from '../engine/ending';
 import { JUDGE_VERSION, judgeVersionOf } from '../engine/judgeVersion';
-import { normaliseName } from '../engine/identity';
+import { namesOfList, normaliseName, uniqueNames } from '../engine/identity';
 import { assignmentProgress, categoryAverages, categoryByTrainee, filterAttempts, finishedLate, frequentMistakes, progressCounts, replayAttempts, resultTable, traineeKeys, type ResultFilter } from '../engine/results';
 import { CATEGORIES, type Scenario } from '../engine/types';
 import { lang, t, tr } from '../i18n';
@@ -21,7 +21,7 @@ import { h, render } from '../ui/dom';
 import { downloadText, stamp } from '../ui/download';
 import { areaFrame, formatDateTime, type Tab } from '../ui/instructor/areaFrame';
 import { assignScreen, type AssignmentInput, type AssignmentItem } from '../ui/instructor/assignScreen';
-import { classScreen } from '../ui/instructor/classScreen';
+import { classScreen, GROUPS_KEY } from '../ui/instructor/classScreen';
 import { pinScreen } from '../ui/instructor/pinScreen';
 import { replayPicker, ReplayScreen } from '../ui/instructor/replayScreen';
 import { attemptsCsvRows, summaryCsvRows } from '../ui/instructor/resultsCsv';
@@ -49,8 +49,6 @@ export interface InstructorDeps {
   kioskIdle(): Promise<number>;
 }
 
-/** Groups created before any trainee is in them (a list of names). */
-export const GROUPS_KEY = 'class.groups';
 /** The area locks itself after this long without a touch or a key. */
 const IDLE_LOCK_MS = 10 * 60 * 1000;
 /** Files larger than this are not even read as scenarios (parseScenarioText refuses above 2 MB with its own sentence). */
@@ -266,9 +264,8 @@ class InstructorArea {
   private async groups(profiles: Profile[]): Promise<string[]> {
     const saved = await this.savedGroups();
     // one group per name as identity.ts compares them, in the instructor's spelling first
-    const all = new Map<string, string>();
-    for (const g of [...saved, ...profiles.flatMap((p) => (p.group ? [p.group] : []))]) if (!all.has(normaliseName(g))) all.set(normaliseName(g), g);
-    return [...all.values()].sort(collator().compare);
+    const oldestFirst = [...profiles].sort((a, b) => a.createdAt - b.createdAt);
+    return uniqueNames([...saved, ...oldestFirst.flatMap((p) => (p.group ? [p.group] : []))]).sort(collator().compare);
   }
 
   private async savedGroups(): Promise<string[]> {
@@ -291,7 +288,10 @@ class InstructorArea {
   private async classTab(): Promise<HTMLElement> {
     const [profiles, attempts] = await Promise.all([this.profiles(), this.attempts()]);
     const groups = await this.groups(profiles);
-    const count = (id: string) => attempts.filter((a) => a.profileId === id && a.status === 'finished').length;
+    // one entry per trainee: the profiles of the same name and group (several tablets merged) together
+    const keys = traineeKeys(profiles);
+    const idsOf = (id: string) => keys.get(id)?.profileIds ?? [id];
+    const count = (id: string) => attempts.filter((a) => idsOf(id).includes(a.profileId) && a.status === 'finished').length;
     const store = this.deps.store;
     const after = async (text: string) => {
       this.say('class', text);
@@ -307,7 +307,10 @@ class InstructorArea {
     };
     return classScreen({
       groups,
-      trainees: profiles.map((p) => ({ id: p.id, name: p.name, group: p.group, attempts: count(p.id) })).sort((a, b) => collator().compare(a.name, b.name)),
+      trainees: profiles
+        .filter((p) => idsOf(p.id)[0] === p.id)
+        .map((p) => ({ id: p.id, name: p.name, group: p.group, attempts: count(p.id), profiles: idsOf(p.id).length }))
+        .sort((a, b) => collator().compare(a.name, b.name)),
       message: this.takeMessage('class'),
       createGroup: async (raw) => {
         const name = raw.replace(/\s+/g, ' ').trim();
@@ -327,7 +330,7 @@ class InstructorArea {
       lastGroup: this.lastGroup,
       createTrainee: async (text, group) => {
         this.lastGroup = group;
-        const names = text.split(/\r?\n/).map((x) => x.trim()).filter(Boolean);
+        const names = namesOfList(text);
         const made: string[] = [];
         try {
           for (const name of names.length ? names : ['']) made.push((await store.createProfile({ name, group: group || undefined, lang: lang() })).name);
@@ -339,21 +342,25 @@ class InstructorArea {
         }
         return after(made.length === 1 ? t('instructor.class.traineeCreated', { name: made[0] }) : t('instructor.class.traineesCreated', { count: made.length, names: made.join(', ') }));
       },
+      // each acts on every profile of the trainee, so the merged tablets stay one person
       rename: (id, name) =>
         attempt(async () => {
-          const p = await store.renameProfile(id, name);
-          return t('instructor.class.renamed', { name: p.name });
+          let p: Profile | undefined;
+          for (const x of idsOf(id)) p = await store.renameProfile(x, name);
+          return t('instructor.class.renamed', { name: p!.name });
         }),
       move: (id, group) =>
         attempt(async () => {
-          const p = await store.updateProfile(id, { group: group || null });
-          return p.group ? t('instructor.class.moved', { name: p.name, group: p.group }) : t('instructor.class.movedOut', { name: p.name });
+          let p: Profile | undefined;
+          for (const x of idsOf(id)) p = await store.updateProfile(x, { group: group || null });
+          return p!.group ? t('instructor.class.moved', { name: p!.name, group: p!.group }) : t('instructor.class.movedOut', { name: p!.name });
         }),
       remove: (id) =>
         attempt(async () => {
           const p = profiles.find((x) => x.id === id);
-          const r = await store.deleteProfile(id);
-          return t('instructor.class.deleted', { name: p?.name ?? id, count: r.attempts });
+          let removed = 0;
+          for (const x of idsOf(id)) removed += (await store.deleteProfile(x)).attempts;
+          return t('instructor.class.deleted', { name: p?.name ?? id, count: removed });
         }),
     });
   }
@@ -464,10 +471,12 @@ class InstructorArea {
     const lines: AttemptLine[] = replayed.map((r) => {
       const p = byProfile.get(r.attempt.profileId);
       const given = r.attempt.assignmentId !== undefined ? byAssignment.get(r.attempt.assignmentId) : undefined;
+      // the trainee as the table names them (one name for the profiles of several tablets)
+      const who = keys.get(r.attempt.profileId);
       return {
         id: r.attempt.id,
-        trainee: p?.name ?? '?',
-        group: p?.group,
+        trainee: who?.name ?? p?.name ?? '?',
+        group: who ? who.group : p?.group,
         scenarioTitle: this.scenarioTitle(r.attempt.scenarioId, r.attempt.scenarioVersion),
         scenarioVersion: r.attempt.scenarioVersion,
         mode: r.attempt.mode,

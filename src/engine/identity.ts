@@ -77,6 +77,13 @@ export function findGroup(groups: readonly string[], group: string | undefined |
   return groups.find((g) => normaliseName(g) === k);
 }
 
+/** The names once each as identity compares them, each in its first spelling, in the order given (blank ones dropped). */
+export function uniqueNames(names: readonly string[]): string[] {
+  const out = new Map<string, string>();
+  for (const n of names) if (normaliseName(n) && !out.has(normaliseName(n))) out.set(normaliseName(n), n);
+  return [...out.values()];
+}
+
 /* ---------- trainee code ---------- */
 
 /** A trainee code is exactly four digits. */

@@ -35,6 +35,8 @@ export interface ResultTrainee {
   id: string;
   name: string;
   group?: string;
+  /** When the profile was made: the first-made profile of a trainee gives the spelling shown. */
+  createdAt?: number;
 }
 
 export interface ResultFilter {
@@ -82,7 +84,9 @@ export interface TraineeKey {
 export function traineeKeys(trainees: readonly ResultTrainee[]): Map<string, TraineeKey> {
   const byProfile = new Map<string, TraineeKey>();
   const byKey = new Map<string, TraineeKey>();
-  for (const t of trainees) {
+  // oldest profile first, so a trainee is shown as first written (the order of a merge does not change it)
+  const ordered = [...trainees].sort((a, b) => (a.createdAt ?? 0) - (b.createdAt ?? 0));
+  for (const t of ordered) {
     const key = traineeKey(t);
     let k = byKey.get(key);
     if (!k) byKey.set(key, (k = { key, name: t.name, group: t.group, profileIds: [] }));

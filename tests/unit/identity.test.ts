@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findGroup, isValidTraineeCode, nameClashes, namesOfList, normaliseName, sameGroup, sameName, traineeKey } from '../../src/engine/identity';
+import { findGroup, uniqueNames, isValidTraineeCode, nameClashes, namesOfList, normaliseName, sameGroup, sameName, traineeKey } from '../../src/engine/identity';
 
 describe('one identity per trainee', () => {
   it('names differing only by case, accents or spaces are the same', () => {
@@ -39,6 +39,10 @@ describe('one identity per trainee', () => {
     expect(findGroup(['TSBI A', 'BTS Bio'], 'tsbi a ')).toBe('TSBI A');
     expect(findGroup(['TSBI A'], 'TSBI B')).toBeUndefined();
     expect(findGroup(['TSBI A'], '')).toBeUndefined();
+  });
+
+  it('groups listed once each, in their first spelling', () => {
+    expect(uniqueNames(['TSBI A', 'BTS Bio', 'tsbi  a', '', 'Bts bio', 'TSBI B'])).toEqual(['TSBI A', 'BTS Bio', 'TSBI B']);
   });
 
   it('a trainee code is four digits', () => {

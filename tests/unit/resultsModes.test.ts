@@ -15,6 +15,7 @@ import { assignmentProgress, filterAttempts, progressCounts, resultTable, type R
 import type { AttemptOptions, EngineEvent, Mode } from '../../src/engine/types';
 import { initI18n } from '../../src/i18n';
 import { resultOf } from '../../src/store/records';
+import { duplicateQuestion } from '../../src/ui/instructor/classScreen';
 import { attemptsCsvRows, summaryCsvRows } from '../../src/ui/instructor/resultsCsv';
 import type { AttemptLine } from '../../src/ui/instructor/resultsScreen';
 import { act, gowning } from './fixtures';
@@ -139,5 +140,17 @@ describe('CSV: every trainee of the filter, with mode, version, assignment, due 
     expect(lines[1]).toBe('2025-06-06 10:00;Tom;TSBI-A;Habillage;2;Évaluation;groupe TSBI-A;2025-06-05;oui;0;Échoué sur une règle critique');
     expect(lines[2]).toBe('2025-06-06 10:00;Tom;TSBI-A;Habillage;2;Entraînement;;;non;85;Réussi');
     expect(lines[3]).toBe(';Hugo;TSBI-A;;;;;;;;Aucune tentative');
+  });
+});
+
+describe('a class list with a name twice, or a name the group has, asks first', () => {
+  beforeAll(async () => {
+    await initI18n('fr');
+  });
+
+  it('names the repeated and the existing names; a clean list asks nothing', () => {
+    expect(duplicateQuestion('Nora\nJade\nnorá', 'TSBI-A', trainees)).toBe('Écrit deux fois dans la liste : norá. Créer quand même ?');
+    expect(duplicateQuestion('Jade\nLea', 'tsbi-a', trainees)).toBe('Déjà dans ce groupe : Lea. Créer quand même ?');
+    expect(duplicateQuestion('Jade', 'TSBI-A', trainees)).toBeNull(); // Jade is in TSBI-B, not TSBI-A
   });
 });

@@ -207,7 +207,7 @@ function assignmentCard(a: AssignmentProgressView) {
           { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-labelledby': id },
           h(
             'table',
-            { class: 'results-table progress-table' },
+            { class: 'progress-table' },
             h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('instructor.results.trainee')), h('th', { scope: 'col' }, t('instructor.progress.status')), h('th', { scope: 'col' }, t('instructor.results.score')), h('th', { scope: 'col' }, t('instructor.progress.attempts')))),
             h(
               'tbody',
