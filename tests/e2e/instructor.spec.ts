@@ -216,8 +216,9 @@ test('a group, an assignment the trainee plays first, the results with the mista
   await page.getByLabel('Groupe', { exact: true }).selectOption('');
   await expect(page.getByText('Aucun stagiaire pour ces filtres.')).toBeVisible();
   await page.getByRole('button', { name: 'Effacer les filtres' }).click();
-  await expect(row).toBeVisible();
+  await expect(page.locator('#filter-mode')).toHaveValue('assessment'); // back to the exams
   await page.locator('#filter-mode').selectOption('training');
+  await expect(row).toBeVisible();
 
   // the CSV opens in a French Excel
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter en CSV (Excel)' }).click()]);
