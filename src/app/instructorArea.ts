@@ -11,7 +11,8 @@ import { mountCleanroom, type Cleanroom } from '../game';
 import { toCsv } from '../engine/csv';
 import { endingOf } from '../engine/ending';
 import { JUDGE_VERSION, judgeVersionOf } from '../engine/judgeVersion';
-import { categoryAverages, categoryByTrainee, filterAttempts, frequentMistakes, replayAttempts, resultTable, traineeKeys, type ResultFilter } from '../engine/results';
+import { namesOfList, normaliseName, sameGroup, traineeKey, uniqueNames } from '../engine/identity';
+import { assignmentProgress, categoryAverages, categoryByTrainee, filterAttempts, finishedLate, frequentMistakes, progressCounts, replayAttempts, resultTable, traineeKeys, type ResultFilter } from '../engine/results';
 import { CATEGORIES, type Scenario } from '../engine/types';
 import { lang, t, tr } from '../i18n';
 import { BACKUP_MAX_BYTES, StoreError, type Assignment, type AttemptRecord, type Profile, type Store } from '../store';
@@ -20,18 +21,17 @@ import { h, render } from '../ui/dom';
 import { downloadText, stamp } from '../ui/download';
 import { areaFrame, formatDateTime, type Tab } from '../ui/instructor/areaFrame';
 import { assignScreen, type AssignmentInput, type AssignmentItem } from '../ui/instructor/assignScreen';
-import { classScreen } from '../ui/instructor/classScreen';
+import { classScreen, GROUPS_KEY } from '../ui/instructor/classScreen';
 import { pinScreen } from '../ui/instructor/pinScreen';
 import { replayPicker, ReplayScreen } from '../ui/instructor/replayScreen';
 import { attemptsCsvRows, summaryCsvRows } from '../ui/instructor/resultsCsv';
-import { mistakeHeading, resultsScreen, type AttemptLine, type ResultsFilter } from '../ui/instructor/resultsScreen';
+import { DEFAULT_FILTER, mistakeHeading, resultsScreen, type AssignmentProgressView, type AttemptLine, type ResultsFilter } from '../ui/instructor/resultsScreen';
 import { scenariosScreen, type CheckState, type ScenarioItem } from '../ui/instructor/scenariosScreen';
 import { tabletsScreen, type FileReportLine } from '../ui/instructor/tabletsScreen';
 import { checkScenarioText } from './scenarioCheck';
 import { builtinCatalog } from './scenarioCatalog';
 import { assignmentPack, exportTablet, importTabletFiles } from './tabletFiles';
 import { newerVersion, pinnedScenario, refuseAssignment, standing } from '../store/exam';
-import { traineeKey } from '../engine/identity';
 
 export interface InstructorDeps {
   store: Store;
@@ -50,8 +50,6 @@ export interface InstructorDeps {
   kioskIdle(): Promise<number>;
 }
 
-/** Groups created before any trainee is in them (a list of names). */
-export const GROUPS_KEY = 'class.groups';
 /** The area locks itself after this long without a touch or a key. */
 const IDLE_LOCK_MS = 10 * 60 * 1000;
 /** Files larger than this are not even read as scenarios (parseScenarioText refuses above 2 MB with its own sentence). */
@@ -73,7 +71,7 @@ const collator = () => new Intl.Collator(lang(), { sensitivity: 'base', numeric:
 class InstructorArea {
   private unlocked = false;
   private tab: Tab = 'class';
-  private filter: ResultsFilter = {};
+  private filter: ResultsFilter = DEFAULT_FILTER;
   private replayId: string | null = null;
   private replay: ReplayScreen | null = null;
   private check: CheckState = { state: 'idle' };
@@ -266,8 +264,9 @@ class InstructorArea {
 
   private async groups(profiles: Profile[]): Promise<string[]> {
     const saved = await this.savedGroups();
-    const all = new Set([...saved, ...profiles.flatMap((p) => (p.group ? [p.group] : []))]);
-    return [...all].sort(collator().compare);
+    // one group per name as identity.ts compares them, in the instructor's spelling first
+    const oldestFirst = [...profiles].sort((a, b) => a.createdAt - b.createdAt);
+    return uniqueNames([...saved, ...oldestFirst.flatMap((p) => (p.group ? [p.group] : []))]).sort(collator().compare);
   }
 
   private async savedGroups(): Promise<string[]> {
@@ -290,7 +289,10 @@ class InstructorArea {
   private async classTab(): Promise<HTMLElement> {
     const [profiles, attempts] = await Promise.all([this.profiles(), this.attempts()]);
     const groups = await this.groups(profiles);
-    const count = (id: string) => attempts.filter((a) => a.profileId === id && a.status === 'finished').length;
+    // one entry per trainee: the profiles of the same name and group (several tablets merged) together
+    const keys = traineeKeys(profiles);
+    const idsOf = (id: string) => keys.get(id)?.profileIds ?? [id];
+    const count = (id: string) => attempts.filter((a) => idsOf(id).includes(a.profileId) && a.status === 'finished').length;
     const store = this.deps.store;
     const after = async (text: string) => {
       this.say('class', text);
@@ -306,7 +308,10 @@ class InstructorArea {
     };
     return classScreen({
       groups,
-      trainees: profiles.map((p) => ({ id: p.id, name: p.name, group: p.group, attempts: count(p.id) })).sort((a, b) => collator().compare(a.name, b.name)),
+      trainees: profiles
+        .filter((p) => idsOf(p.id)[0] === p.id)
+        .map((p) => ({ id: p.id, name: p.name, group: p.group, attempts: count(p.id), profiles: idsOf(p.id).length }))
+        .sort((a, b) => collator().compare(a.name, b.name)),
       message: this.takeMessage('class'),
       createGroup: async (raw) => {
         const name = raw.replace(/\s+/g, ' ').trim();
@@ -326,7 +331,7 @@ class InstructorArea {
       lastGroup: this.lastGroup,
       createTrainee: async (text, group) => {
         this.lastGroup = group;
-        const names = text.split(/\r?\n/).map((x) => x.trim()).filter(Boolean);
+        const names = namesOfList(text);
         const made: string[] = [];
         try {
           for (const name of names.length ? names : ['']) made.push((await store.createProfile({ name, group: group || undefined, lang: lang() })).name);
@@ -338,21 +343,25 @@ class InstructorArea {
         }
         return after(made.length === 1 ? t('instructor.class.traineeCreated', { name: made[0] }) : t('instructor.class.traineesCreated', { count: made.length, names: made.join(', ') }));
       },
+      // each acts on every profile of the trainee, so the merged tablets stay one person
       rename: (id, name) =>
         attempt(async () => {
-          const p = await store.renameProfile(id, name);
-          return t('instructor.class.renamed', { name: p.name });
+          let p: Profile | undefined;
+          for (const x of idsOf(id)) p = await store.renameProfile(x, name);
+          return t('instructor.class.renamed', { name: p!.name });
         }),
       move: (id, group) =>
         attempt(async () => {
-          const p = await store.updateProfile(id, { group: group || null });
-          return p.group ? t('instructor.class.moved', { name: p.name, group: p.group }) : t('instructor.class.movedOut', { name: p.name });
+          let p: Profile | undefined;
+          for (const x of idsOf(id)) p = await store.updateProfile(x, { group: group || null });
+          return p!.group ? t('instructor.class.moved', { name: p!.name, group: p!.group }) : t('instructor.class.movedOut', { name: p!.name });
         }),
       remove: (id) =>
         attempt(async () => {
           const p = profiles.find((x) => x.id === id);
-          const r = await store.deleteProfile(id);
-          return t('instructor.class.deleted', { name: p?.name ?? id, count: r.attempts });
+          let removed = 0;
+          for (const x of idsOf(id)) removed += (await store.deleteProfile(x)).attempts;
+          return t('instructor.class.deleted', { name: p?.name ?? id, count: removed });
         }),
     });
   }
@@ -419,12 +428,10 @@ class InstructorArea {
     const s = 'scenario' in pinned ? pinned.scenario : this.deps.findScenario(a.scenarioId);
     const newer = newerVersion(a, find);
     const now = Date.now();
-    const targeted = a.target.profileId !== undefined ? profiles.filter((p) => p.id === a.target.profileId) : profiles.filter((p) => p.group === a.target.group);
-    const mine = (p: Profile) => attempts.filter((x) => x.profileId === p.id && x.assignmentId === a.id && x.status === 'finished');
-    const targetLabel =
-      a.target.profileId !== undefined
-        ? (profiles.find((p) => p.id === a.target.profileId)?.name ?? t('instructor.assign.unknownTrainee'))
-        : t('instructor.assign.targetGroup', { group: a.target.group ?? '' });
+    const targeted = a.target.profileId !== undefined ? profiles.filter((p) => p.id === a.target.profileId) : profiles.filter((p) => sameGroup(p.group, a.target.group));
+    // each trainee once (their profiles on several tablets together), as the results' assignment view counts them
+    const counts = progressCounts(assignmentProgress(a, profiles, attempts, now));
+    const targetLabel = this.targetLabel(a, profiles);
     const fault = a.forcedFault === undefined ? undefined : a.forcedFault === 'none' ? t('instructor.assign.faultNone') : s?.faults.find((f) => f.id === a.forcedFault) ? tr(s.faults.find((f) => f.id === a.forcedFault)!.title) : a.forcedFault;
     return {
       id: a.id,
@@ -435,16 +442,23 @@ class InstructorArea {
       due: a.due,
       passMark: a.passMark,
       faultLabel: fault,
-      trainees: targeted.length,
-      tried: targeted.filter((p) => mine(p).length > 0).length,
+      trainees: counts.total,
+      tried: counts.passed + counts.failed,
       // one trainee with two profiles (same name and group) is late once
       late: new Set(targeted.filter((p) => standing(a, p, profiles, attempts, now).late).map((p) => traineeKey(p))).size,
       ...(a.scenarioVersion !== undefined ? { version: a.scenarioVersion } : {}),
       ...('missing' in pinned ? { missing: true } : {}),
       ...(newer !== undefined ? { newer } : {}),
       ...(a.maxAttempts !== undefined ? { maxAttempts: a.maxAttempts } : {}),
-      passed: targeted.filter((p) => mine(p).some((x) => x.result?.end === 'passed')).length,
+      passed: counts.passed,
     };
+  }
+
+  /** Whom an assignment is for, in words: "groupe TSBI-A", or the trainee's name. */
+  private targetLabel(a: Assignment, profiles: Profile[]): string {
+    return a.target.profileId !== undefined
+      ? (profiles.find((p) => p.id === a.target.profileId)?.name ?? t('instructor.assign.unknownTrainee'))
+      : t('instructor.assign.targetGroup', { group: a.target.group ?? '' });
   }
 
   /* ---------- results ---------- */
@@ -458,6 +472,7 @@ class InstructorArea {
     const out: ResultFilter = {};
     if (f.group !== undefined) out.group = f.group;
     if (f.scenarioId !== undefined) out.scenarioId = f.scenarioId;
+    if (f.mode !== undefined) out.mode = f.mode;
     const from = day(f.from, false);
     const to = day(f.to, true);
     if (from !== undefined) out.from = from;
@@ -467,24 +482,31 @@ class InstructorArea {
 
   /** Everything the results screen and its exports show, for the current filter. */
   private async results() {
-    const [profiles, attempts] = await Promise.all([this.profiles(), this.attempts()]);
+    const [profiles, attempts, assignments] = await Promise.all([this.profiles(), this.attempts(), this.deps.store.listAssignments()]);
     const groups = await this.groups(profiles);
     const f = this.engineFilter(this.filter);
     const filtered = filterAttempts(attempts, profiles, f);
-    const trainees = f.group === undefined ? profiles : profiles.filter((p) => (p.group ?? '') === f.group);
+    const trainees = f.group === undefined ? profiles : profiles.filter((p) => normaliseName(p.group) === normaliseName(f.group));
     const keys = traineeKeys(profiles);
     const replayed = replayAttempts(filtered, this.compiled);
     const ids = [...new Set([...this.deps.scenarios().map((s) => s.id), ...attempts.map((a) => a.scenarioId)])];
     const scenarios = ids.map((id) => ({ id, title: this.scenarioTitle(id) })).sort((a, b) => collator().compare(a.title, b.title));
     const byProfile = new Map(profiles.map((p) => [p.id, p]));
+    const byAssignment = new Map(assignments.items.map((a) => [a.id, a]));
     const lines: AttemptLine[] = replayed.map((r) => {
       const p = byProfile.get(r.attempt.profileId);
+      const given = r.attempt.assignmentId !== undefined ? byAssignment.get(r.attempt.assignmentId) : undefined;
+      // the trainee as the table names them (one name for the profiles of several tablets)
+      const who = keys.get(r.attempt.profileId);
       return {
         id: r.attempt.id,
-        trainee: p?.name ?? '?',
-        group: p?.group,
+        trainee: who?.name ?? p?.name ?? '?',
+        group: who ? who.group : p?.group,
         scenarioTitle: this.scenarioTitle(r.attempt.scenarioId, r.attempt.scenarioVersion),
+        scenarioVersion: r.attempt.scenarioVersion,
         mode: r.attempt.mode,
+        ...(given ? { assignment: this.targetLabel(given, profiles), ...(given.due ? { due: given.due } : {}) } : r.attempt.assignmentId !== undefined ? { assignment: t('instructor.progress.unknownAssignment') } : {}),
+        late: finishedLate(r.attempt, given?.due),
         endedAt: r.attempt.endedAt ?? r.attempt.startedAt,
         score: r.attempt.result!.score,
         passed: r.attempt.result!.end === 'passed',
@@ -494,10 +516,23 @@ class InstructorArea {
         judgedBy: r.judgedBy,
       };
     });
+    // the assignments of the filter (its group, procedure and mode), each trainee where they stand
+    const now = Date.now();
+    const progress: AssignmentProgressView[] = assignments.items
+      .filter((a) => (f.mode === undefined || a.mode === f.mode) && (f.scenarioId === undefined || a.scenarioId === f.scenarioId))
+      .filter((a) => f.group === undefined || (a.target.profileId !== undefined ? trainees.some((p) => p.id === a.target.profileId) : normaliseName(a.target.group) === normaliseName(f.group)))
+      .sort((a, b) => b.createdAt - a.createdAt)
+      .map((a) => {
+        const rows = assignmentProgress(a, profiles, attempts, now);
+        return { id: a.id, scenarioTitle: this.scenarioTitle(a.scenarioId, a.scenarioVersion), targetLabel: this.targetLabel(a, profiles), mode: a.mode, ...(a.due ? { due: a.due } : {}), rows, counts: progressCounts(rows) };
+      });
+    const rows = resultTable(filtered, trainees);
     return {
       groups,
       scenarios,
-      rows: resultTable(filtered, trainees),
+      assignments: progress,
+      rows,
+      unplayed: rows.filter((r) => !Object.keys(r.cells).length).map((r) => r.trainee),
       categories: categoryAverages(filtered),
       byTrainee: categoryByTrainee(filtered, trainees),
       mistakes: frequentMistakes(replayed, (id) => keys.get(id)?.key ?? id),
@@ -526,7 +561,7 @@ class InstructorArea {
 
   private async exportCsv() {
     const r = await this.results();
-    const columns = r.scenarios.filter((s) => r.rows.some((row) => row.cells[s.id]));
+    const columns = r.scenarios.filter((s) => r.rows.some((row) => row.cells[s.id]) || s.id === this.filter.scenarioId);
     const cats = CATEGORIES.filter((c) => r.categories.some((x) => x.category === c));
     const rows = summaryCsvRows(r.rows, columns, cats);
     downloadText(`resultats-${stamp()}.csv`, toCsv(rows, lang()), 'text/csv;charset=utf-8');
@@ -534,7 +569,7 @@ class InstructorArea {
 
   private async exportAttemptsCsv() {
     const r = await this.results();
-    downloadText(`tentatives-${stamp()}.csv`, toCsv(attemptsCsvRows(r.attempts), lang()), 'text/csv;charset=utf-8');
+    downloadText(`tentatives-${stamp()}.csv`, toCsv(attemptsCsvRows(r.attempts, r.unplayed), lang()), 'text/csv;charset=utf-8');
   }
 
   private async exportJson() {

@@ -19,6 +19,8 @@ import { downloadText, stamp } from '../ui/download';
 import { homeScreen, type HomeOptions } from '../ui/homeScreen';
 import { KIOSK_IDLE_MAX, KIOSK_IDLE_MIN } from '../ui/kioskScreen';
 import type { PlayScreen } from '../ui/playScreen';
+import { uniqueNames } from '../engine/identity';
+import { GROUPS_KEY } from '../ui/instructor/classScreen';
 import { profileScreen } from '../ui/profileScreen';
 import { builtinCatalog, type Catalog } from './scenarioCatalog';
 import { DEFAULT_IDLE_SECONDS, KIOSK_ACTIVE, KIOSK_IDLE, runKiosk } from './kiosk';
@@ -171,11 +173,15 @@ class App {
   async profiles() {
     this.session = null;
     const list = await this.store.listProfiles();
+    const saved = await this.store.getSetting(GROUPS_KEY).catch(() => undefined);
+    // the instructor's groups, and those of profiles merged from other tablets, each once
+    const groups = uniqueNames([...(Array.isArray(saved) ? saved.filter((g): g is string => typeof g === 'string') : []), ...list.items.flatMap((p) => (p.group ? [p.group] : []))]).sort((a, b) => a.localeCompare(b, 'fr'));
     const draw = () =>
       render(
         this.main,
         profileScreen({
           profiles: list.items.map((p) => ({ id: p.id, name: p.name, group: p.group })),
+          groups,
           choose: (id) => void this.choose(id),
           create: async (name, group) => {
             try {

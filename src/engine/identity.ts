@@ -1,16 +1,91 @@
 /**
- * Who a trainee is, across profiles, tablets and imports: a name and a group
- * compared after normalisation (case, accents and spaces), never by profile
- * id. "Élodie  Martin" in "tsbi-a" and "elodie martin" in "TSBI-A" are one
- * trainee.
+ * One identity per trainee: how names and groups are compared everywhere
+ * (class lists, assignments, attempt limits, results, the merge of several
+ * tablets). Two spellings are the same person when they differ only by case,
+ * accents, or spaces ("  Léa  Martin " = "lea martin"). What is shown stays
+ * as it was typed; only comparisons go through here. Pure.
  */
 
-/** The name as compared: accents dropped, lower case, runs of spaces made one, trimmed. */
-export function normaliseName(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}+/gu, '').toLocaleLowerCase('fr').replace(/\s+/g, ' ').trim();
+/**
+ * A name or group as compared: Unicode-normalised (NFKD), accents and other
+ * combining marks removed, lower case, every run of spaces (tabs, no-break
+ * spaces…) made one space, trimmed. Never shown to anyone.
+ */
+export function normaliseName(text: string | undefined | null): string {
+  return (text ?? '')
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLocaleLowerCase('fr')
+    .replace(/\s+/gu, ' ')
+    .trim();
 }
 
-/** One key per trainee: the normalised group and name together. */
-export function traineeKey(t: { name: string; group?: string }): string {
-  return `${normaliseName(t.group ?? '')}\u0000${normaliseName(t.name)}`;
+/** The same name (or group) once normalised. */
+export const sameName = (a: string | undefined | null, b: string | undefined | null): boolean => normaliseName(a) === normaliseName(b);
+
+/**
+ * The key of one trainee: the normalised group and name. The profiles of the
+ * same key (one per tablet the trainee used) are one person; a trainee
+ * without a group has the group ''.
+ */
+export function traineeKey(p: { name: string; group?: string | null }): string {
+  return `${normaliseName(p.group)}\u0000${normaliseName(p.name)}`;
 }
+
+/** The same group once normalised (undefined and '' are "no group"). */
+export const sameGroup = sameName;
+
+/** Names as a pasted class list gives them: one per line, spaces trimmed, blank lines dropped. */
+export function namesOfList(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((x) => x.replace(/\s+/gu, ' ').trim())
+    .filter(Boolean);
+}
+
+export interface NameClashes {
+  /** Names written more than once in the list itself (each once, as first written). */
+  repeated: string[];
+  /** Names of the list that a trainee of the group already has (each once, as written in the list). */
+  existing: string[];
+}
+
+/**
+ * What to ask before creating trainees: the names of `names` that appear
+ * twice in it, and those already taken in the group (`taken`: the names of
+ * the group's trainees). Empty lists: nothing to ask.
+ */
+export function nameClashes(names: readonly string[], taken: readonly string[]): NameClashes {
+  const takenKeys = new Set(taken.map(normaliseName));
+  const seen = new Map<string, number>();
+  const repeated: string[] = [];
+  const existing: string[] = [];
+  for (const n of names) {
+    const k = normaliseName(n);
+    const count = (seen.get(k) ?? 0) + 1;
+    seen.set(k, count);
+    if (count === 2) repeated.push(n);
+    if (count === 1 && takenKeys.has(k)) existing.push(n);
+  }
+  return { repeated, existing };
+}
+
+/** The group of `groups` that is the same as `group` once normalised (to file a trainee under the instructor's spelling), or undefined. */
+export function findGroup(groups: readonly string[], group: string | undefined | null): string | undefined {
+  const k = normaliseName(group);
+  if (!k) return undefined;
+  return groups.find((g) => normaliseName(g) === k);
+}
+
+/** The names once each as identity compares them, each in its first spelling, in the order given (blank ones dropped). */
+export function uniqueNames(names: readonly string[]): string[] {
+  const out = new Map<string, string>();
+  for (const n of names) if (normaliseName(n) && !out.has(normaliseName(n))) out.set(normaliseName(n), n);
+  return [...out.values()];
+}
+
+/* ---------- trainee code ---------- */
+
+/** A trainee code is exactly four digits. */
+export const TRAINEE_CODE_DIGITS = 4;
+export const isValidTraineeCode = (code: string): boolean => /^\d{4}$/.test(code);

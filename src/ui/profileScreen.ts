@@ -1,8 +1,12 @@
 /**
  * The profile picker shown at start on a shared tablet: choose who is
- * practising, or create a profile (a pseudonym is enough). Deleting a
- * profile is the instructor's (PIN-protected class screen), never a trainee's.
+ * practising, or create a profile (a pseudonym is enough) in one of the
+ * instructor's groups (chosen, never typed, so one class is one group). A
+ * name the group already has asks first (identity.ts compares names).
+ * Deleting a profile is the instructor's (PIN-protected class screen), never
+ * a trainee's.
  */
+import { sameGroup, sameName } from '../engine/identity';
 import { t } from '../i18n';
 import { h } from './dom';
 
@@ -14,6 +18,8 @@ export interface ProfileItem {
 
 export interface ProfileScreenOptions {
   profiles: ProfileItem[];
+  /** The instructor's groups (class screen), to choose from. */
+  groups: string[];
   choose(id: string): void;
   create(name: string, group: string): Promise<string | null>;
 }
@@ -21,7 +27,12 @@ export interface ProfileScreenOptions {
 export function profileScreen(o: ProfileScreenOptions): HTMLElement {
   const error = h('p', { class: 'form-error', role: 'alert' });
   const name = h('input', { id: 'profile-name', type: 'text', maxlength: 60, autocomplete: 'off', required: true });
-  const group = h('input', { id: 'profile-group', type: 'text', maxlength: 40, autocomplete: 'off' });
+  const group = h(
+    'select',
+    { id: 'profile-group' },
+    h('option', { value: '' }, t('profile.noGroup')),
+    o.groups.map((g) => h('option', { value: g }, g)),
+  );
   return h(
     'div',
     { class: 'profiles' },
@@ -47,6 +58,12 @@ export function profileScreen(o: ProfileScreenOptions): HTMLElement {
         class: 'profile-form',
         onsubmit: async (ev: Event) => {
           ev.preventDefault();
+          // the same person twice in a group would split their results: ask first
+          const twin = o.profiles.find((p) => sameName(p.name, name.value) && sameGroup(p.group, group.value));
+          if (twin && !confirm(t('profile.duplicateConfirm', { name: twin.name, group: twin.group || t('profile.noGroup') }))) {
+            error.textContent = t('profile.notCreated');
+            return;
+          }
           const problem = await o.create(name.value, group.value);
           error.textContent = problem ?? '';
         },

@@ -10,7 +10,9 @@ import { readFileSync } from 'node:fs';
 import { seriousViolations, smallTargets } from './a11y';
 import { loadScenario, perfectEvents, playAll, playEvent } from '../../src/cli/playInPage';
 import { untranslated } from './pseudo';
-import type { ActEvent } from '../../src/engine/types';
+import { prepare, replay } from '../../src/engine/attempt';
+import { JUDGE_VERSION } from '../../src/engine/judgeVersion';
+import type { ActEvent, Mode } from '../../src/engine/types';
 
 const PIN = '2468';
 const gowning = loadScenario('gowning');
@@ -47,7 +49,7 @@ async function leave(page: Page) {
 
 async function createProfile(page: Page, name: string, group = '') {
   await page.getByLabel('Nom ou pseudonyme').fill(name);
-  if (group) await page.getByLabel('Groupe (facultatif)').fill(group);
+  if (group) await page.getByLabel('Groupe (facultatif)').selectOption(group);
   await page.getByRole('button', { name: 'Créer le profil' }).click();
   await expect(page.getByText(`Profil : ${name}`)).toBeVisible();
 }
@@ -125,7 +127,7 @@ test('the PIN: set it, leave, a wrong PIN waits longer each time (even after a r
 
 test('deleting a trainee asks first, then removes the profile and every attempt from the tablet', async ({ page }) => {
   await page.goto('/');
-  await createProfile(page, 'Inès', 'TSBI-D');
+  await createProfile(page, 'Inès');
   await page.locator('[data-scenario="gowning"]').getByRole('button', { name: /Commencer/ }).click();
   await playEvent(page, cross);
   await playEvent(page, intoGradeB);
@@ -198,8 +200,11 @@ test('a group, an assignment the trainee plays first, the results with the mista
   // the instructor sees the result and the mistake
   await enterPin(page);
   await tab(page, 'Résultats').click();
+  // the results open on the exams: this assignment was in training, so it shows once every mode is chosen
+  await expect(page.locator('#filter-mode')).toHaveValue('assessment');
+  await page.locator('#filter-mode').selectOption('*');
   const row = page.locator('.results-table tbody tr[data-row="Léa"]').first();
-  await expect(row).toContainText('✓ réussi');
+  await expect(row).toContainText('✓ réussi en entraînement');
   await expect(row).toContainText('meilleur 85 · dernier 0');
   await expect(row).toContainText('2 tentative(s)');
   const mistake = page.locator('.frequent-mistakes li[data-ref="jewellery-past-bench"]');
@@ -211,6 +216,8 @@ test('a group, an assignment the trainee plays first, the results with the mista
   await page.getByLabel('Groupe', { exact: true }).selectOption('');
   await expect(page.getByText('Aucun stagiaire pour ces filtres.')).toBeVisible();
   await page.getByRole('button', { name: 'Effacer les filtres' }).click();
+  await expect(page.locator('#filter-mode')).toHaveValue('assessment'); // back to the exams
+  await page.locator('#filter-mode').selectOption('training');
   await expect(row).toBeVisible();
 
   // the CSV opens in a French Excel
@@ -220,9 +227,9 @@ test('a group, an assignment the trainee plays first, the results with the mista
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const csv = bytes.toString('utf8').slice(1);
   const lines = csv.split('\r\n');
-  expect(lines[0]).toBe('Stagiaire;Groupe;Procédure;Tentatives;Meilleur score;Dernier score;Score moyen;Réussi;Issue de la dernière tentative;Dernière tentative;Séquence;Technique aseptique;Documentation;Version des règles');
-  // the last attempt ended on a critical rule: said for what it is
-  expect(lines[1]).toMatch(/^Léa;TSBI-A;"Habillage pour la zone B, entrée et sortie";2;85;0;42,5;oui;Échoué sur une règle critique;\d{4}-\d\d-\d\d \d\d:\d\d;50;42,5;50;3$/);
+  expect(lines[0]).toBe('Stagiaire;Groupe;Procédure;Mode;Version de la procédure;Tentatives;Meilleur score;Dernier score;Score moyen;Réussi en évaluation;Réussi en entraînement;Issue de la dernière tentative;Dernière tentative;Abandons;En retard;Séquence;Technique aseptique;Documentation;Version des règles');
+  // the last attempt ended on a critical rule: said for what it is; the pass was in training, not an exam
+  expect(lines[1]).toMatch(/^Léa;TSBI-A;"Habillage pour la zone B, entrée et sortie";Entraînement;2;2;85;0;42,5;non;oui;Échoué sur une règle critique;\d{4}-\d\d-\d\d \d\d:\d\d;0;0;50;42,5;50;3$/);
   expect(csv).not.toMatch(/\d\.\d/);
 
   // replay the passed attempt: the same score
@@ -330,7 +337,7 @@ async function tabletWithAttempt(browser: Browser, baseURL: string, name: string
   const context = await browser.newContext({ locale: 'fr-FR', baseURL });
   const page = await context.newPage();
   await page.goto('/');
-  await createProfile(page, name, 'TSBI-B');
+  await createProfile(page, name);
   await page.locator('[data-scenario="gowning"]').getByRole('button', { name: /Commencer/ }).click();
   await playEvent(page, cross);
   await playEvent(page, intoGradeB);
@@ -380,6 +387,7 @@ test('two tablets exported, both imported at once on a third: merged without dup
   await expect(report.nth(2)).toContainText("Rien n'a été importé");
 
   await tab(page, 'Résultats').click();
+  await page.locator('#filter-mode').selectOption('training');
   await expect(page.locator('.results-table tbody tr[data-row="Jade"]')).toContainText('1 tentative(s)');
   await expect(page.locator('.results-table tbody tr[data-row="Hugo"]')).toContainText('1 tentative(s)');
   await expect(page.locator('.attempts-table tr[data-attempt]')).toHaveCount(2);
@@ -455,6 +463,7 @@ test('every instructor screen shows only translated text (pseudo-locale scan)', 
     expect(await untranslated(page), name).toEqual([]);
   }
   await page.locator('[data-tab="results"]').click();
+  await page.locator('#filter-mode').selectOption('training');
   await page.locator('.attempts-table button').first().click();
   await page.locator('[data-key="rp-forward"]').click();
   await expect(page.locator('.replay-timeline li.current')).toHaveAttribute('data-pos', '1');
@@ -486,4 +495,66 @@ test('the instructor area in English, and a language switch keeps it open on the
   await expect(page.getByRole('button', { name: 'Results', exact: true })).toHaveAttribute('aria-current', 'page');
   await page.getByRole('button', { name: 'Replay', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Replay an attempt' })).toBeVisible();
+});
+
+/** A tablet's export holding a class, its exam and attempts made by the engine (the test is not about playing them). */
+function classFile(now: number) {
+  const c = prepare(gowning);
+  const made = (id: string, profileId: string, mode: Mode, events: ActEvent[], endedAt: number, assignmentId?: string) => {
+    const o = { seed: 7, mode, forcedFault: 'none' };
+    const r = replay(c, o, events);
+    const result = { end: r.end, score: r.score.total, byCategory: Object.fromEntries(Object.entries(r.score.byCategory).filter(([, v]) => typeof v === 'number')), critical: r.score.critical, mistakes: [] };
+    return { id, profileId, scenarioId: 'gowning', scenarioVersion: 2, judgeVersion: JUDGE_VERSION, ...o, ...(assignmentId ? { assignmentId } : {}), events: events.map((event) => ({ event, at: 0 })), startedAt: endedAt - 60_000, endedAt, status: 'finished', result };
+  };
+  const perfect = (mode: Mode) => perfectEvents('gowning', { seed: 7, mode, forcedFault: 'none' });
+  const profile = (id: string, name: string, group: string, createdAt = now - 86_400_000) => ({ id, name, group, lang: 'fr', createdAt });
+  return {
+    format: 'salle-blanche-backup',
+    version: 1,
+    exportedAt: new Date(now).toISOString(),
+    // Léa made her profile on two tablets, spelled two ways: one trainee
+    profiles: [profile('p-lea', 'Léa', 'TSBI-A'), profile('p-lea2', ' lea ', 'tsbi-a', now - 3_600_000), profile('p-tom', 'Tom', 'TSBI-A'), profile('p-hugo', 'Hugo', 'TSBI-A')],
+    assignments: [{ id: 'exam-1', scenarioId: 'gowning', scenarioVersion: 2, target: { group: 'TSBI-A' }, mode: 'assessment', due: '2099-12-31', forcedFault: 'none', createdAt: now - 86_400_000 }],
+    attempts: [
+      made('a-lea', 'p-lea2', 'assessment', perfect('assessment'), now - 7_200_000, 'exam-1'), // passed, 100
+      made('a-tom', 'p-tom', 'assessment', [intoGradeB], now - 3_600_000, 'exam-1'), // failed on a critical rule, 0
+      made('a-tom-practice', 'p-tom', 'training', perfect('training'), now - 10_800_000), // a pass in training only
+    ],
+  };
+}
+
+test('the assignment view and the CSV say what was played: each trainee once, exam and training apart, those who never played listed', async ({ page }) => {
+  await page.goto('/');
+  await setPin(page);
+  await tab(page, 'Tablettes').click();
+  await page.locator('#tablet-files').setInputFiles({ name: 'classe.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(classFile(Date.now()))) });
+  await expect(page.locator('.report-list li')).toContainText('ajouté : 4 profil(s), 3 tentative(s)');
+  await tab(page, 'Classe').click();
+  await expect(page.locator('[data-group="TSBI-A"] [data-trainee]')).toHaveCount(3); // Léa once
+
+  await tab(page, 'Résultats').click();
+  await expect(page.locator('#filter-mode')).toHaveValue('assessment');
+  const card = page.locator('.progress-card[data-assignment="exam-1"]');
+  await expect(card.getByTestId('progress-counts')).toHaveText('3 stagiaire(s) — 1 réussi(s) · 1 échoué(s) · 1 pas commencé(s)');
+  await expect(card.locator('tr[data-row="Léa"]')).toHaveAttribute('data-status', 'passed');
+  await expect(card.locator('tr[data-row="Léa"]')).toContainText('100/100');
+  await expect(card.locator('tr[data-row="Tom"]')).toContainText('✗ échoué · Échoué sur une règle critique');
+  await expect(card.locator('tr[data-row="Tom"]')).toContainText('0/100');
+  await expect(card.locator('tr[data-row="Hugo"]')).toContainText('pas commencé');
+  // Tom passed in training only: never an exam pass
+  const tom = page.locator('.results-table tbody tr[data-row="Tom"]');
+  await expect(tom).toContainText('✗ pas encore réussi');
+  await expect(page.locator('.results-table tbody tr[data-row="Léa"]')).toContainText('✓ réussi (évaluation)');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter les tentatives (CSV)' }).click()]);
+  const lines = readFileSync(await download.path(), 'utf8').slice(1).split('\r\n');
+  const title = '"Habillage pour la zone B, entrée et sortie"';
+  expect(lines[0]).toBe('Date;Stagiaire;Groupe;Procédure;Version de la procédure;Mode;Devoir;Date limite;En retard;Score;Issue');
+  expect(lines[1]).toMatch(new RegExp(`^[-0-9: ]{16};Tom;TSBI-A;${title};2;Évaluation;groupe TSBI-A;2099-12-31;non;0;Échoué sur une règle critique$`));
+  expect(lines[2]).toMatch(new RegExp(`^[-0-9: ]{16};Léa;TSBI-A;${title};2;Évaluation;groupe TSBI-A;2099-12-31;non;100;Réussi$`));
+  expect(lines[3]).toBe(';Hugo;TSBI-A;;;;;;;;Aucune tentative');
+  expect(lines).toHaveLength(5);
+
+  await page.locator('#filter-mode').selectOption('*');
+  await expect(tom).toContainText('✓ réussi en entraînement');
 });

@@ -192,24 +192,25 @@ describe('results and CSV show the ending for what it is, in French and in Engli
     await inLang('fr');
     const rows = resultTable([critical, hold], trainees);
     const summary = toCsv(summaryCsvRows(rows, [{ id: 'purification', title: 'Purification' }], []), 'fr').slice(1).split('\r\n');
-    expect(summary[0]).toBe('Stagiaire;Groupe;Procédure;Tentatives;Meilleur score;Dernier score;Score moyen;Réussi;Issue de la dernière tentative;Dernière tentative;Version des règles');
-    expect(summary[1]).toMatch(/^Léa;TSBI-A;Purification;2;100;100;\d+(,\d)?;oui;Lot mis en attente \(décision correcte\);\d{4}-\d\d-\d\d \d\d:\d\d;3$/);
+    expect(summary[0]).toBe('Stagiaire;Groupe;Procédure;Mode;Version de la procédure;Tentatives;Meilleur score;Dernier score;Score moyen;Réussi en évaluation;Réussi en entraînement;Issue de la dernière tentative;Dernière tentative;Abandons;En retard;Version des règles');
+    // played in training: a pass in training, never an exam pass
+    expect(summary[1]).toMatch(new RegExp(`^Léa;TSBI-A;Purification;Entraînement;${c.scenario.version};2;100;100;\\d+(,\\d)?;non;oui;Lot mis en attente \\(décision correcte\\);\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d;0;0;3$`));
     const lines = [hold, critical].map((a) => ({ id: a.id, trainee: 'Léa', group: 'TSBI-A', scenarioTitle: 'Purification', mode: a.mode, endedAt: a.endedAt!, score: a.result.score, passed: a.result.end === 'passed', ending: endingOf(a.result), replayedScore: a.result.score, mismatch: false, judgedBy: null }));
     const attempts = toCsv(attemptsCsvRows(lines), 'fr').slice(1).split('\r\n');
-    expect(attempts[0]).toBe('Date;Stagiaire;Groupe;Procédure;Mode;Score;Issue');
-    expect(attempts[1]).toMatch(/;Léa;TSBI-A;Purification;Entraînement;100;Lot mis en attente \(décision correcte\)$/);
-    expect(attempts[2]).toMatch(/;Léa;TSBI-A;Purification;Entraînement;\d+;Échoué sur une règle critique$/);
+    expect(attempts[0]).toBe('Date;Stagiaire;Groupe;Procédure;Version de la procédure;Mode;Devoir;Date limite;En retard;Score;Issue');
+    expect(attempts[1]).toMatch(/;Léa;TSBI-A;Purification;;Entraînement;;;non;100;Lot mis en attente \(décision correcte\)$/);
+    expect(attempts[2]).toMatch(/;Léa;TSBI-A;Purification;;Entraînement;;;non;\d+;Échoué sur une règle critique$/);
   });
 
   it('the same rows in English', async () => {
     await inLang('en');
     const rows = resultTable([critical, hold], trainees);
     const summary = toCsv(summaryCsvRows(rows, [{ id: 'purification', title: 'Purification' }], []), 'en').slice(1).split('\r\n');
-    expect(summary[0]).toContain(';Passed;Outcome of the last attempt;');
-    expect(summary[1]).toContain(';yes;Lot put on hold (correct decision);');
+    expect(summary[0]).toContain(';Passed in assessment;Passed in training;Outcome of the last attempt;');
+    expect(summary[1]).toContain(';no;yes;Lot put on hold (correct decision);');
     const line = { id: hold.id, trainee: 'Léa', scenarioTitle: 'Purification', mode: hold.mode, endedAt: hold.endedAt!, score: 100, passed: true, ending: endingOf(hold.result), replayedScore: 100, mismatch: false, judgedBy: null };
     const attempts = toCsv(attemptsCsvRows([line, { ...line, ending: 'reject' }, { ...line, ending: 'failed', score: 40 }]), 'en').slice(1).split('\r\n');
-    expect(attempts[0]).toBe('Date;Trainee;Group;Procedure;Mode;Score;Outcome');
+    expect(attempts[0]).toBe('Date;Trainee;Group;Procedure;Procedure version;Mode;Assignment;Due date;Late;Score;Outcome');
     expect(attempts.slice(1, 4).map((l) => l.split(';').at(-1))).toEqual(['Lot put on hold (correct decision)', 'Lot rejected (correct decision)', 'Failed']);
     await inLang('fr');
   });

@@ -1,13 +1,32 @@
-/** The class: groups and the trainees (profiles of this device) in them — create a group or a trainee, rename a trainee, move one to another group, delete one after confirmation. */
+/** The class: groups and the trainees (profiles of this device) in them — create a group or a trainee, rename a trainee, move one to another group, delete one after confirmation. A trainee merged from several tablets is listed once (identity.ts); a pasted list with a name twice, or a name the group already has, asks first. */
+import { nameClashes, namesOfList, sameGroup } from '../../engine/identity';
 import { t } from '../../i18n';
 import { h } from '../dom';
 import { statusLine } from './areaFrame';
 
+/** Where the groups of the class are kept (the settings): created by the instructor, chosen from on the profile screen. */
+export const GROUPS_KEY = 'class.groups';
+
 export interface ClassTrainee {
+  /** The trainee's first profile: the callbacks act on every profile of the trainee. */
   id: string;
   name: string;
   group?: string;
+  /** Finished attempts, over all the trainee's profiles. */
   attempts: number;
+  /** How many profiles (tablets) this trainee has here; 1 when absent. */
+  profiles?: number;
+}
+
+/**
+ * The question to ask before creating these names in the group, or null:
+ * names written twice in the list, names the group already has.
+ */
+export function duplicateQuestion(text: string, group: string, trainees: readonly { name: string; group?: string }[]): string | null {
+  const taken = trainees.filter((p) => sameGroup(p.group, group)).map((p) => p.name);
+  const c = nameClashes(namesOfList(text), taken);
+  const parts = [c.repeated.length ? t('instructor.class.repeated', { names: c.repeated.join(', ') }) : null, c.existing.length ? t('instructor.class.existing', { names: c.existing.join(', ') }) : null].filter(Boolean);
+  return parts.length ? `${parts.join(' ')} ${t('instructor.class.createAnyway')}` : null;
 }
 
 export interface ClassScreenOptions {
@@ -31,7 +50,7 @@ function groupSelect(id: string, groups: string[], selected: string | undefined,
     'select',
     { id, 'data-key': key },
     h('option', { value: '', selected: !selected }, t('instructor.class.noGroup')),
-    groups.map((g) => h('option', { value: g, selected: g === selected }, g)),
+    groups.map((g) => h('option', { value: g, selected: selected !== undefined && sameGroup(g, selected) }, g)),
   );
 }
 
@@ -48,6 +67,7 @@ function traineeRow(o: ClassScreenOptions, p: ClassTrainee, error: HTMLElement) 
     { class: 'trainee-row', 'data-trainee': p.id },
     h('span', { class: 'trainee-name', translate: 'no' }, p.name),
     h('span', { class: 'muted' }, t('instructor.class.attempts', { count: p.attempts })),
+    (p.profiles ?? 1) > 1 ? h('span', { class: 'muted', 'data-testid': 'profiles' }, t('instructor.class.profiles', { count: p.profiles })) : null,
     h(
       'details',
       { class: 'trainee-edit' },
@@ -91,8 +111,8 @@ export function classScreen(o: ClassScreenOptions): HTMLElement {
   const report = async (work: Promise<string | null>) => {
     error.textContent = (await work) ?? '';
   };
-  const sections: { name: string | undefined; trainees: ClassTrainee[] }[] = o.groups.map((g) => ({ name: g, trainees: o.trainees.filter((p) => p.group === g) }));
-  const loose = o.trainees.filter((p) => !p.group || !o.groups.includes(p.group));
+  const sections: { name: string | undefined; trainees: ClassTrainee[] }[] = o.groups.map((g) => ({ name: g, trainees: o.trainees.filter((p) => sameGroup(p.group, g)) }));
+  const loose = o.trainees.filter((p) => !p.group || !o.groups.some((g) => sameGroup(g, p.group)));
   if (loose.length) sections.push({ name: undefined, trainees: loose });
   return h(
     'section',
@@ -114,7 +134,19 @@ export function classScreen(o: ClassScreenOptions): HTMLElement {
       ),
       h(
         'form',
-        { novalidate: true, class: 'card-form', onsubmit: (e: Event) => (e.preventDefault(), void report(o.createTrainee(traineeName.value, traineeGroup.value))) },
+        {
+          novalidate: true,
+          class: 'card-form',
+          onsubmit: (e: Event) => {
+            e.preventDefault();
+            const question = duplicateQuestion(traineeName.value, traineeGroup.value, o.trainees);
+            if (question && !confirm(question)) {
+              error.textContent = t('instructor.class.nothingCreated');
+              return;
+            }
+            void report(o.createTrainee(traineeName.value, traineeGroup.value));
+          },
+        },
         h('h4', {}, t('instructor.class.newTrainee')),
         h('label', { for: 'new-trainee' }, t('instructor.class.traineeName')),
         traineeName,

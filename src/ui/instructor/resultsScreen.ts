@@ -1,18 +1,23 @@
-/** Results of the class: filters (group, scenario, dates), the table trainees × scenarios, scores by category, the mistakes the group makes most often with their explanations, every attempt (to replay it), and CSV / JSON export. */
+/** Results of the class: filters (group, scenario, mode, dates), where each trainee stands on each assignment, the table trainees × scenarios, scores by category, the mistakes the group makes most often with their explanations, every attempt (to replay it), and CSV / JSON export. */
 import type { EndingKind } from '../../engine/ending';
-import type { CategoryAverage, FrequentMistake, ResultRow, TraineeKey } from '../../engine/results';
+import { PROGRESS_ORDER, type CategoryAverage, type FrequentMistake, type ProgressRow, type ProgressStatus, type ResultCell, type ResultRow, type TraineeKey } from '../../engine/results';
 import type { Category, Mode } from '../../engine/types';
 import { formatNumber, t, tr } from '../../i18n';
 import { h } from '../dom';
-import { formatDateTime } from './areaFrame';
+import { formatDateTime, formatDay } from './areaFrame';
 import { endingLabel } from './resultsCsv';
 
 /** An ending as the tables show it: a tick for a pass (a correct decision is one), a cross otherwise, and its words. */
 export const endingMark = (e: EndingKind) => `${e === 'passed' || e === 'hold' || e === 'reject' ? '✓' : '✗'} ${endingLabel(e)}`;
 
+/** The modes the filter offers, the exam first (the default). */
+const FILTER_MODES: readonly Mode[] = ['assessment', 'training', 'discovery'];
+
 export interface ResultsFilter {
   group?: string;
   scenarioId?: string;
+  /** Only this mode; absent: every mode (each pass still says its mode). */
+  mode?: Mode;
   /** ISO days, inclusive. */
   from?: string;
   to?: string;
@@ -23,7 +28,15 @@ export interface AttemptLine {
   trainee: string;
   group?: string;
   scenarioTitle: string;
+  /** The version of the scenario the attempt was made on. */
+  scenarioVersion?: number;
   mode: Mode;
+  /** The assignment it was made for, in words ("groupe TSBI-A"); absent for free practice. */
+  assignment?: string;
+  /** That assignment's due date (ISO day). */
+  due?: string;
+  /** Finished after the due date. */
+  late?: boolean;
   endedAt: number;
   score: number;
   passed: boolean;
@@ -36,8 +49,21 @@ export interface AttemptLine {
   judgedBy: number | null;
 }
 
+/** One assignment and where each trainee it is for stands. */
+export interface AssignmentProgressView {
+  id: string;
+  scenarioTitle: string;
+  /** "groupe TSBI-A", or the trainee's name. */
+  targetLabel: string;
+  mode: 'training' | 'assessment';
+  due?: string;
+  rows: ProgressRow[];
+  counts: Record<ProgressStatus, number> & { total: number };
+}
+
 export interface ResultsScreenOptions {
   filter: ResultsFilter;
+  assignments: AssignmentProgressView[];
   groups: string[];
   scenarios: { id: string; title: string }[];
   rows: ResultRow[];
@@ -54,6 +80,16 @@ export interface ResultsScreenOptions {
 
 const ATTEMPTS_SHOWN = 200;
 
+/** What the results show first, and again after "Effacer les filtres": the exams of every group. */
+export const DEFAULT_FILTER: ResultsFilter = { mode: 'assessment' };
+
+/** A cell's verdict: an exam pass, a pass in training (never shown as an exam pass), or not yet. */
+function verdict(cell: ResultCell): { mark: string; className: string } {
+  if (cell.passedAssessment) return { mark: `✓ ${t('instructor.results.passedAssessment')}`, className: 'cell-passed' };
+  if (cell.passedPractice) return { mark: `✓ ${t('instructor.results.passedPractice')}`, className: 'cell-practice' };
+  return { mark: `✗ ${t('instructor.results.notPassed')}`, className: 'cell-failed' };
+}
+
 function filters(o: ResultsScreenOptions) {
   const group = h(
     'select',
@@ -68,24 +104,32 @@ function filters(o: ResultsScreenOptions) {
     h('option', { value: '*', selected: o.filter.scenarioId === undefined }, t('instructor.results.allScenarios')),
     o.scenarios.map((s) => h('option', { value: s.id, selected: o.filter.scenarioId === s.id }, s.title)),
   );
+  const mode = h(
+    'select',
+    { id: 'filter-mode', 'data-key': 'filter-mode' },
+    FILTER_MODES.map((m) => h('option', { value: m, selected: o.filter.mode === m }, t(`mode.${m}`))),
+    h('option', { value: '*', selected: o.filter.mode === undefined }, t('instructor.results.allModes')),
+  );
   const from = h('input', { id: 'filter-from', type: 'date', value: o.filter.from ?? '', 'data-key': 'filter-from' });
   const to = h('input', { id: 'filter-to', type: 'date', value: o.filter.to ?? '', 'data-key': 'filter-to' });
   const apply = () =>
     o.setFilter({
       ...(group.value !== '*' ? { group: group.value } : {}),
       ...(scenario.value !== '*' ? { scenarioId: scenario.value } : {}),
+      ...(mode.value !== '*' ? { mode: mode.value as Mode } : {}),
       ...(from.value ? { from: from.value } : {}),
       ...(to.value ? { to: to.value } : {}),
     });
-  for (const el of [group, scenario, from, to]) el.addEventListener('change', apply);
+  for (const el of [group, scenario, mode, from, to]) el.addEventListener('change', apply);
   return h(
     'form',
     { novalidate: true, class: 'filters', 'aria-label': t('instructor.results.filters'), onsubmit: (e: Event) => (e.preventDefault(), apply()) },
     h('div', { class: 'field' }, h('label', { for: 'filter-group' }, t('instructor.results.group')), group),
     h('div', { class: 'field' }, h('label', { for: 'filter-scenario' }, t('instructor.results.scenario')), scenario),
+    h('div', { class: 'field' }, h('label', { for: 'filter-mode' }, t('instructor.results.mode')), mode),
     h('div', { class: 'field' }, h('label', { for: 'filter-from' }, t('instructor.results.from')), from),
     h('div', { class: 'field' }, h('label', { for: 'filter-to' }, t('instructor.results.to')), to),
-    h('button', { type: 'button', class: 'secondary', 'data-key': 'filter-clear', onclick: () => o.setFilter({}) }, t('instructor.results.clear')),
+    h('button', { type: 'button', class: 'secondary', 'data-key': 'filter-clear', onclick: () => o.setFilter(DEFAULT_FILTER) }, t('instructor.results.clear')),
   );
 }
 
@@ -117,14 +161,15 @@ function table(o: ResultsScreenOptions) {
             columns.map((c) => {
               const cell = r.cells[c.id];
               if (!cell) return h('td', { class: 'cell-empty' }, h('span', { class: 'sr-only' }, t('instructor.results.notPlayed')), h('span', { 'aria-hidden': 'true' }, '—'));
+              const v = verdict(cell);
               return h(
                 'td',
-                { class: cell.passed ? 'cell-passed' : 'cell-failed', 'data-scenario': c.id },
-                h('span', { class: 'verdict-mark' }, cell.passed ? `✓ ${t('instructor.results.passed')}` : `✗ ${t('instructor.results.notPassed')}`),
+                { class: v.className, 'data-scenario': c.id },
+                h('span', { class: 'verdict-mark' }, v.mark),
                 // the last attempt's ending when it says more than passed or not: a decision, a critical rule
                 cell.lastEnding !== 'passed' && cell.lastEnding !== 'failed' ? h('span', { class: 'muted', 'data-testid': 'last-ending' }, endingMark(cell.lastEnding)) : null,
-                h('span', {}, t('instructor.results.bestLast', { best: formatNumber(cell.best), last: formatNumber(cell.last) })),
-                h('span', { class: 'muted' }, t('instructor.results.attemptsCount', { count: cell.attempts })),
+                h('span', {}, t('instructor.results.bestLast', { best: cell.best === null ? '—' : formatNumber(cell.best), last: formatNumber(cell.last) })),
+                h('span', { class: 'muted' }, [t('instructor.results.attemptsCount', { count: cell.attempts }), cell.abandoned ? t('instructor.results.abandonedCount', { count: cell.abandoned }) : null, cell.late ? t('instructor.results.lateCount', { count: cell.late }) : null].filter(Boolean).join(' · ')),
               );
             }),
           ),
@@ -132,6 +177,61 @@ function table(o: ResultsScreenOptions) {
       ),
     ),
   );
+}
+
+/** A trainee's place on an assignment in words: "✓ réussi — 85/100", "en cours · en retard". */
+function progressText(r: ProgressRow): string {
+  const words = t(`instructor.progress.${r.status}`);
+  const done = r.status === 'passed' || r.status === 'failed';
+  const head = done ? `${r.status === 'passed' ? '✓' : '✗'} ${words}` : words;
+  const parts = [head];
+  if (done && r.ending && r.ending !== 'passed' && r.ending !== 'failed') parts.push(endingLabel(r.ending));
+  if (r.late && r.status !== 'late') parts.push(t('instructor.results.late'));
+  return parts.join(' · ');
+}
+
+function assignmentCard(a: AssignmentProgressView) {
+  const head = [a.scenarioTitle, a.targetLabel, t(`mode.${a.mode}`), a.due ? t('instructor.progress.due', { date: formatDay(a.due) }) : null].filter(Boolean).join(' · ');
+  const counts = PROGRESS_ORDER.filter((s) => a.counts[s] > 0)
+    .map((s) => t(`instructor.progress.count.${s}`, { count: a.counts[s] }))
+    .join(' · ');
+  const id = `progress-${a.id}`;
+  return h(
+    'section',
+    { class: 'progress-card', 'data-assignment': a.id, 'aria-labelledby': id },
+    h('h5', { id }, head),
+    h('p', { class: 'muted', 'data-testid': 'progress-counts' }, `${t('instructor.progress.total', { count: a.counts.total })}${counts ? ` — ${counts}` : ''}`),
+    a.rows.length
+      ? h(
+          'div',
+          { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-labelledby': id },
+          h(
+            'table',
+            { class: 'progress-table' },
+            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('instructor.results.trainee')), h('th', { scope: 'col' }, t('instructor.progress.status')), h('th', { scope: 'col' }, t('instructor.results.score')), h('th', { scope: 'col' }, t('instructor.progress.attempts')))),
+            h(
+              'tbody',
+              {},
+              a.rows.map((r) =>
+                h(
+                  'tr',
+                  { 'data-row': r.trainee.name, 'data-status': r.status, ...(r.late ? { 'data-late': 'true' } : {}) },
+                  h('th', { scope: 'row', translate: 'no' }, who(r.trainee)),
+                  h('td', { class: `progress-${r.status}` }, progressText(r)),
+                  h('td', {}, r.score === undefined ? '—' : `${formatNumber(r.score)}/100`),
+                  h('td', {}, String(r.attempts)),
+                ),
+              ),
+            ),
+          ),
+        )
+      : h('p', { class: 'muted' }, t('instructor.progress.nobody')),
+  );
+}
+
+function assignments(o: ResultsScreenOptions) {
+  if (!o.assignments.length) return h('p', { class: 'muted' }, t('instructor.progress.none'));
+  return h('div', { class: 'progress-list' }, o.assignments.map(assignmentCard));
 }
 
 function categories(o: ResultsScreenOptions) {
@@ -239,7 +339,7 @@ function attempts(o: ResultsScreenOptions) {
                 a.replayedScore === null && !a.mismatch ? h('span', { class: 'muted' }, ` (${t('instructor.results.scenarioMissing')})`) : null,
                 a.judgedBy !== null ? h('span', { class: 'muted', 'data-testid': 'judged-by' }, ` (${t('instructor.results.judgedBy', { version: a.judgedBy })})`) : null,
               ),
-              h('td', { 'data-testid': 'ending', 'data-ending': a.ending }, endingMark(a.ending)),
+              h('td', { 'data-testid': 'ending', 'data-ending': a.ending, ...(a.late ? { 'data-late': 'true' } : {}) }, endingMark(a.ending), a.late ? ` · ${t('instructor.results.late')}` : null),
               h(
                 'td',
                 {},
@@ -272,6 +372,8 @@ export function resultsScreen(o: ResultsScreenOptions): HTMLElement {
       h('button', { type: 'button', class: 'secondary', 'data-key': 'export-json', onclick: o.exportJson }, t('instructor.results.exportJson')),
       h('span', { class: 'muted' }, t('instructor.results.summary', { attempts: o.attempts.length, trainees: o.byTrainee.filter((r) => r.attempts > 0).length })),
     ),
+    h('h4', { id: 'results-progress-h' }, t('instructor.progress.heading')),
+    assignments(o),
     h('h4', { id: 'results-table-h' }, t('instructor.results.tableHeading')),
     table(o),
     h('h4', { id: 'results-mistakes-h' }, t('instructor.results.mistakesHeading')),
