@@ -52,12 +52,13 @@ class App {
   private kiosk = false;
 
   async start() {
-    if (new URLSearchParams(location.search).has('roomPreview')) {
-      // /?roomPreview=<room>: one room with sample objects, for authors and the e2e tests
+    const q = new URLSearchParams(location.search);
+    // /?roomPreview=<room>: one room with sample objects, for authors and the e2e tests (not on a tablet in kiosk mode)
+    if (q.has('roomPreview') && !(await openStore().then((s) => kioskOn(s).finally(() => void s.close())).catch(() => false))) {
       const { startRoomPreview } = await import('./roomPreview');
       return startRoomPreview(this.main);
     }
-    if (new URLSearchParams(location.search).has('pseudo')) enablePseudoLocale();
+    if (q.has('pseudo')) enablePseudoLocale();
     await initI18n(detectLanguage(safeGet(LANG_KEY)));
     document.documentElement.lang = lang();
     this.drawHeader();
@@ -78,11 +79,11 @@ class App {
       if (this.session && (!this.store.persistent || this.store.problem === 'quota')) e.preventDefault();
     });
 
-    // A tablet left in kiosk mode stays in it after a reload (leaving needs the PIN).
-    if ((await this.store.getSetting(KIOSK_ACTIVE).catch(() => undefined)) === true && (await hasPin(settingsOf(this.store)).catch(() => false))) {
-      return this.startKiosk();
+    // A tablet left in kiosk mode stays in it after a reload (leaving needs the PIN), whatever the page's parameters.
+    if (await kioskOn(this.store)) {
+      enablePseudoLocale(false);
+      return this.startKiosk(false);
     }
-    const q = new URLSearchParams(location.search);
     const direct = this.findScenario(q.get('scenario') ?? '');
     if (direct) {
       // A link can open a scenario directly: ?scenario=gowning&mode=assessment&seed=42&fault=none
@@ -196,7 +197,7 @@ class App {
       refreshCatalog: () => this.refreshCatalog(),
       exit: () => void (this.profile ? this.home() : this.profiles()),
       setRedraw: (fn) => (this.redraw = fn),
-      startKiosk: (idleSeconds) => void this.store.setSetting(KIOSK_IDLE, idleSeconds).catch(() => undefined).then(() => this.startKiosk()),
+      startKiosk: (idleSeconds) => void this.store.setSetting(KIOSK_IDLE, idleSeconds).catch(() => undefined).then(() => this.startKiosk(true)),
       kioskIdle: () => this.kioskIdle(),
     });
     document.title = `${t('app.title')} — ${t('instructor.title')}`;
@@ -207,8 +208,8 @@ class App {
     return typeof v === 'number' && Number.isInteger(v) && v >= KIOSK_IDLE_MIN && v <= KIOSK_IDLE_MAX ? v : DEFAULT_IDLE_SECONDS;
   }
 
-  /** Career day: the discovery scenario in a loop, no profile, nothing personal kept. */
-  private async startKiosk() {
+  /** Career day: the discovery scenario in a loop, no profile, nothing personal kept; `fresh`: started now by the instructor (not after a reload). */
+  private async startKiosk(fresh: boolean) {
     const scenario = this.findScenario('discovery') ?? this.findScenario('gowning');
     if (!scenario) return this.profiles();
     this.session = null;
@@ -222,11 +223,18 @@ class App {
       store: this.store,
       scenario,
       idleSeconds: await this.kioskIdle(),
+      fresh,
       verifyPin: (pin) => verifyPin(settings, pin),
-      exit: () => {
+      setLanguage: async (l) => {
+        await setLanguage(l);
+        safeSet(LANG_KEY, l);
+        this.drawHeader();
+      },
+      exit: (forgotPin) => {
         this.kiosk = false;
         this.drawHeader();
-        void this.profiles();
+        // PIN forgotten: the instructor area's PIN screen, whose "Code oublié ?" resets it (README)
+        void (forgotPin ? this.instructor() : this.profiles());
       },
       setRedraw: (fn) => (this.redraw = fn),
     });
@@ -379,6 +387,11 @@ class App {
 }
 
 const slug = (s: string) => s.normalize('NFD').replace(/[^\w-]+/g, '-').slice(0, 30) || 'profil';
+
+/** The tablet was left in kiosk mode (and an instructor PIN exists to leave it). */
+async function kioskOn(store: Store): Promise<boolean> {
+  return (await store.getSetting(KIOSK_ACTIVE).catch(() => undefined)) === true && (await hasPin(settingsOf(store)).catch(() => false));
+}
 
 function safeGet(key: string, storage: Storage = localStorage): string | null {
   try {
