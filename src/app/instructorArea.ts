@@ -708,7 +708,13 @@ class InstructorArea {
       busy: this.merging,
       reports: this.reports,
       tabletName,
-      saveTabletName: (name) => void setTabletName(store, name).then(() => this.show('tablets')),
+      message: this.takeMessage('tablets'),
+      saveTabletName: (name) =>
+        void setTabletName(store, name).then(async () => {
+          const saved = await tabletNameOf(store);
+          this.say('tablets', saved ? t('instructor.tablets.nameSaved', { name: saved }) : t('instructor.tablets.nameCleared'));
+          await this.show('tablets');
+        }),
       imports,
       exportTablet: () => void this.exportTablet(),
       importFiles: (files) => void this.importFiles(files),

@@ -55,7 +55,7 @@ const ROOM: Shape[] = [
   ['rect', { x: 300, y: 170, width: 140, height: 50, rx: 6, fill: '#5b7083' }],
   ['ellipse', { cx: 370, cy: 150, rx: 66, ry: 26, fill: '#f6d7a7', stroke: '#c98b2f', 'stroke-width': 3 }],
   ['rect', { x: 318, y: 190, width: 44, height: 18, rx: 3, fill: '#173f2f' }],
-  ['text', { x: 340, y: 203, 'font-size': 12, 'text-anchor': 'middle', fill: '#7ee2a8', 'font-family': 'monospace' }],
+  ['text', { x: 340, y: 203, 'font-size': 11, 'text-anchor': 'middle', fill: '#7ee2a8', 'font-family': 'monospace' }],
   ['rect', { x: 430, y: 140, width: 16, height: 8, rx: 2, fill: '#2b7bb9' }],
   // technician: coverall, hood, mask, goggles, gloves
   ['rect', { x: 222, y: 120, width: 56, height: 100, rx: 22, fill: '#ffffff', stroke: '#7d93a8', 'stroke-width': 2 }],
@@ -79,7 +79,7 @@ function roomPicture(): SVGSVGElement {
   for (const [tag, attrs] of ROOM) {
     const el = document.createElementNS(SVG, tag);
     for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-    if (tag === 'text') el.textContent = '37.0 °C';
+    if (tag === 'text') el.textContent = '37 °C';
     svg.append(el);
   }
   return svg;

@@ -10,7 +10,7 @@ import { t } from '../../i18n';
 import { h } from '../dom';
 import { KIOSK_IDLE_MAX, KIOSK_IDLE_MIN } from '../kioskScreen';
 import { courseUrl, COURSE_URL_MAX } from '../qrCode';
-import { formatDateTime } from './areaFrame';
+import { formatDateTime, statusLine } from './areaFrame';
 
 export interface FileReportLine {
   name: string;
@@ -30,6 +30,8 @@ export interface TabletsScreenOptions {
   reports: FileReportLine[];
   /** This tablet's name ('' when none yet). */
   tabletName: string;
+  /** What the last action did (the name saved). */
+  message?: { text: string; tone: 'good' | 'bad' };
   saveTabletName(name: string): void;
   exportTablet(): void;
   importFiles(files: File[]): void;
@@ -100,10 +102,8 @@ function kioskBox(o: TabletsScreenOptions): HTMLElement {
     },
     h('h4', {}, t('instructor.tablets.kioskHeading')),
     h('p', {}, t('instructor.tablets.kioskIntro')),
-    h('label', { for: 'kiosk-idle' }, t('kiosk.idle')),
-    idle,
-    h('label', { for: 'kiosk-url' }, t('instructor.tablets.kioskUrl')),
-    url,
+    h('div', { class: 'row' }, h('label', { for: 'kiosk-idle' }, t('kiosk.idle')), idle),
+    h('div', { class: 'row' }, h('label', { for: 'kiosk-url' }, t('instructor.tablets.kioskUrl')), url),
     h('p', { class: 'muted' }, t('instructor.tablets.kioskUrlHelp')),
     error,
     h('button', { type: 'submit', class: 'primary', 'data-key': 'kiosk-start' }, t('kiosk.start')),
@@ -133,6 +133,7 @@ export function tabletsScreen(o: TabletsScreenOptions): HTMLElement {
     h('h4', {}, t('instructor.tablets.exportHeading')),
     h('p', {}, t('instructor.tablets.exportIntro')),
     nameBox(o),
+    o.message ? statusLine(o.message.text, o.message.tone) : null,
     h('button', { type: 'button', class: 'primary', 'data-key': 'tablet-export', onclick: o.exportTablet }, t('instructor.tablets.export')),
     h('h4', {}, t('instructor.tablets.importHeading')),
     h('p', {}, t('instructor.tablets.importIntro')),
