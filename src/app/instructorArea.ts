@@ -14,7 +14,7 @@ import { JUDGE_VERSION, judgeVersionOf } from '../engine/judgeVersion';
 import { namesOfList, normaliseName, sameGroup, traineeKey, uniqueNames } from '../engine/identity';
 import { assignmentProgress, categoryAverages, categoryByTrainee, filterAttempts, finishedLate, frequentMistakes, progressCounts, replayAttempts, resultTable, traineeKeys, type ResultFilter } from '../engine/results';
 import { CATEGORIES, type Scenario } from '../engine/types';
-import { lang, t, tr } from '../i18n';
+import { formatNumber, lang, t, tr } from '../i18n';
 import { BACKUP_MAX_BYTES, StoreError, type Assignment, type AttemptRecord, type Profile, type Store } from '../store';
 import { hasPin, isResetConfirmed, isValidPin, lastReset, resetPin, setPin, settingsOf, verifyPin, waitSeconds, type SettingsAccess } from '../store/pin';
 import { h, render } from '../ui/dom';
@@ -27,10 +27,11 @@ import { replayPicker, ReplayScreen } from '../ui/instructor/replayScreen';
 import { attemptsCsvRows, summaryCsvRows } from '../ui/instructor/resultsCsv';
 import { DEFAULT_FILTER, mistakeHeading, resultsScreen, type AssignmentProgressView, type AttemptLine, type ResultsFilter } from '../ui/instructor/resultsScreen';
 import { scenariosScreen, type CheckState, type ScenarioItem } from '../ui/instructor/scenariosScreen';
-import { tabletsScreen, type FileReportLine } from '../ui/instructor/tabletsScreen';
+import { tabletImportsList, tabletsScreen, type FileReportLine } from '../ui/instructor/tabletsScreen';
 import { checkScenarioText } from './scenarioCheck';
 import { builtinCatalog } from './scenarioCatalog';
-import { assignmentPack, exportTablet, importTabletFiles } from './tabletFiles';
+import { KIOSK_COURSE_URL } from './kiosk';
+import { assignmentPack, exportTablet, importTabletFiles, setTabletName, tabletFileName, tabletImports, tabletName as tabletNameOf } from './tabletFiles';
 import { newerVersion, pinnedScenario, refuseAssignment, standing } from '../store/exam';
 
 export interface InstructorDeps {
@@ -248,7 +249,7 @@ class InstructorArea {
       case 'scenarios':
         return this.scenariosTab();
       case 'tablets':
-        return this.deps.kioskIdle().then((idle) => this.tabletsTab(idle));
+        return this.tabletsTab();
     }
   }
 
@@ -541,8 +542,8 @@ class InstructorArea {
   }
 
   private async resultsTab(): Promise<HTMLElement> {
-    const r = await this.results();
-    return resultsScreen({
+    const [r, imports] = await Promise.all([this.results(), tabletImports(this.deps.store)]);
+    const screen = resultsScreen({
       filter: this.filter,
       ...r,
       setFilter: (f) => {
@@ -557,6 +558,9 @@ class InstructorArea {
         void this.show('replay').then(() => document.getElementById('replay-h')?.focus());
       },
     });
+    // "not started" may be "not yet collected": when each tablet's data was last imported here
+    if (imports.length) screen.append(tabletImportsList(imports));
+    return screen;
   }
 
   private async exportCsv() {
@@ -692,7 +696,7 @@ class InstructorArea {
   private async importScenario(file: File) {
     const name = file.name;
     if (file.size > SCENARIO_READ_LIMIT) {
-      return this.setCheck({ state: 'failed', file: name, problems: [{ path: '(file)', message: t('instructor.scenarios.tooBig', { size: (file.size / 1024 / 1024).toFixed(1), max: 2 }) }] });
+      return this.setCheck({ state: 'failed', file: name, problems: [{ path: '(file)', message: t('instructor.scenarios.tooBig', { size: formatNumber(file.size / 1024 / 1024, 1), max: 2 }) }] });
     }
     this.setCheck({ state: 'checking', file: name, step: 'reading' });
     const text = await file.text().catch(() => null);
@@ -757,18 +761,39 @@ class InstructorArea {
 
   /* ---------- tablets ---------- */
 
-  private tabletsTab(kioskIdle: number): HTMLElement {
+  private async tabletsTab(): Promise<HTMLElement> {
+    const store = this.deps.store;
+    const [kioskIdle, tabletName, imports, url] = await Promise.all([this.deps.kioskIdle(), tabletNameOf(store), tabletImports(store), store.getSetting(KIOSK_COURSE_URL).catch(() => undefined)]);
     return tabletsScreen({
       kioskIdle,
-      startKiosk: (seconds) => {
+      courseUrl: typeof url === 'string' ? url : '',
+      startKiosk: (seconds, page) => {
         this.dispose();
-        this.deps.startKiosk(seconds);
+        void store.setSetting(KIOSK_COURSE_URL, page).catch(() => undefined).then(() => this.deps.startKiosk(seconds));
       },
       busy: this.merging,
       reports: this.reports,
-      exportTablet: () => void exportTablet(this.deps.store).then((file) => downloadText(`salle-blanche-tablette-${stamp()}.json`, JSON.stringify(file, null, 1))),
+      tabletName,
+      message: this.takeMessage('tablets'),
+      saveTabletName: (name) =>
+        void setTabletName(store, name).then(async () => {
+          const saved = await tabletNameOf(store);
+          this.say('tablets', saved ? t('instructor.tablets.nameSaved', { name: saved }) : t('instructor.tablets.nameCleared'));
+          await this.show('tablets');
+        }),
+      imports,
+      exportTablet: () => void this.exportTablet(),
       importFiles: (files) => void this.importFiles(files),
     });
+  }
+
+  /** Asks first (what goes out, under which file name), then downloads this tablet's export. */
+  private async exportTablet() {
+    const file = await exportTablet(this.deps.store);
+    const name = tabletFileName(file.tablet ?? '', new Date());
+    const what = { profiles: file.profiles.length, attempts: file.attempts.length, file: name };
+    if (!confirm(file.tablet ? t('instructor.tablets.exportConfirm', what) : `${t('instructor.tablets.exportConfirm', what)}\n${t('instructor.tablets.exportUnnamed')}`)) return;
+    downloadText(name, JSON.stringify(file, null, 1));
   }
 
   private async importFiles(files: File[]) {

@@ -75,12 +75,13 @@ class App {
   private pendingSuspend: { suspend?: () => void } | null = null;
 
   async start() {
-    if (new URLSearchParams(location.search).has('roomPreview')) {
-      // /?roomPreview=<room>: one room with sample objects, for authors and the e2e tests
+    const q = new URLSearchParams(location.search);
+    // /?roomPreview=<room>: one room with sample objects, for authors and the e2e tests (not on a tablet in kiosk mode)
+    if (q.has('roomPreview') && !(await openStore().then((s) => kioskOn(s).finally(() => void s.close())).catch(() => false))) {
       const { startRoomPreview } = await import('./roomPreview');
       return startRoomPreview(this.main);
     }
-    if (new URLSearchParams(location.search).has('pseudo')) enablePseudoLocale();
+    if (q.has('pseudo')) enablePseudoLocale();
     // The language is kept in the store: open it first, keeping its reports until the text can be shown
     // (a tab holding an older version blocks the opening: that one is said at once, in the browser's language).
     let ready = false;
@@ -116,11 +117,11 @@ class App {
       if (this.session && (!this.store.persistent || this.store.problem === 'quota')) e.preventDefault();
     });
 
-    // A tablet left in kiosk mode stays in it after a reload (leaving needs the PIN).
-    if ((await this.store.getSetting(KIOSK_ACTIVE).catch(() => undefined)) === true && (await hasPin(settingsOf(this.store)).catch(() => false))) {
-      return this.startKiosk();
+    // A tablet left in kiosk mode stays in it after a reload (leaving needs the PIN), whatever the page's parameters.
+    if (await kioskOn(this.store)) {
+      enablePseudoLocale(false);
+      return this.startKiosk(false);
     }
-    const q = new URLSearchParams(location.search);
     const direct = this.findScenario(q.get('scenario') ?? '');
     if (direct) {
       // A link can open a scenario directly: ?scenario=gowning&mode=assessment&seed=42&fault=none
@@ -238,7 +239,7 @@ class App {
       refreshCatalog: () => this.refreshCatalog(),
       exit: () => void (this.profile ? this.home() : this.profiles()),
       setRedraw: (fn) => (this.redraw = fn),
-      startKiosk: (idleSeconds) => void this.store.setSetting(KIOSK_IDLE, idleSeconds).catch(() => undefined).then(() => this.startKiosk()),
+      startKiosk: (idleSeconds) => void this.store.setSetting(KIOSK_IDLE, idleSeconds).catch(() => undefined).then(() => this.startKiosk(true)),
       kioskIdle: () => this.kioskIdle(),
     });
     document.title = `${t('app.title')} — ${t('instructor.title')}`;
@@ -249,8 +250,8 @@ class App {
     return typeof v === 'number' && Number.isInteger(v) && v >= KIOSK_IDLE_MIN && v <= KIOSK_IDLE_MAX ? v : DEFAULT_IDLE_SECONDS;
   }
 
-  /** Career day: the discovery scenario in a loop, no profile, nothing personal kept. */
-  private async startKiosk() {
+  /** Career day: the discovery scenario in a loop, no profile, nothing personal kept; `fresh`: started now by the instructor (not after a reload). */
+  private async startKiosk(fresh: boolean) {
     const scenario = this.findScenario('discovery') ?? this.findScenario('gowning');
     if (!scenario) return this.profiles();
     this.session = null;
@@ -264,11 +265,18 @@ class App {
       store: this.store,
       scenario,
       idleSeconds: await this.kioskIdle(),
+      fresh,
       verifyPin: (pin) => verifyPin(settings, pin),
-      exit: () => {
+      setLanguage: async (l) => {
+        await setLanguage(l);
+        void saveLanguage(this.store, l);
+        this.drawHeader();
+      },
+      exit: (forgotPin) => {
         this.kiosk = false;
         this.drawHeader();
-        void this.profiles();
+        // PIN forgotten: the instructor area's PIN screen, whose "Code oublié ?" resets it (README)
+        void (forgotPin ? this.instructor() : this.profiles());
       },
       setRedraw: (fn) => (this.redraw = fn),
     });
@@ -548,6 +556,11 @@ function pageStorage(which: 'local' | 'session'): Storage | null {
   } catch {
     return null; // private mode or a sandboxed frame
   }
+}
+
+/** The tablet was left in kiosk mode (and an instructor PIN exists to leave it). */
+async function kioskOn(store: Store): Promise<boolean> {
+  return (await store.getSetting(KIOSK_ACTIVE).catch(() => undefined)) === true && (await hasPin(settingsOf(store)).catch(() => false));
 }
 
 function safeGet(key: string, storage: Storage = localStorage): string | null {

@@ -23,7 +23,7 @@ import { decide } from './ending';
 import * as J from './judge';
 import { indexScenario, type ScenarioIndex } from './scenarioIndex';
 import { scoreOf } from './score';
-import { DECISIONS, READ_VERB, type AttemptContext, type Decision, type AttemptOptions, type EngineEvent, type FaultStage, type MachineEvent, type Scenario, type Step } from './types';
+import { DECISIONS, forgiving, READ_VERB, type AttemptContext, type Decision, type AttemptOptions, type EngineEvent, type FaultStage, type MachineEvent, type MainStep, type Scenario, type Step } from './types';
 
 const RECORD_VERBS = ['record', 'correct', 'sign'] as const;
 
@@ -68,7 +68,7 @@ function machineSetupFor(ix: ScenarioIndex) {
     },
     guards: {
       ruleBroken: ({ context, event }, p: { rule: string }) => J.ruleBroken(ix, context, event, p.rule),
-      failsAttempt: ({ context }) => context.mode !== 'discovery',
+      failsAttempt: ({ context }) => !forgiving(context),
       answeredFirst: ({ context, event }, p: { rules: readonly string[]; faultSteps: readonly string[] }) => J.answeredFirst(ix, context, event, p.rules, p.faultSteps),
       stepDue: ({ context, event }, p: { step: string }) => J.stepDue(ix, context, event, p.step),
       stepWrongValue: ({ context, event }, p: { step: string }) => J.stepWrongValue(ix, context, event, p.step),

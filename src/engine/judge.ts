@@ -12,7 +12,7 @@ import { firstExpiry } from './lots';
 import { lotNumber, randomBetween, streamFor } from './random';
 import { expectedText, textEntryRight } from './recordText';
 import type { ScenarioIndex } from './scenarioIndex';
-import { isTextKind, type AttemptContext, type AttemptOptions, type Category, type FaultStage, type JudgedEvent, type Outcome, type RecordEntry, type RuleUntil, type Step } from './types';
+import { forgiving, isTextKind, type AttemptContext, type AttemptOptions, type Category, type FaultStage, type JudgedEvent, type Outcome, type RecordEntry, type RuleUntil, type Step } from './types';
 
 /* ---------- set-up ---------- */
 
@@ -46,6 +46,7 @@ export function createContext(ix: ScenarioIndex, options: AttemptOptions): Attem
     seed: options.seed,
     rng,
     passMark: Math.max(s.passMark, options.passMark ?? 0),
+    ...(options.scored ? { scored: true as const } : {}),
     fault,
     clock: 0,
     done: {},
@@ -126,7 +127,7 @@ function push(ctx: AttemptContext, o: Omit<Outcome, 'seq' | 'at'>): Outcome[] {
 }
 
 function scaled(ctx: AttemptContext, penalty: number): number {
-  return ctx.mode === 'discovery' ? 0 : penalty;
+  return forgiving(ctx) ? 0 : penalty;
 }
 
 /** Raises faults not raised yet: applies their effects and says so. */
@@ -389,7 +390,7 @@ export function violation(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedE
   let next = base(ctx, event);
   next = {
     ...next,
-    critical: critical && ctx.mode !== 'discovery' ? r.id : next.critical,
+    critical: critical && !forgiving(ctx) ? r.id : next.critical,
     outcomes: push(next, {
       kind: 'violation', ref: r.id, points: 0, penalty: scaled(ctx, r.penalty), category: r.category,
       severity: r.severity, critical, ...actionOf(event),

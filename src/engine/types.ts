@@ -85,6 +85,12 @@ export interface AttemptOptions {
   forcedFault?: string;
   /** An instructor's pass mark above the scenario's own. */
   passMark?: number;
+  /**
+   * A discovery run that counts (the career-day kiosk): hints and steps as in
+   * discovery, but a mistake costs its penalty and a critical mistake ends
+   * the run, as in training. Discovery elsewhere stays forgiving.
+   */
+  scored?: boolean;
 }
 
 /**
@@ -192,6 +198,8 @@ export interface AttemptContext {
   seed: number;
   rng: number;
   passMark: number;
+  /** A discovery run that counts its mistakes (AttemptOptions.scored); absent otherwise. */
+  scored?: true;
   /** The fault the seed (or the instructor) chose, or null. */
   fault: string | null;
   clock: number;
@@ -210,6 +218,9 @@ export interface AttemptContext {
   /** The value of the action being judged (for inputBetween). */
   lastInput?: number;
 }
+
+/** Discovery that forgives: no penalty, no critical stop (a scored discovery run, the kiosk's, forgives nothing). */
+export const forgiving = (ctx: Pick<AttemptContext, 'mode' | 'scored'>): boolean => ctx.mode === 'discovery' && !ctx.scored;
 
 export interface ScoreReport {
   total: number;

@@ -124,18 +124,44 @@ function findHostileKeys(value: unknown, path: string, out: Problem[]): void {
   }
 }
 
+/**
+ * Where JSON.parse stopped, as a line and column an author finds in an
+ * editor: read from the parser's message ("at position 80", or "line 3
+ * column 14"), whose words are the browser's own and in English, so never
+ * shown. 'end' when the text stops too early; undefined when the message
+ * gives no place.
+ */
+export function jsonErrorAt(text: string, message: string): { line: number; column: number } | 'end' | undefined {
+  if (/end of (JSON|data)/i.test(message)) return 'end';
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
+  const pos = /position (\d+)/.exec(message);
+  if (!pos) return undefined;
+  if (Number(pos[1]) >= text.trimEnd().length) return 'end';
+  const before = text.slice(0, Number(pos[1]));
+  const lines = before.split('\n');
+  return { line: lines.length, column: lines.at(-1)!.length + 1 };
+}
+
 export function parseScenarioText(text: string, maxBytes = MAX_SCENARIO_BYTES): Validation {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > maxBytes) {
     const mb = (maxBytes / 1024 / 1024).toFixed(0);
-    return { ok: false, problems: [say('(file)', `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a scenario may not exceed ${mb} MB`, `le fichier fait ${(bytes / 1024 / 1024).toFixed(1)} Mo ; un scénario ne peut dépasser ${mb} Mo`)] };
+    const size = (bytes / 1024 / 1024).toFixed(1);
+    return { ok: false, problems: [say('(file)', `the file is ${size} MB; a scenario may not exceed ${mb} MB`, `le fichier fait ${size.replace('.', ',')} Mo ; un scénario ne peut dépasser ${mb} Mo`)] };
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err);
-    return { ok: false, problems: [say('(file)', `this is not valid JSON (${detail})`, `ce n'est pas du JSON valide (${detail})`)] };
+    const where = jsonErrorAt(text, err instanceof Error ? err.message : String(err));
+    const problem =
+      where === 'end'
+        ? say('(file)', 'this is not valid JSON (the file stops before its end: it may be cut short)', "ce n'est pas du JSON valide (le fichier s'arrête avant sa fin : il est peut-être tronqué)")
+        : where
+          ? say('(file)', `this is not valid JSON (line ${where.line}, column ${where.column}: a comma, quote or bracket is missing or extra there)`, `ce n'est pas du JSON valide (ligne ${where.line}, colonne ${where.column} : il y manque ou il y a en trop une virgule, un guillemet ou une accolade)`)
+          : say('(file)', 'this is not valid JSON (check its commas, quotes and brackets)', "ce n'est pas du JSON valide (vérifiez ses virgules, guillemets et accolades)");
+    return { ok: false, problems: [problem] };
   }
   return validateScenario(data);
 }

@@ -375,6 +375,15 @@ export function conclusionOf(v: Pick<AttemptView, 'end' | 'score' | 'recordGaps'
   return v.decision ? 'decided' : 'passed';
 }
 
+/**
+ * The scenario's `outro` tells what happens once the procedure is over ("the
+ * bag now waits in quarantine…"): true only when the trainee took it to its
+ * end and passed. After a critical stop, a fail or a decision that ended the
+ * procedure early, that next step never happened, and the debrief does not
+ * describe it.
+ */
+export const showsOutro = (c: Conclusion | null): boolean => c === 'passed' || c === 'passed-with-gaps';
+
 /** Entries of the run left blank, wrong and not corrected, or written late. */
 export function recordGaps(c: CompiledScenario, ctx: AttemptContext): RecordGaps {
   const entries = expectedEntries(c.index, ctx);

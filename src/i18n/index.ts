@@ -23,11 +23,11 @@ export async function initI18n(lang: Lang) {
 /**
  * Pseudo-locale for tests (`?pseudo=1`): every translated text is wrapped in
  * ⟦…⟧ and a missing key shows as ‼key, so a page scan finds any visible text
- * that does not come from the translations.
+ * that does not come from the translations. (Turned off again in kiosk mode, which ignores the page's parameters.)
  */
 let pseudo = false;
-export function enablePseudoLocale() {
-  pseudo = true;
+export function enablePseudoLocale(on = true) {
+  pseudo = on;
 }
 const mark = (s: string) => (pseudo ? `⟦${s}⟧` : s);
 

@@ -21,6 +21,8 @@ export interface BackupFile {
   version: typeof BACKUP_VERSION;
   /** ISO date and time. */
   exportedAt: string;
+  /** The name of the tablet that exported it (a tablet export from the instructor area), so the instructor's device says when each tablet was last collected. */
+  tablet?: string;
   profiles: Profile[];
   attempts: AttemptRecord[];
   assignments: Assignment[];

@@ -10,7 +10,7 @@
  */
 import type { CompiledScenario } from '../engine/attempt';
 import { isMistake } from '../engine/types';
-import { conclusionOf, type AttemptView } from '../engine/view';
+import { conclusionOf, showsOutro, type AttemptView } from '../engine/view';
 import { formatClock, t, tr } from '../i18n';
 import { h } from './dom';
 import { gapLines, scoreTable } from './judgementText';
@@ -62,7 +62,8 @@ export function debriefScreen(o: DebriefOptions): HTMLElement {
     view.decision
       ? h('div', { class: 'decision', 'data-testid': 'decision' }, h('h3', {}, t('debrief.decision')), h('p', {}, tr(view.decision.debrief)))
       : null,
-    compiled.scenario.outro ? h('p', { class: 'outro' }, tr(compiled.scenario.outro)) : null,
+    // what comes after the procedure, only once it really came to its end (not after a critical stop)
+    compiled.scenario.outro && showsOutro(conclusion) ? h('p', { class: 'outro' }, tr(compiled.scenario.outro)) : null,
     h('p', { class: 'muted' }, `${t('debrief.time', { time: formatClock(view.clock) })}`),
     h('h3', {}, t('debrief.byCategory')),
     h(

@@ -240,8 +240,17 @@ test('a group, an assignment the trainee plays first, the results with the mista
   await expect(page.locator('.replay-scores')).toContainText('identiques');
   const position = page.locator('.replay-position');
   await expect(position).toContainText('Action 0 sur 38');
-  await page.getByRole('button', { name: 'Action suivante' }).click();
+  // the next mistake: the very first action, crossing the bench with jewellery on, the attempt's only one
+  await page.getByRole('button', { name: 'Erreur suivante' }).click();
   await expect(position).toContainText('Action 1 sur 38');
+  await expect(page.getByRole('button', { name: 'Erreur suivante' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Erreur précédente' })).toBeDisabled();
+  // at 1366×768 the timeline and the trainee's screen sit side by side
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const side = (await page.locator('.replay-side').boundingBox())!;
+  const shown = (await page.locator('.replay-screen .play').boundingBox())!;
+  expect(side.x + side.width).toBeLessThanOrEqual(shown.x);
+  expect(shown.y).toBeLessThan(side.y + side.height);
   // the room is drawn too, and rings the object the action was on
   const room = page.locator('.replay-screen .room-canvas');
   await expect(room).toHaveAttribute('data-room-state', 'ready', { timeout: 20_000 });
@@ -347,7 +356,17 @@ async function tabletWithAttempt(browser: Browser, baseURL: string, name: string
   if (viaInstructor) {
     await setPin(page);
     await tab(page, 'Tablettes').click();
+    // the tablet is named, and its export asks first, naming what goes out and the file (the tablet and the second)
+    await page.locator('#tablet-name').fill(`Tablette ${name}`);
+    await page.getByRole('button', { name: 'Enregistrer le nom' }).click();
+    await expect(page.getByText(`Cette tablette s'appelle maintenant « Tablette ${name} ».`)).toBeVisible();
+    const file = new RegExp(`^salle-blanche-tablette-tablette-${name.toLowerCase()}-\\d{4}-\\d\\d-\\d\\d-\\d\\dh\\d\\dm\\d\\d\\.json$`);
+    let asked = '';
+    page.once('dialog', (d) => void ((asked = d.message()), d.accept()));
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter cette tablette' }).click()]);
+    expect(asked).toMatch(/^Exporter cette tablette : 1 profil\(s\) et 1 tentative\(s\), dans le fichier « (.+) » \?$/);
+    expect(download.suggestedFilename()).toMatch(file);
+    expect(asked).toContain(download.suggestedFilename());
     path = await download.path();
     expect(readFileSync(path, 'utf8')).not.toContain('instructor.pin');
   } else {
@@ -386,7 +405,12 @@ test('two tablets exported, both imported at once on a third: merged without dup
   await expect(report.nth(0)).toContainText('déjà présents : 1 profil(s), 1 tentative(s)');
   await expect(report.nth(2)).toContainText("Rien n'a été importé");
 
+  // when the named tablet's data was collected: on the Tablettes tab and beside the results
+  await expect(page.locator('.tablet-imports li')).toHaveCount(1);
+  await expect(page.locator('.tablet-imports li[data-tablet="Tablette Jade"]')).toContainText(/^Tablette Jade : export du .+, importé le .+$/);
+
   await tab(page, 'Résultats').click();
+  await expect(page.locator('.tablet-imports li[data-tablet="Tablette Jade"]')).toBeVisible();
   await page.locator('#filter-mode').selectOption('training');
   await expect(page.locator('.results-table tbody tr[data-row="Jade"]')).toContainText('1 tentative(s)');
   await expect(page.locator('.results-table tbody tr[data-row="Hugo"]')).toContainText('1 tentative(s)');

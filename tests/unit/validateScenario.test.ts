@@ -151,3 +151,21 @@ describe('scenario validation', () => {
     expect(problems.some((p) => p.startsWith(`rules[${s.rules.length - 1}].on.target: submitting the batch record`))).toBe(true);
   });
 });
+
+describe('a file that is not JSON, in French as in English', () => {
+  it('names the line and column where the reader stopped, never the browser\'s English words', () => {
+    // line 3 opens "title" without a comma after "x" on line 2
+    const v = parseScenarioText('{\n  "id": "x"\n  "title": 1\n}');
+    expect(v.problems[0]!.message.fr).toBe("ce n'est pas du JSON valide (ligne 3, colonne 3 : il y manque ou il y a en trop une virgule, un guillemet ou une accolade)");
+    expect(v.problems[0]!.message.en).toBe('this is not valid JSON (line 3, column 3: a comma, quote or bracket is missing or extra there)');
+  });
+
+  it('says a file cut short is cut short', () => {
+    expect(parseScenarioText('{ "id": "x", ').problems[0]!.message.fr).toBe("ce n'est pas du JSON valide (le fichier s'arrête avant sa fin : il est peut-être tronqué)");
+  });
+
+  it('writes a size in French with a decimal comma', () => {
+    const v = parseScenarioText(`"${'x'.repeat(2.2 * 1024 * 1024)}"`);
+    expect(v.problems[0]!.message.fr).toBe('le fichier fait 2,2 Mo ; un scénario ne peut dépasser 2 Mo');
+  });
+});

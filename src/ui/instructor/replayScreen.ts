@@ -1,4 +1,4 @@
-/** Replay of one attempt: its events sent again through the engine (not a video), shown in the trainee's own play view (read-only), with play, pause, step, speed, a clickable timeline of actions, mistakes and score, and the replayed final score beside the recorded one. */
+/** Replay of one attempt: its events sent again through the engine (not a video), shown in the trainee's own play view (read-only), with play, pause, step, previous / next mistake, speed, a clickable timeline of actions, mistakes and score (beside the room on a wide screen, 1366×768 included), and the replayed final score beside the recorded one. */
 import { advance, startAttempt, type CompiledScenario, type Snapshot } from '../../engine/attempt';
 import { scoreOf } from '../../engine/score';
 import { isMistake, type AttemptOptions, type EngineEvent } from '../../engine/types';
@@ -75,9 +75,21 @@ export function replayPicker(attempts: AttemptLine[], choose: (id: string) => vo
   );
 }
 
+/**
+ * Where "previous mistake" / "next mistake" go from `position`: the nearest
+ * event before (after) it that made a mistake, or null when there is none.
+ * `mistakes`: the positions of such events, in order.
+ */
+export function mistakeStop(mistakes: readonly number[], position: number, direction: -1 | 1): number | null {
+  if (direction > 0) return mistakes.find((p) => p > position) ?? null;
+  return mistakes.findLast((p) => p < position) ?? null;
+}
+
 export class ReplayScreen {
   readonly el: HTMLElement;
   private frames: Snapshot[];
+  /** The positions of the events that made a mistake. */
+  private mistakes: number[] = [];
   private position = 0;
   private speed: number = 1;
   private timer: ReturnType<typeof setInterval> | undefined;
@@ -92,8 +104,10 @@ export class ReplayScreen {
     let snap = startAttempt(c, o.options);
     this.frames = [snap];
     for (const e of o.events) {
+      const before = snap.context.outcomes.length;
       snap = advance(c, snap, e);
       this.frames.push(snap);
+      if (snap.context.outcomes.slice(before).some((x) => isMistake(x.kind))) this.mistakes.push(this.frames.length - 1);
     }
     this.play = new PlayScreen(c, { act: () => {}, quit: () => {} }, { readOnly: true });
     this.el = h(
@@ -102,9 +116,13 @@ export class ReplayScreen {
       this.head,
       this.controls,
       this.live,
-      h('h4', { id: 'replay-timeline-h', class: 'sr-only' }, t('instructor.replay.timeline')),
-      h('div', { class: 'replay-timeline-wrap', role: 'region', tabindex: 0, 'aria-labelledby': 'replay-timeline-h' }, this.timeline),
-      this.play.el,
+      // the timeline and the trainee's screen side by side where the width allows (1366×768), one above the other otherwise
+      h(
+        'div',
+        { class: 'replay-body' },
+        h('div', { class: 'replay-side' }, h('h4', { id: 'replay-timeline-h', class: 'sr-only' }, t('instructor.replay.timeline')), h('div', { class: 'replay-timeline-wrap', role: 'region', tabindex: 0, 'aria-labelledby': 'replay-timeline-h' }, this.timeline)),
+        this.play.el,
+      ),
     );
     this.relabel();
   }
@@ -171,7 +189,7 @@ export class ReplayScreen {
     );
   }
 
-  private ctl: Record<'start' | 'back' | 'toggle' | 'forward' | 'end', HTMLButtonElement> | null = null;
+  private ctl: Record<'start' | 'back' | 'toggle' | 'forward' | 'end' | 'prevMistake' | 'nextMistake', HTMLButtonElement> | null = null;
   private slider: HTMLInputElement | null = null;
   private speedButtons: HTMLButtonElement[] = [];
 
@@ -185,6 +203,8 @@ export class ReplayScreen {
       toggle: btn('toggle', () => (this.timer === undefined ? this.start() : this.pause())),
       forward: btn('forward', () => this.step(1)),
       end: btn('end', () => this.jump(this.count)),
+      prevMistake: btn('prev-mistake', () => this.toMistake(-1)),
+      nextMistake: btn('next-mistake', () => this.toMistake(1)),
     };
     this.slider = h('input', {
       id: 'replay-slider',
@@ -200,6 +220,7 @@ export class ReplayScreen {
     render(
       this.controls,
       h('div', { class: 'ctl-buttons' }, this.ctl.start, this.ctl.back, this.ctl.toggle, this.ctl.forward, this.ctl.end),
+      h('div', { class: 'ctl-buttons ctl-mistakes' }, this.ctl.prevMistake, this.ctl.nextMistake),
       h('div', { class: 'ctl-slider' }, h('label', { for: 'replay-slider' }, t('instructor.replay.slider')), this.slider),
       h('div', { class: 'speeds', role: 'group', 'aria-labelledby': 'replay-speed-l' }, h('span', { id: 'replay-speed-l', class: 'speed-label' }, t('instructor.replay.speed')), this.speedButtons),
     );
@@ -224,6 +245,8 @@ export class ReplayScreen {
     this.ctl.toggle.setAttribute('aria-pressed', String(playing));
     set(this.ctl.forward, '→', t('instructor.replay.stepForward'), last);
     set(this.ctl.end, '⇥', t('instructor.replay.toEnd'), last);
+    set(this.ctl.prevMistake, '⇠✗', t('instructor.replay.prevMistake'), mistakeStop(this.mistakes, this.position, -1) === null);
+    set(this.ctl.nextMistake, '✗⇢', t('instructor.replay.nextMistake'), mistakeStop(this.mistakes, this.position, 1) === null);
     if (Number(this.slider.value) !== this.position) this.slider.value = String(this.position);
     this.slider.setAttribute('aria-valuetext', t('instructor.replay.position', { index: this.position, count: this.count }));
     SPEEDS.forEach((s, i) => this.speedButtons[i]!.setAttribute('aria-pressed', String(this.speed === s)));
@@ -290,6 +313,14 @@ export class ReplayScreen {
     if (this.position === this.count) this.pause();
     this.updateControls();
     this.show();
+  }
+
+  /** To the event of the previous (-1) or next (1) mistake, paused there. */
+  toMistake(direction: -1 | 1) {
+    const to = mistakeStop(this.mistakes, this.position, direction);
+    if (to === null) return;
+    this.pause();
+    this.jump(to);
   }
 
   step(delta: number) {
