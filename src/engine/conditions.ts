@@ -6,17 +6,30 @@
  * new context out.
  */
 import type { AttemptContext, Effect, Scenario } from './types';
-import { applyEffect } from './vocabulary/index.ts';
+import { applyEffect, writesObjects } from './vocabulary/index.ts';
 
 export { readingKey, readingOf, valueOf, withValue, drawExpr } from './vocabulary/values.ts';
 export { faultActive } from './vocabulary/condition/faultActive.ts';
 export { plainReason, reasonPoor } from './vocabulary/condition/poorReason.ts';
 export { evalExpr, holds, type ConditionScope } from './vocabulary/index.ts';
 
-/** Applies effects in order; returns the new context (the input is not changed). `newLot` needs the scenario (its objects' lot prefixes). */
+export { applyEffect, writesObjects };
+
+/**
+ * Applies effects in order; returns the new context (the input is not
+ * changed). `newLot` needs the scenario (its objects' lot prefixes). The
+ * objects are copied only when an effect writes them.
+ */
 export function applyEffects(ctx: AttemptContext, effects: Effect[] | undefined, input?: number, scenario?: Scenario): AttemptContext {
   if (!effects?.length) return ctx;
-  let next: AttemptContext = { ...ctx, objects: { ...ctx.objects }, raised: { ...ctx.raised } };
-  for (const effect of effects) next = applyEffect(effect, next, input, scenario);
+  let next: AttemptContext = { ...ctx };
+  let ownObjects = false;
+  for (const effect of effects) {
+    if (!ownObjects && writesObjects(effect)) {
+      next.objects = { ...next.objects };
+      ownObjects = true;
+    }
+    next = applyEffect(effect, next, input, scenario);
+  }
   return next;
 }

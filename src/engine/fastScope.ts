@@ -114,12 +114,18 @@ const GIVE_UP = Symbol('give up');
  * (its own `getCandidates`: the event's own, then wildcards, longest first),
  * kept per node and event type.
  */
-const candidateCache = new WeakMap<StateNode, Map<string, Transition[]>>();
+const candidateCache = new WeakMap<StateNode, (Map<string, Transition[]> | undefined)[]>();
 const NONE: Transition[] = [];
-function candidates(node: StateNode, type: string): Transition[] {
+/** The candidate lists of one machine's states, by the state's `order` (unique in its machine): one look-up per event, not one per state. */
+function candidatesOf(root: StateNode): (Map<string, Transition[]> | undefined)[] {
+  let byOrder = candidateCache.get(root);
+  if (!byOrder) candidateCache.set(root, (byOrder = []));
+  return byOrder;
+}
+function candidates(node: StateNode, type: string, byOrder: (Map<string, Transition[]> | undefined)[]): Transition[] {
   if (node.transitions.size === 0) return NONE;
-  let byType = candidateCache.get(node);
-  if (!byType) candidateCache.set(node, (byType = new Map()));
+  let byType = byOrder[node.order];
+  if (!byType) byOrder[node.order] = byType = new Map();
   let list = byType.get(type);
   if (!list) {
     const exact = node.transitions.get(type);
@@ -182,10 +188,22 @@ function prepareGuard(guard: GuardRef, guards: Record<string, unknown>): Check {
     }
     return (context, event, snapshot) => fn.check!(snapshot, { context, event }, fn);
   }
-  if (inline || typeof guard === 'string' || !('params' in guard)) return (context, event) => fn({ context, event }, undefined);
+  // the guard's arguments: one object per prepared guard, filled on each call (a guard reads them, and keeps nothing)
+  const args: GuardArgs = { context: undefined, event: { type: '' } };
+  if (inline || typeof guard === 'string' || !('params' in guard)) {
+    return (context, event) => {
+      args.context = context;
+      args.event = event;
+      return fn(args, undefined);
+    };
+  }
   if (typeof guard.params === 'function') throw GIVE_UP;
   const { params } = guard;
-  return (context, event) => fn({ context, event }, params);
+  return (context, event) => {
+    args.context = context;
+    args.event = event;
+    return fn(args, params);
+  };
 }
 
 /** The prepared guard of a transition, kept with it (a transition belongs to one machine, and so to one set of guards). */
@@ -197,8 +215,10 @@ function guardHolds(t: Transition, context: unknown, event: EventObject, snapsho
 }
 
 /** xstate's `StateNode.next`: the first candidate whose guard holds. */
-function firstEnabled(node: StateNode, snapshot: MachineSnapshot, event: EventObject, out: Transition[]): boolean {
-  for (const t of candidates(node, event.type)) {
+function firstEnabled(node: StateNode, snapshot: MachineSnapshot, event: EventObject, out: Transition[], byOrder: (Map<string, Transition[]> | undefined)[]): boolean {
+  const list = candidates(node, event.type, byOrder);
+  for (let i = 0; i < list.length; i++) {
+    const t = list[i]!;
     if (t.guard === undefined || guardHolds(t, snapshot.context, event, snapshot)) {
       out.push(t);
       return true;
@@ -208,27 +228,23 @@ function firstEnabled(node: StateNode, snapshot: MachineSnapshot, event: EventOb
 }
 
 /** xstate's `transitionNode`: the transitions the event selects under `node`, deepest states first, one per region. */
-function select(node: StateNode, value: unknown, snapshot: MachineSnapshot, event: EventObject, out: Transition[]): boolean {
+function select(node: StateNode, value: unknown, snapshot: MachineSnapshot, event: EventObject, out: Transition[], byOrder: (Map<string, Transition[]> | undefined)[]): boolean {
   if (typeof value === 'string') {
     const child = node.states[value];
     if (!child || value[0] === '#') throw GIVE_UP;
-    return firstEnabled(child, snapshot, event, out) || firstEnabled(node, snapshot, event, out);
+    return firstEnabled(child, snapshot, event, out, byOrder) || firstEnabled(node, snapshot, event, out, byOrder);
   }
-  const keys = Object.keys(value as object);
   const sub = value as Record<string, unknown>;
-  if (keys.length === 1) {
-    const child = node.states[keys[0]!];
-    if (!child) throw GIVE_UP;
-    return select(child, sub[keys[0]!], snapshot, event, out) || firstEnabled(node, snapshot, event, out);
-  }
+  // xstate asks a compound state's one child, or each region of a parallel one, then the state itself
   let any = false;
-  for (const k of keys) {
+  for (const k in sub) {
     if (!sub[k]) continue;
     const child = node.states[k];
     if (!child) throw GIVE_UP;
-    if (select(child, sub[k], snapshot, event, out)) any = true;
+    if (select(child, sub[k], snapshot, event, out, byOrder)) any = true;
+    if (node.type !== 'parallel') break;
   }
-  return any || firstEnabled(node, snapshot, event, out);
+  return any || firstEnabled(node, snapshot, event, out, byOrder);
 }
 
 /**
@@ -270,7 +286,9 @@ function assigned(actions: readonly unknown[], context: unknown, event: EventObj
       queued.length = 0;
       raisedTo = queue;
       impl.collect!({ context: ctx, event, enqueue, check: GIVE, self: undefined, system: undefined }, params);
-      for (const assignment of queued.splice(0)) ctx = assignOnce({ assignment }, ctx, event, undefined);
+      const n = queued.length;
+      for (let i = 0; i < n; i++) ctx = assignOnce({ assignment: queued[i] }, ctx, event, undefined);
+      queued.length = 0;
     } else throw GIVE_UP;
   }
   return ctx;
@@ -299,8 +317,16 @@ function assignOnce(impl: BuiltinAction, context: unknown, event: EventObject, p
   let partial: Record<string, unknown> = {};
   if (typeof assignment === 'function') partial = assignment(args, params);
   else for (const [key, a] of Object.entries(assignment as Record<string, unknown>)) partial[key] = typeof a === 'function' ? a(args, params) : a;
-  // xstate's Object.assign({}, context, partial), as a spread: the same own properties, several times cheaper
+  // xstate's Object.assign({}, context, partial): when the assignment gave a whole new context (the judge's
+  // reducers do), that is a copy of `partial` itself, which no one else holds, so it serves as it is
+  if (covers(partial, context as object)) return partial;
   return { ...(context as object), ...partial };
+}
+
+/** Every own key of `context` is an own key of `partial`. */
+function covers(partial: object, context: object): boolean {
+  for (const k in context) if (!Object.prototype.hasOwnProperty.call(partial, k)) return false;
+  return true;
 }
 
 /**
@@ -327,16 +353,27 @@ function microstep(t: Transition, snapshot: MachineSnapshot, event: EventObject,
   if (busy(target)) throw GIVE_UP;
   const exited = snapshot._nodes.filter((n) => under(n, parent)).sort((a, b) => b.order - a.order);
   if (exited.some(busy)) throw GIVE_UP;
-  const context = assigned([...exited.flatMap((n) => n.exit), ...t.actions, ...target.entry], snapshot.context, event, snapshot, queue);
+  // the exited states' exit actions, the transition's, the target's entry, in that order
+  let context = snapshot.context;
+  for (const n of exited) if (n.exit.length) context = assigned(n.exit, context, event, snapshot, queue);
+  if (t.actions.length) context = assigned(t.actions, context, event, snapshot, queue);
+  if (target.entry.length) context = assigned(target.entry, context, event, snapshot, queue);
   // xstate's set of active nodes: the exited taken out, the target added at the end
   const nodes = snapshot._nodes.filter((n) => !exited.includes(n));
   nodes.push(target);
   const value = withLeaf(snapshot.value, parent.path, target.key);
-  if (!final) return { ...snapshot, context, _nodes: nodes, value, tags: new Set(nodes.flatMap((n) => n.tags)) };
+  if (!final) return { ...snapshot, context, _nodes: nodes, value, tags: tagsOf(nodes) };
   // the machine is done: xstate runs every active state's exit actions (none here, or it gives up) and keeps them ordered latest first
   nodes.sort((a, b) => b.order - a.order);
   if (nodes.some((n) => n.exit.length)) throw GIVE_UP;
-  return { ...snapshot, status: 'done', output: undefined, context, _nodes: nodes, value, tags: new Set(nodes.flatMap((n) => n.tags)) };
+  return { ...snapshot, status: 'done', output: undefined, context, _nodes: nodes, value, tags: tagsOf(nodes) };
+}
+
+/** The tags of the active states, as xstate gathers them (a new set for each snapshot). */
+function tagsOf(nodes: readonly StateNode[]): Set<string> {
+  const tags = new Set<string>();
+  for (const n of nodes) for (const tag of n.tags) tags.add(tag);
+  return tags;
 }
 
 /** `node` lies under `ancestor` (a proper descendant). */
@@ -387,7 +424,7 @@ function settle(snapshot: MachineSnapshot, event: EventObject, queue: EventObjec
       if (!queue.length) break;
       current = queue.shift()!;
       enabled = [];
-      select(next.machine.root, next.value, next, current, enabled);
+      select(next.machine.root, next.value, next, current, enabled, candidatesOf(next.machine.root));
     }
     if (enabled.length > 1) throw GIVE_UP;
     if (enabled.length) next = microstep(enabled[0]!, next, current, queue);
@@ -402,7 +439,7 @@ function quickStep(snapshot: MachineSnapshot, event: EventObject): MachineSnapsh
   try {
     const queue: EventObject[] = [];
     const chosen: Transition[] = [];
-    select(snapshot.machine.root, snapshot.value, snapshot, event, chosen);
+    select(snapshot.machine.root, snapshot.value, snapshot, event, chosen, candidatesOf(snapshot.machine.root));
     if (chosen.length > 1) return undefined;
     return settle(chosen.length ? microstep(chosen[0]!, snapshot, event, queue) : snapshot, event, queue);
   } catch {

@@ -7,12 +7,12 @@
  */
 import { BUILTIN_RULES } from './builtinRules';
 import { stillCounts } from './ending';
-import { applyEffects, evalExpr, holds, readingKey, valueOf, withValue, type ConditionScope } from './conditions';
+import { applyEffect, evalExpr, holds, readingKey, valueOf, withValue, writesObjects, type ConditionScope } from './conditions';
 import { firstExpiry } from './lots';
 import { lotNumber, randomBetween, streamFor } from './random';
 import { expectedText, textEntryRight } from './recordText';
 import type { ScenarioIndex } from './scenarioIndex';
-import { forgiving, isTextKind, type AttemptContext, type AttemptOptions, type Category, type FaultStage, type JudgedEvent, type Outcome, type RecordEntry, type RuleUntil, type Step } from './types';
+import { forgiving, isTextKind, type AttemptContext, type AttemptOptions, type Category, type Effect, type FaultStage, type JudgedEvent, type Outcome, type RecordEntry, type RecordStatus, type RuleUntil, type Step } from './types';
 
 /* ---------- set-up ---------- */
 
@@ -88,12 +88,16 @@ export function createContext(ix: ScenarioIndex, options: AttemptOptions): Attem
 
 export function faultHandled(ix: ScenarioIndex, ctx: AttemptContext, faultId: string): boolean {
   const f = ix.faults.get(faultId);
-  return !!f && f.steps.every((s) => ctx.done[s.id] !== undefined);
+  if (!f) return false;
+  for (const s of f.steps) if (ctx.done[s.id] === undefined) return false;
+  return true;
 }
 
 export function faultContained(ix: ScenarioIndex, ctx: AttemptContext, faultId: string): boolean {
   const f = ix.faults.get(faultId);
-  return !!f && f.steps.every((s) => s.stage !== 'contain' || ctx.done[s.id] !== undefined);
+  if (!f) return false;
+  for (const s of f.steps) if (s.stage === 'contain' && ctx.done[s.id] === undefined) return false;
+  return true;
 }
 
 /** A fault's rule applies from its fault's raising until the fault reaches the stage the rule names (contained, or documented by default). */
@@ -122,47 +126,116 @@ const matches = (e: JudgedEvent, action: { verb: string; target: string; with?: 
   isAct(e) && e.verb === action.verb && e.target === action.target && (action.with === undefined || e.with === action.with);
 const valueOfAct = (e: JudgedEvent) => (isAct(e) ? e.value : undefined);
 
-function push(ctx: AttemptContext, o: Omit<Outcome, 'seq' | 'at'>): Outcome[] {
-  return [...ctx.outcomes, { seq: ctx.outcomes.length, at: ctx.clock, ...o }];
-}
+type NewOutcome = Omit<Outcome, 'seq' | 'at'>;
 
 function scaled(ctx: AttemptContext, penalty: number): number {
   return forgiving(ctx) ? 0 : penalty;
 }
 
-/** Raises faults not raised yet: applies their effects and says so. */
-function raise(ix: ScenarioIndex, ctx: AttemptContext, ids: string[]): AttemptContext {
-  let next = ctx;
-  for (const id of ids) {
-    const f = ix.faults.get(id);
-    if (!f) continue;
-    const announced = next.outcomes.some((o) => o.kind === 'fault-raised' && o.ref === id);
-    if (announced && !faultHandled(ix, next, id)) continue; // already being handled
-    if (announced) {
-      // The same fault again (a second contaminated glove…): its answer must be given again.
-      const done = { ...next.done };
-      for (const s of f.steps) delete done[s.id];
-      next = { ...next, done };
-    }
-    next = { ...next, raised: { ...next.raised, [id]: next.clock } };
-    next = applyEffects(next, f.effects, undefined, ix.scenario);
-    next = { ...next, outcomes: push(next, { kind: 'fault-raised', ref: id, points: 0, penalty: 0 }) };
-  }
-  return next;
+/** A new array: the list, then the item (one exact copy: the fastest way V8 offers for a list of any length here). */
+function appended<T>(list: readonly T[], item: T): T[] {
+  const n = list.length;
+  const out = new Array<T>(n + 1);
+  for (let i = 0; i < n; i++) out[i] = list[i]!;
+  out[n] = item;
+  return out;
 }
 
-/** Applies effects in the order written: a fault raised in the middle of the list is raised there, its own effects with it. */
-function withEffects(ix: ScenarioIndex, ctx: AttemptContext, effects: Step['effects'], input?: number): AttemptContext {
-  if (!effects?.length) return ctx;
-  let next = ctx;
-  let from = 0;
-  const list = effects ?? [];
-  list.forEach((e, i) => {
-    if (!('raiseFault' in e)) return;
-    next = raise(ix, applyEffects(next, list.slice(from, i), input, ix.scenario), [e.raiseFault]);
-    from = i + 1;
-  });
-  return applyEffects(next, list.slice(from), input, ix.scenario);
+/**
+ * One judgement in the making: its own copy of the context, written in
+ * place, so that an action costs one copy of the context whatever it
+ * changes. What the copy holds (outcomes, done, raised, objects, record,
+ * read) is still the given context's until this judgement first changes
+ * it: then it is copied once and written in place from there on. The
+ * context given, and everything it holds, is never written: a snapshot taken
+ * before reads what it read (tests/unit/earlierSnapshots.test.ts).
+ */
+class Judgement {
+  next: AttemptContext;
+  private ownOutcomes = false;
+  private ownDone = false;
+  private ownRaised = false;
+  private ownObjects = false;
+
+  /** With an event: counted, and its value kept for inputBetween. */
+  constructor(ctx: AttemptContext, event?: JudgedEvent) {
+    this.next = event === undefined ? { ...ctx } : { ...ctx, events: ctx.events + 1, lastInput: isAct(event) ? event.value : undefined };
+  }
+
+  /** Adds an outcome to the log, numbered in order and timed now. */
+  push(o: NewOutcome): void {
+    const list = this.next.outcomes;
+    const outcome: Outcome = { seq: list.length, at: this.next.clock, ...o };
+    if (this.ownOutcomes) list.push(outcome);
+    else {
+      this.next.outcomes = appended(list, outcome);
+      this.ownOutcomes = true;
+    }
+  }
+
+  private done(): Record<string, number> {
+    if (!this.ownDone) {
+      this.next.done = { ...this.next.done };
+      this.ownDone = true;
+    }
+    return this.next.done;
+  }
+
+  setDone(stepId: string, at: number): void {
+    this.done()[stepId] = at;
+  }
+
+  /** Applies effects in the order written: a fault raised in the middle of the list is raised there, its own effects with it. */
+  effects(ix: ScenarioIndex, effects: readonly Effect[] | undefined, input?: number): void {
+    if (!effects) return;
+    for (const e of effects) {
+      if ('raiseFault' in e) this.raise(ix, [e.raiseFault]);
+      else this.effect(ix, e, input);
+    }
+  }
+
+  /** One effect (a `raiseFault` among them does nothing: see `effects`). */
+  private effect(ix: ScenarioIndex, e: Effect, input: number | undefined): void {
+    if (!this.ownObjects && writesObjects(e)) {
+      this.next.objects = { ...this.next.objects };
+      this.ownObjects = true;
+    }
+    const { objects, done } = this.next;
+    this.next = applyEffect(e, this.next, input, ix.scenario);
+    // a word that replaced a collection gave a fresh one (newLot its objects, redo the steps done): this judgement owns it
+    if (this.next.objects !== objects) this.ownObjects = true;
+    if (this.next.done !== done) this.ownDone = true;
+  }
+
+  /** Raises faults not raised yet: applies their effects and says so. */
+  raise(ix: ScenarioIndex, ids: readonly string[]): void {
+    for (const id of ids) {
+      const f = ix.faults.get(id);
+      if (!f) continue;
+      const announced = this.next.outcomes.some((o) => o.kind === 'fault-raised' && o.ref === id);
+      if (announced && !faultHandled(ix, this.next, id)) continue; // already being handled
+      if (announced) {
+        // The same fault again (a second contaminated glove…): its answer must be given again.
+        const done = this.done();
+        for (const s of f.steps) delete done[s.id];
+      }
+      if (!this.ownRaised) {
+        this.next.raised = { ...this.next.raised };
+        this.ownRaised = true;
+      }
+      this.next.raised[id] = this.next.clock;
+      // the fault's own effects as written (a raiseFault among them raises nothing)
+      for (const e of f.effects ?? []) this.effect(ix, e, undefined);
+      this.push({ kind: 'fault-raised', ref: id, points: 0, penalty: 0 });
+    }
+  }
+}
+
+/** Raises faults not raised yet: applies their effects and says so. */
+function raise(ix: ScenarioIndex, ctx: AttemptContext, ids: string[]): AttemptContext {
+  const j = new Judgement(ctx);
+  j.raise(ix, ids);
+  return j.next;
 }
 
 /* ---------- guards ---------- */
@@ -306,7 +379,7 @@ export function currentPhase(ix: ScenarioIndex, ctx: AttemptContext): number {
  * those bound to a later phase (done when the procedure gets there).
  */
 export function phaseComplete(ix: ScenarioIndex, ctx: AttemptContext, phase: number): boolean {
-  if (!(ix.stepsByPhase[phase] ?? []).every((id) => ctx.done[id] !== undefined)) return false;
+  for (const id of ix.stepsByPhase[phase] ?? []) if (ctx.done[id] === undefined) return false;
   for (const f in ctx.raised) {
     for (const x of ix.faults.get(f)?.steps ?? []) if (ctx.done[x.id] === undefined && (ix.steps.get(x.id)!.phase ?? phase) <= phase) return false;
   }
@@ -326,11 +399,13 @@ export function phaseHolds(ix: ScenarioIndex, ctx: AttemptContext, phase: number
 
 /* ---------- the batch record ---------- */
 
+const RECORD_VERBS = new Set(['record', 'correct', 'sign']);
+
 export type RecordVerdict = 'prefill' | 'filled' | 'blank' | 'incomplete' | 'no-reason' | 'accept';
 
 /** What good documentation practice says of a record, correct or sign action. */
 export function judgeRecord(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent): RecordVerdict | null {
-  if (!isAct(event) || !['record', 'correct', 'sign'].includes(event.verb)) return null;
+  if (!isAct(event) || !RECORD_VERBS.has(event.verb)) return null;
   const entry = ix.record.get(event.target);
   if (!entry) return null;
   const current = ctx.record[entry.id];
@@ -370,33 +445,26 @@ function recordIsLate(ix: ScenarioIndex, ctx: AttemptContext, entry: RecordEntry
 
 /* ---------- reducers (each returns a new context) ---------- */
 
-const base = (ctx: AttemptContext, event: JudgedEvent): AttemptContext => ({
-  ...ctx,
-  events: ctx.events + 1,
-  lastInput: isAct(event) ? event.value : undefined,
-});
+const base = (ctx: AttemptContext, event: JudgedEvent): AttemptContext => new Judgement(ctx, event).next;
 
-/** `base` and one outcome pushed, in one new context (the same as `{ ...base(ctx, event), outcomes: push(...) }`). */
-const judged = (ctx: AttemptContext, event: JudgedEvent, o: Omit<Outcome, 'seq' | 'at'>): AttemptContext => ({
-  ...ctx,
-  events: ctx.events + 1,
-  lastInput: isAct(event) ? event.value : undefined,
-  outcomes: push(ctx, o),
-});
+/** The event counted and one outcome pushed, in one new context. */
+function judged(ctx: AttemptContext, event: JudgedEvent, o: NewOutcome): AttemptContext {
+  const j = new Judgement(ctx, event);
+  j.push(o);
+  return j.next;
+}
 
 export function violation(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent, ruleId: string): AttemptContext {
   const r = ix.rules.get(ruleId)!.rule;
   const critical = r.severity === 'critical';
-  let next = base(ctx, event);
-  next = {
-    ...next,
-    critical: critical && !forgiving(ctx) ? r.id : next.critical,
-    outcomes: push(next, {
-      kind: 'violation', ref: r.id, points: 0, penalty: scaled(ctx, r.penalty), category: r.category,
-      severity: r.severity, critical, ...actionOf(event),
-    }),
-  };
-  return withEffects(ix, next, r.effects, valueOfAct(event));
+  const j = new Judgement(ctx, event);
+  if (critical && !forgiving(ctx)) j.next.critical = r.id;
+  j.push({
+    kind: 'violation', ref: r.id, points: 0, penalty: scaled(ctx, r.penalty), category: r.category,
+    severity: r.severity, critical, ...actionOf(event),
+  });
+  j.effects(ix, r.effects, valueOfAct(event));
+  return j.next;
 }
 
 function actionOf(event: JudgedEvent) {
@@ -405,31 +473,26 @@ function actionOf(event: JudgedEvent) {
 
 export function completeStep(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent, stepId: string): AttemptContext {
   const { step, fault } = ix.steps.get(stepId)!;
-  const input = valueOfAct(event);
-  let next: AttemptContext = {
-    ...ctx,
-    events: ctx.events + 1,
-    lastInput: input,
-    done: { ...ctx.done, [stepId]: ctx.clock },
-    clock: ctx.clock + (step.minutes ?? 1),
-  };
-  next = withEffects(ix, next, step.effects, input);
+  const j = new Judgement(ctx, event);
+  j.setDone(stepId, ctx.clock);
+  j.next.clock = ctx.clock + (step.minutes ?? 1);
+  j.effects(ix, step.effects, valueOfAct(event));
   // A step done again (a fault answered twice, a step reopened by a fault's `redo`) earns its points once.
   const again = doneBefore(ctx, stepId);
-  const outcomes = push(next, { kind: 'step', ref: stepId, points: again ? 0 : step.points, penalty: 0, category: step.category, ...actionOf(event) });
-  if (fault && faultHandled(ix, next, fault)) outcomes.push({ seq: outcomes.length, at: next.clock, kind: 'fault-handled', ref: fault, points: 0, penalty: 0 });
-  next = { ...next, outcomes };
+  j.push({ kind: 'step', ref: stepId, points: again ? 0 : step.points, penalty: 0, category: step.category, ...actionOf(event) });
+  if (fault && faultHandled(ix, j.next, fault)) j.push({ kind: 'fault-handled', ref: fault, points: 0, penalty: 0 });
   // a fault follows its step the first time only: the weld redone after a failed weld does not fail again
-  if (next.fault && !again) {
-    const f = ix.faults.get(next.fault);
-    if (f && 'afterStep' in f.trigger && f.trigger.afterStep === stepId) next = raise(ix, next, [f.id]);
+  if (j.next.fault && !again) {
+    const f = ix.faults.get(j.next.fault);
+    if (f && 'afterStep' in f.trigger && f.trigger.afterStep === stepId) j.raise(ix, [f.id]);
   }
-  return next;
+  return j.next;
 }
 
 /** The step was done once already in this attempt (and reopened since, or answered again). */
 export function doneBefore(ctx: AttemptContext, stepId: string): boolean {
-  return ctx.outcomes.some((o) => o.kind === 'step' && o.ref === stepId);
+  for (const o of ctx.outcomes) if (o.kind === 'step' && o.ref === stepId) return true;
+  return false;
 }
 
 export function wrongValue(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent, stepId: string): AttemptContext {
@@ -448,8 +511,9 @@ export function early(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent
 }
 
 export function noEffect(ctx: AttemptContext, event: JudgedEvent): AttemptContext {
-  if (!isAct(event)) return base(ctx, event);
-  return judged(ctx, event, { kind: 'no-effect', ref: event.target, points: 0, penalty: 0, ...actionOf(event) });
+  const j = new Judgement(ctx, event);
+  if (isAct(event)) j.push({ kind: 'no-effect', ref: event.target, points: 0, penalty: 0, ...actionOf(event) });
+  return j.next;
 }
 
 /**
@@ -466,14 +530,11 @@ export function readDisplay(ix: ScenarioIndex, ctx: AttemptContext, event: Judge
   const known = !!object && (event.reading === undefined || (object.readings ?? []).some((r) => r.id === event.reading));
   const value = known ? valueOf(ctx, key) : undefined;
   if (!known || !ix.readable.has(event.target)) return noEffect(ctx, event);
-  const next = base(ctx, event);
+  const j = new Judgement(ctx, event);
   // a display that shows nothing yet (a balance before its check) is read as blank: said, not kept
-  if (value === undefined || !Number.isFinite(value)) return { ...next, outcomes: push(next, { kind: 'reading', ref: key, points: 0, penalty: 0, ...actionOf(event) }) };
-  return {
-    ...next,
-    read: { ...next.read, [key]: { value, at: next.clock } },
-    outcomes: push(next, { kind: 'reading', ref: key, points: 0, penalty: 0, ...actionOf(event) }),
-  };
+  if (value !== undefined && Number.isFinite(value)) j.next.read = { ...ctx.read, [key]: { value, at: ctx.clock } };
+  j.push({ kind: 'reading', ref: key, points: 0, penalty: 0, ...actionOf(event) });
+  return j.next;
 }
 
 export function countHint(ctx: AttemptContext): AttemptContext {
@@ -482,7 +543,9 @@ export function countHint(ctx: AttemptContext): AttemptContext {
 
 /** The procedure enters a phase: said in the log, with the phase's brief. */
 export function enterPhase(ctx: AttemptContext, id: string): AttemptContext {
-  return { ...ctx, outcomes: push(ctx, { kind: 'phase', ref: id, points: 0, penalty: 0 }) };
+  const j = new Judgement(ctx);
+  j.push({ kind: 'phase', ref: id, points: 0, penalty: 0 });
+  return j.next;
 }
 
 function builtin(ctx: AttemptContext, id: string, event: JudgedEvent, count = 1, more: Partial<Outcome> = {}): Omit<Outcome, 'seq' | 'at'> {
@@ -514,29 +577,26 @@ export function writeRecord(ix: ScenarioIndex, ctx: AttemptContext, event: Judge
     return judged(ctx, event, builtin(ctx, id, event));
   }
   if (verdict !== 'accept') return judged(ctx, event, { kind: 'no-effect', ref: act.target, points: 0, penalty: 0, ...actionOf(event) });
-  let next = base(ctx, event);
+  const j = new Judgement(ctx, event);
   const entry = ix.record.get(act.target)!;
   const right = recordValueRight(ix, ctx, entry, act.value, act.text);
-  const prev = next.record[entry.id];
+  const prev = ctx.record[entry.id];
   const value = entry.kind === 'value' ? act.value : isTextKind(entry.kind) ? act.text?.trim() : undefined;
+  let status: RecordStatus;
   if (act.verb === 'correct' && prev) {
-    next = {
-      ...next,
-      record: {
-        ...next.record,
-        [entry.id]: { ...prev, value, wrong: !right, corrections: [...prev.corrections, { from: prev.value, to: value, reason: act.reason!.trim(), at: next.clock }] },
-      },
-    };
-    const earnedBefore = next.outcomes.some((o) => o.kind === 'record' && o.ref === entry.id && o.points > 0);
-    if (right && !earnedBefore) next = { ...next, outcomes: push(next, { kind: 'record', ref: entry.id, points: entry.points, penalty: 0, category: 'documentation', ...actionOf(event) }) };
-    else if (!right) next = { ...next, outcomes: push(next, inaccurate(ix, ctx, event, entry)) };
-    return next;
+    status = { ...prev, value, wrong: !right, corrections: [...prev.corrections, { from: prev.value, to: value, reason: act.reason!.trim(), at: ctx.clock }] };
+    const earnedBefore = ctx.outcomes.some((o) => o.kind === 'record' && o.ref === entry.id && o.points > 0);
+    if (right && !earnedBefore) j.push({ kind: 'record', ref: entry.id, points: entry.points, penalty: 0, category: 'documentation', ...actionOf(event) });
+    else if (!right) j.push(inaccurate(ix, ctx, event, entry));
+  } else {
+    const late = recordIsLate(ix, ctx, entry);
+    j.push({ kind: 'record', ref: entry.id, points: right ? entry.points : 0, penalty: 0, category: 'documentation', ...actionOf(event) });
+    if (!right) j.push(inaccurate(ix, ctx, event, entry));
+    if (late) j.push(builtin(ctx, 'gdp-late', event));
+    status = value !== undefined ? { value, at: ctx.clock, wrong: !right, late, corrections: [] } : { at: ctx.clock, wrong: !right, late, corrections: [] };
   }
-  const late = recordIsLate(ix, ctx, entry);
-  const outcomes = push(next, { kind: 'record', ref: entry.id, points: right ? entry.points : 0, penalty: 0, category: 'documentation', ...actionOf(event) });
-  if (!right) outcomes.push({ seq: outcomes.length, at: next.clock, ...inaccurate(ix, ctx, event, entry) });
-  if (late) outcomes.push({ seq: outcomes.length, at: next.clock, ...builtin(ctx, 'gdp-late', event) });
-  return { ...next, record: { ...next.record, [entry.id]: { ...(value !== undefined ? { value } : {}), at: next.clock, wrong: !right, late, corrections: [] } }, outcomes };
+  j.next.record = { ...ctx.record, [entry.id]: status };
+  return j.next;
 }
 
 /** Entries the run must have: those of the procedure (of its steps done, once a decision ended it) and of the faults raised. */
@@ -548,12 +608,12 @@ export function expectedEntries(ix: ScenarioIndex, ctx: AttemptContext): RecordE
 }
 
 export function submitRecord(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent): AttemptContext {
-  let next = base(ctx, event);
-  const entries = expectedEntries(ix, next);
-  const blank = entries.filter((e) => !next.record[e.id]).map((e) => e.id);
-  const wrong = entries.filter((e) => next.record[e.id]?.wrong).map((e) => e.id);
-  if (blank.length) next = { ...next, outcomes: push(next, builtin(ctx, 'gdp-blank', event, blank.length, { entries: blank })) };
-  if (wrong.length) next = { ...next, outcomes: push(next, builtin(ctx, 'gdp-uncorrected', event, wrong.length, { entries: wrong })) };
-  return { ...next, outcomes: push(next, { kind: 'end', ref: 'batch-record', points: 0, penalty: 0, ...actionOf(event) }) };
+  const j = new Judgement(ctx, event);
+  const entries = expectedEntries(ix, ctx);
+  const blank = entries.filter((e) => !ctx.record[e.id]).map((e) => e.id);
+  const wrong = entries.filter((e) => ctx.record[e.id]?.wrong).map((e) => e.id);
+  if (blank.length) j.push(builtin(ctx, 'gdp-blank', event, blank.length, { entries: blank }));
+  if (wrong.length) j.push(builtin(ctx, 'gdp-uncorrected', event, wrong.length, { entries: wrong }));
+  j.push({ kind: 'end', ref: 'batch-record', points: 0, penalty: 0, ...actionOf(event) });
+  return j.next;
 }
-

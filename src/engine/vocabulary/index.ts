@@ -117,6 +117,11 @@ export function holds(cond: Condition | undefined, scope: ConditionScope): boole
   return word ? word.holds(cond as never, scope, holds) : false;
 }
 
+/** The effect writes the attempt's `objects` in place: its applier copies them first (see EffectWord.writes). */
+export function writesObjects(effect: Effect): boolean {
+  return effectWord(effect)?.writes === 'objects';
+}
+
 /** Applies one effect to the applier's copy of the attempt (see EffectWord.apply). */
 export function applyEffect(effect: Effect, next: AttemptContext, input?: number, scenario?: Scenario): AttemptContext {
   const word = effectWord(effect);

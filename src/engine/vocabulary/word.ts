@@ -97,12 +97,16 @@ export interface EffectWord<K extends EffectName = EffectName> {
   /** The branch of the schema's `effect` (one of its `oneOf`). */
   schema: JsonSchema;
   /**
-   * The attempt after the effect. `next` is the applier's own copy, whose
-   * `objects` and `raised` may be written in place; anything else is replaced.
+   * The attempt after the effect. `next` is the applier's own copy: its
+   * scalar fields may be written in place, and its `objects` too by a word
+   * that says so in `writes` (the applier copies `objects` first); anything
+   * else it holds is replaced, never written.
    * `input`: the value typed with the action (an expression's `input`);
    * `scenario`: its objects' lot prefixes, for `newLot` (without it `newLot` does nothing).
    */
   apply(node: EffectNode<K>, next: AttemptContext, input: number | undefined, scenario: Scenario | undefined): AttemptContext;
+  /** `objects`: `apply` writes `next.objects` in place, so the applier gives it its own copy first (once per judgement, not once per effect). */
+  writes?: 'objects';
   check(node: EffectNode<K>, path: string, scope: CheckScope): void;
 }
 

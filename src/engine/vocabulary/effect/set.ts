@@ -4,6 +4,7 @@ import { oneKey, quote, record, ref, type EffectWord } from '../word.ts';
 export const set: EffectWord<'set'> = {
   word: 'set',
   schema: oneKey('set', record(['object', 'state'], { object: ref('id'), state: ref('id') })),
+  writes: 'objects',
   apply: (e, next) => {
     next.objects[e.set.object] = { ...next.objects[e.set.object], state: e.set.state };
     return next;

@@ -9,6 +9,7 @@ export const setValue: EffectWord<'setValue'> = {
     reading: ref('id', { description: 'One of the object\'s named readings, instead of its value.' }),
     value: ref('expr'),
   })),
+  writes: 'objects',
   apply: (e, next, input) => {
     const [value, rng] = drawExpr(e.setValue.value, next, input);
     next.rng = rng;
