@@ -1,11 +1,12 @@
 /**
  * The check of a scenario file an instructor imports: exactly the checks of
- * `npm run scenarios:check` (parseScenarioText, then exploreScenario on the
- * prepared scenario). Exploring can take seconds, so it runs in a worker; if
+ * `npm run scenarios:check` (parseScenarioText, exploreScenario on the
+ * prepared scenario, and the citations of the EU GMP guide). Exploring can take seconds, so it runs in a worker; if
  * workers are unavailable it runs here after yielding to the page.
  */
 import { prepare } from '../engine/attempt';
 import { exploreScenario } from '../engine/exploreScenario';
+import { citationProblems } from '../engine/refs/citations';
 import { parseScenarioText } from '../engine/validateScenario';
 import type { CheckMessage, CheckOutcome, CheckStep } from './scenarioCheck.worker';
 
@@ -20,8 +21,8 @@ async function inPage(text: string, onStep: (s: CheckStep) => void): Promise<Che
   if (!v.ok) return { ok: false, problems: v.problems };
   onStep('exploring');
   await nextFrame(); // let the page show the progress text before the long part
-  const report = exploreScenario(prepare(v.scenario));
-  return report.problems.length ? { ok: false, problems: report.problems } : { ok: true, scenario: v.scenario };
+  const problems = [...exploreScenario(prepare(v.scenario)).problems, ...citationProblems(v.scenario)];
+  return problems.length ? { ok: false, problems } : { ok: true, scenario: v.scenario };
 }
 
 export function checkScenarioText(text: string, onStep: (s: CheckStep) => void): Promise<CheckOutcome> {

@@ -51,7 +51,7 @@ function checkFile(file: string): FileReport {
   const report = exploreScenario(prepare(v.scenario));
   for (const p of report.problems) errors.push(`${name}: ${p.path}: ${p.message.en}`);
   const citations = checkCitationsInJson(JSON.parse(text));
-  for (const c of citations) errors.push(`${name}: ${c.path}: citation "${c.citation}": ${c.message}`);
+  for (const c of citations) errors.push(`${name}: ${c.path}: citation "${c.citation}": ${c.message.en}`);
   const problems = report.problems.length + citations.length;
   const drawing = drawingWarnings(v.scenario);
   for (const w of drawing) errors.push(`${name}: warning: ${w.path}: ${w.message.en}`);
@@ -122,7 +122,7 @@ async function main() {
   }
   // the career-day texts cite the guide too
   const careerCitations = args.length ? [] : checkCitationsInJson(JSON.parse(readFileSync(careers, 'utf8')));
-  for (const c of careerCitations) console.error(`careers.json: ${c.path}: citation "${c.citation}": ${c.message}`);
+  for (const c of careerCitations) console.error(`careers.json: ${c.path}: citation "${c.citation}": ${c.message.en}`);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
   console.log(failures ? `\n${failures} scenario(s) failed the check.` : `\nAll ${list.length} scenario(s) are sound.`);

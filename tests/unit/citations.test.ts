@@ -11,7 +11,7 @@ import { checkCitationsIn, checkCitationsInJson, findCitations, PE009 } from '..
 
 const root = resolve(import.meta.dirname, '../..');
 const cited = (text: string) => findCitations(text).map((c) => [c.doc, ...c.paragraphs]);
-const problems = (text: string) => checkCitationsIn(text).map((p) => p.message);
+const problems = (text: string) => checkCitationsIn(text).map((p) => p.message.en);
 
 describe('the index of PE 009-17', () => {
   it('holds the documents the scenarios cite, with what the guide says is in them', () => {
@@ -109,9 +109,14 @@ describe('reading citations', () => {
     expect(problems('A site may justify it (A2 §6).')).toEqual([expect.stringMatching(/ambiguous/)]);
   });
 
+  it('says what is wrong in French too, with the French names of the documents', () => {
+    expect(checkCitationsIn('(BPF annexe 1, §8.200)').map((p) => p.message.fr)).toEqual(["Annexe 1 n'a pas de §8.200"]);
+    expect(checkCitationsIn('Part I §4.20 Table 4').map((p) => p.message.fr)).toEqual(["Partie I n'a pas de tableau 4"]);
+  });
+
   it('gives the path of the text and the citation in a JSON value', () => {
     const scenario = { sources: ['EU GMP Annex 1 (2022) §4.4 Table 4, §8.130'], rules: [{ explanation: { fr: '(BPF annexe 1, §8.200)', en: '(EU GMP Annex 1, §8.13)' } }] };
-    expect(checkCitationsInJson(scenario)).toEqual([
+    expect(checkCitationsInJson(scenario).map((p) => ({ ...p, message: p.message.en }))).toEqual([
       { path: 'sources[0]', citation: 'Annex 1 (2022) §4.4 Table 4', message: 'Table 4 of Annex 1 is in §8.10, not in §4.4' },
       { path: 'rules[0].explanation.fr', citation: 'annexe 1, §8.200', message: 'Annex 1 has no §8.200' },
     ]);

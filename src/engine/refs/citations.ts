@@ -44,6 +44,7 @@ export interface RefIndex {
  *    a § with no document named before it in its sentence is ambiguous and
  *    reported as such (the check does not guess).
  */
+import type { Localized } from '../types';
 import pe009 from './pe009-17.json' with { type: 'json' };
 
 export const PE009: RefIndex = pe009;
@@ -65,7 +66,8 @@ export interface Citation {
 export interface CitationProblem {
   /** The citation as written. */
   citation: string;
-  message: string;
+  /** What is wrong, in both languages (the instructor's tablet import shows it in theirs). */
+  message: Localized;
 }
 
 const PARA = String.raw`B?\d{1,3}(?:\.\d{1,3}){0,3}`;
@@ -152,36 +154,53 @@ export function findCitations(text: string, index: RefIndex = PE009): Citation[]
 }
 
 /** Where else a paragraph number exists, to say so in the message. */
-function elsewhere(p: string, except: string, index: RefIndex): string {
+function elsewhere(p: string, except: string, index: RefIndex): Localized {
   const found = Object.entries(index.documents).filter(([id, d]) => id !== except && d.paragraphs.includes(p)).map(([, d]) => d.title);
-  return found.length ? ` (there is one in ${found.join(', ')})` : '';
+  return found.length ? { en: ` (there is one in ${found.join(', ')})`, fr: ` (il y en a un dans ${found.join(', ')})` } : { en: '', fr: '' };
 }
 
-/** What is wrong with one citation, if anything. */
-export function checkCitation(c: Citation, index: RefIndex = PE009): string[] {
-  if (c.doc === null) return ['names no document of the guide in its sentence: ambiguous, write the document (e.g. "Annex 1 §8.10", "Part I §4.20")'];
-  const d = index.documents[c.doc];
-  if (!d) return [`PE 009-17 has no ${c.text.trim()}`];
-  const out: string[] = [];
-  for (const p of c.paragraphs) {
-    if (!d.paragraphs.includes(p)) out.push(`${d.title} has no §${p}${elsewhere(p, c.doc, index)}`);
-    else if (c.chapter && p.split('.')[0] !== c.chapter) out.push(`§${p} is not in chapter ${c.chapter} of ${d.title}`);
+/** "Part I", "Annex 1"… as French writes them ("Partie I", "Annexe 1"). */
+const fr = (title: string) => title.replace(/^Part\b/, 'Partie').replace(/^Annex\b/, 'Annexe');
+
+/** What is wrong with one citation, if anything, in both languages. */
+export function checkCitation(c: Citation, index: RefIndex = PE009): Localized[] {
+  if (c.doc === null) {
+    return [{
+      en: 'names no document of the guide in its sentence: ambiguous, write the document (e.g. "Annex 1 §8.10", "Part I §4.20")',
+      fr: 'ne nomme aucun document du guide dans sa phrase : ambigu, écrivez le document (par ex. « Annexe 1 §8.10 », « Partie I §4.20 »)',
+    }];
   }
-  if (c.chapter && !d.chapters.includes(c.chapter)) out.push(`${d.title} has no chapter ${c.chapter}`);
+  const d = index.documents[c.doc];
+  if (!d) return [{ en: `PE 009-17 has no ${c.text.trim()}`, fr: `le PE 009-17 n'a pas de ${c.text.trim()}` }];
+  const t = d.title;
+  const out: Localized[] = [];
+  for (const p of c.paragraphs) {
+    if (!d.paragraphs.includes(p)) {
+      const other = elsewhere(p, c.doc, index);
+      out.push({ en: `${t} has no §${p}${other.en}`, fr: `${fr(t)} n'a pas de §${p}${other.fr}` });
+    } else if (c.chapter && p.split('.')[0] !== c.chapter) out.push({ en: `§${p} is not in chapter ${c.chapter} of ${t}`, fr: `le §${p} n'est pas dans le chapitre ${c.chapter} de ${fr(t)}` });
+  }
+  if (c.chapter && !d.chapters.includes(c.chapter)) out.push({ en: `${t} has no chapter ${c.chapter}`, fr: `${fr(t)} n'a pas de chapitre ${c.chapter}` });
   if (c.paragraphs.length === 2) {
     const [a, b] = c.paragraphs.map((p) => d.paragraphs.indexOf(p));
-    if (a! >= 0 && b! >= 0 && a! > b!) out.push(`the range §${c.paragraphs[0]}–${c.paragraphs[1]} runs backwards in ${d.title}`);
+    const [pa, pb] = c.paragraphs;
+    if (a! >= 0 && b! >= 0 && a! > b!) out.push({ en: `the range §${pa}–${pb} runs backwards in ${t}`, fr: `l'intervalle §${pa}–${pb} va à rebours dans ${fr(t)}` });
   }
   if (c.item) {
     const p = c.paragraphs[c.paragraphs.length - 1]!;
-    if (d.paragraphs.includes(p) && !(d.items[p] ?? []).includes(c.item)) out.push(`§${p} of ${d.title} has no item ${c.item}`);
+    if (d.paragraphs.includes(p) && !(d.items[p] ?? []).includes(c.item)) out.push({ en: `§${p} of ${t} has no item ${c.item}`, fr: `le §${p} de ${fr(t)} n'a pas d'alinéa ${c.item}` });
   }
   if (c.table) {
     const where = d.tables[c.table];
-    if (where === undefined) out.push(`${d.title} has no Table ${c.table}`);
-    else if (c.paragraphs.length && !c.paragraphs.includes(where)) out.push(`Table ${c.table} of ${d.title} is in ${where ? `§${where}` : 'its introduction'}, not in §${c.paragraphs.join('–')}`);
+    if (where === undefined) out.push({ en: `${t} has no Table ${c.table}`, fr: `${fr(t)} n'a pas de tableau ${c.table}` });
+    else if (c.paragraphs.length && !c.paragraphs.includes(where)) {
+      const at = c.paragraphs.join('–');
+      out.push(where
+        ? { en: `Table ${c.table} of ${t} is in §${where}, not in §${at}`, fr: `le tableau ${c.table} de ${fr(t)} est au §${where}, pas au §${at}` }
+        : { en: `Table ${c.table} of ${t} is in its introduction, not in §${at}`, fr: `le tableau ${c.table} de ${fr(t)} est dans son introduction, pas au §${at}` });
+    }
   }
-  if (c.glossary && !d.glossary) out.push(`${d.title} has no glossary`);
+  if (c.glossary && !d.glossary) out.push({ en: `${t} has no glossary`, fr: `${fr(t)} n'a pas de glossaire` });
   return out;
 }
 
@@ -200,4 +219,17 @@ export function checkCitationsInJson(value: unknown, index: RefIndex = PE009): (
   };
   walk(value, '');
   return out;
+}
+
+/**
+ * The citation problems of a scenario file as problems of the scenario check
+ * (the path of the text, the message in both languages), for the check of a
+ * scenario an instructor imports on a tablet, as `npm run scenarios:check`
+ * reports them.
+ */
+export function citationProblems(value: unknown, index: RefIndex = PE009): { path: string; message: Localized }[] {
+  return checkCitationsInJson(value, index).map((c) => ({
+    path: c.path,
+    message: { en: `citation "${c.citation}": ${c.message.en}`, fr: `citation « ${c.citation} » : ${c.message.fr}` },
+  }));
 }
