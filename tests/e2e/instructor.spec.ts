@@ -1,6 +1,7 @@
 /**
  * The instructor area end to end, in French: the PIN (set, leave, wrong then
  * right, the wait after wrong tries surviving a reload, the reset), the class
+ * (and a trainee's code asked before playing)
  * and an assignment the trainee then plays, the results with the mistake and
  * the CSV export, the replay to the same score, scenario import (broken, then
  * good and playable), and the merge of two tablets' exports on a third.
@@ -437,6 +438,7 @@ test('a trainee code set in the class is asked before playing: a wrong code open
   await page.getByRole('button', { name: 'Continuer en tant que Noé' }).click();
   await expect(page.getByRole('heading', { name: 'Code de Noé' })).toBeVisible();
   expect(await smallTargets(page)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
   const keypad = page.getByRole('group', { name: 'Pavé numérique' });
   for (const d of '1111') await keypad.getByRole('button', { name: d, exact: true }).click();
   await keypad.getByRole('button', { name: 'OK' }).click();
