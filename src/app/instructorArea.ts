@@ -11,7 +11,7 @@ import { mountCleanroom, type Cleanroom } from '../game';
 import { toCsv } from '../engine/csv';
 import { endingOf } from '../engine/ending';
 import { JUDGE_VERSION, judgeVersionOf } from '../engine/judgeVersion';
-import { namesOfList, normaliseName, sameGroup, traineeKey, uniqueNames } from '../engine/identity';
+import { isValidTraineeCode, namesOfList, normaliseName, sameGroup, traineeKey, uniqueNames } from '../engine/identity';
 import { assignmentProgress, categoryAverages, categoryByTrainee, filterAttempts, finishedLate, frequentMistakes, progressCounts, replayAttempts, resultTable, traineeKeys, type ResultFilter } from '../engine/results';
 import { CATEGORIES, type Scenario } from '../engine/types';
 import { formatNumber, lang, t, tr } from '../i18n';
@@ -294,6 +294,10 @@ class InstructorArea {
     const keys = traineeKeys(profiles);
     const idsOf = (id: string) => keys.get(id)?.profileIds ?? [id];
     const count = (id: string) => attempts.filter((a) => idsOf(id).includes(a.profileId) && a.status === 'finished').length;
+    const codeOf = (id: string) => {
+      const coded = idsOf(id).filter((x) => profiles.find((p) => p.id === x)?.codeHash).length;
+      return coded === 0 ? undefined : coded === idsOf(id).length ? ('all' as const) : ('some' as const);
+    };
     const store = this.deps.store;
     const after = async (text: string) => {
       this.say('class', text);
@@ -311,7 +315,7 @@ class InstructorArea {
       groups,
       trainees: profiles
         .filter((p) => idsOf(p.id)[0] === p.id)
-        .map((p) => ({ id: p.id, name: p.name, group: p.group, attempts: count(p.id), profiles: idsOf(p.id).length }))
+        .map((p) => ({ id: p.id, name: p.name, group: p.group, attempts: count(p.id), profiles: idsOf(p.id).length, code: codeOf(p.id) }))
         .sort((a, b) => collator().compare(a.name, b.name)),
       message: this.takeMessage('class'),
       createGroup: async (raw) => {
@@ -357,6 +361,15 @@ class InstructorArea {
           for (const x of idsOf(id)) p = await store.updateProfile(x, { group: group || null });
           return p!.group ? t('instructor.class.moved', { name: p!.name, group: p!.group }) : t('instructor.class.movedOut', { name: p!.name });
         }),
+      // the code goes on every profile of the trainee (one per tablet), so none of them opens without it
+      setCode: async (id, code) => {
+        if (code !== null && !isValidTraineeCode(code)) return t('instructor.class.codeInvalid');
+        return attempt(async () => {
+          let p: Profile | undefined;
+          for (const x of idsOf(id)) p = await store.setTraineeCode(x, code);
+          return t(code === null ? 'instructor.class.codeRemoved' : 'instructor.class.codeSet', { name: p!.name });
+        });
+      },
       remove: (id) =>
         attempt(async () => {
           const p = profiles.find((x) => x.id === id);

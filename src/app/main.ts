@@ -19,9 +19,10 @@ import { downloadText, stamp } from '../ui/download';
 import { homeScreen, type HomeOptions } from '../ui/homeScreen';
 import { KIOSK_IDLE_MAX, KIOSK_IDLE_MIN } from '../ui/kioskScreen';
 import type { PlayScreen } from '../ui/playScreen';
-import { uniqueNames } from '../engine/identity';
+import { CodeTries, uniqueNames } from '../engine/identity';
 import { GROUPS_KEY } from '../ui/instructor/classScreen';
 import { profileScreen } from '../ui/profileScreen';
+import { codeScreen } from '../ui/codeScreen';
 import { builtinCatalog, type Catalog } from './scenarioCatalog';
 import { DEFAULT_IDLE_SECONDS, KIOSK_ACTIVE, KIOSK_IDLE, runKiosk } from './kiosk';
 import { startServiceWorker } from './serviceWorker';
@@ -135,9 +136,49 @@ class App {
     else await this.profiles();
   }
 
+  /** The profile in use before the reload, once its code (if it has one) is typed again; back to none if the trainee goes back to the list. */
   private async restoreProfile() {
     const id = this.prefs.profileId;
-    this.profile = id ? ((await this.store.getProfile(id).catch(() => undefined)) ?? null) : null;
+    const profile = id ? ((await this.store.getProfile(id).catch(() => undefined)) ?? null) : null;
+    this.profile = profile && (await this.unlock(profile)) ? profile : null;
+    if (profile && !this.profile) void saveCurrentProfile(this.store, null);
+  }
+
+  /** Wrong trainee codes typed in this page, every profile together (identity.ts). */
+  private codeTries = new CodeTries();
+
+  /**
+   * Asks the profile's trainee code when it has one (never in the kiosk,
+   * which plays under no profile): true once the right code is typed, false
+   * when the trainee goes back to the list. A wrong code opens nothing.
+   */
+  private unlock(profile: Profile): Promise<boolean> {
+    if (!profile.codeHash || this.kiosk) return Promise.resolve(true);
+    this.session = null;
+    return new Promise((resolve) => {
+      const draw = () =>
+        render(
+          this.main,
+          codeScreen({
+            name: profile.name,
+            check: async (code) => {
+              const wait = this.codeTries.wait(Date.now());
+              if (wait > 0) return { ok: false, reason: 'locked', waitSeconds: wait };
+              if (await this.store.traineeCodeMatches(profile.id, code).catch(() => false)) {
+                this.codeTries.right();
+                resolve(true);
+                return { ok: true };
+              }
+              return { ok: false, reason: 'wrong', waitSeconds: this.codeTries.wrong(Date.now()) };
+            },
+            cancel: () => resolve(false),
+          }),
+        );
+      this.redraw = draw;
+      draw();
+      document.title = t('app.title');
+      (document.getElementById('trainee-code') as HTMLElement | null)?.focus();
+    });
   }
 
   private warn(message: Localized, withExport = false) {
@@ -201,8 +242,9 @@ class App {
   }
 
   private async choose(id: string) {
-    this.profile = (await this.store.getProfile(id)) ?? null;
-    if (!this.profile) return this.profiles();
+    const profile = (await this.store.getProfile(id)) ?? null;
+    if (!profile || !(await this.unlock(profile))) return this.profiles();
+    this.profile = profile;
     void saveCurrentProfile(this.store, id);
     if (this.profile.lang !== lang()) {
       await setLanguage(this.profile.lang);

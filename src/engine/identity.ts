@@ -89,3 +89,39 @@ export function uniqueNames(names: readonly string[]): string[] {
 /** A trainee code is exactly four digits. */
 export const TRAINEE_CODE_DIGITS = 4;
 export const isValidTraineeCode = (code: string): boolean => /^\d{4}$/.test(code);
+
+/** Wrong codes in a row before a pause. */
+export const CODE_TRIES_BEFORE_PAUSE = 5;
+/** The pause, in seconds, after each wrong code from the fifth in a row. */
+export const CODE_PAUSE_SECONDS = 30;
+
+/**
+ * The wrong trainee codes typed in this page (every profile together, so
+ * going from one name to another does not start the count again; a reload
+ * does): from the fifth wrong code in a row, each one is followed by a pause
+ * of CODE_PAUSE_SECONDS before the next try is judged; a right code clears
+ * the count. Times in ms since 1970.
+ */
+export class CodeTries {
+  private failures = 0;
+  private until = 0;
+
+  /** Seconds still to wait before a try is judged (0: none). */
+  wait(now: number): number {
+    const ms = this.until - now;
+    return ms > 0 ? Math.ceil(ms / 1000) : 0;
+  }
+
+  /** Counts a wrong code; returns the pause it starts, in seconds (0: none). */
+  wrong(now: number): number {
+    this.failures++;
+    if (this.failures < CODE_TRIES_BEFORE_PAUSE) return 0;
+    this.until = now + CODE_PAUSE_SECONDS * 1000;
+    return CODE_PAUSE_SECONDS;
+  }
+
+  right(): void {
+    this.failures = 0;
+    this.until = 0;
+  }
+}

@@ -5,6 +5,7 @@
  * the instructor settings only, never trainee data. Pure functions over a
  * settings getter/setter and WebCrypto, so Node 20 can test them.
  */
+import { isValidTraineeCode, TRAINEE_CODE_DIGITS } from '../engine/identity';
 import type { JsonValue } from './records';
 
 /** Where the hash lives in the settings. */
@@ -100,7 +101,7 @@ async function derive(pin: string, salt: Uint8Array, iterations: number, subtle:
   return new Uint8Array(bits);
 }
 
-/** A fresh salted hash of the PIN (a new random salt each time). */
+/** A fresh salted hash of the PIN (a new random salt each time); the trainee codes (hashTraineeCode) are hashed by it too. */
 export async function hashPin(pin: string, deps: PinDeps = {}): Promise<PinHash> {
   const salt = randomOf(deps)(new Uint8Array(PIN_SALT_BYTES));
   const iterations = Math.max(PIN_ITERATIONS, deps.iterations ?? PIN_ITERATIONS);
@@ -118,6 +119,12 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 export async function pinMatches(pin: string, stored: PinHash, deps: PinDeps = {}): Promise<boolean> {
   const hash = await derive(pin, fromBase64(stored.salt), stored.iterations, subtleOf(deps));
   return sameBytes(hash, fromBase64(stored.hash));
+}
+
+/** A trainee code (4 digits, identity.ts), hashed as the PIN is: never stored as digits. */
+export async function hashTraineeCode(code: string, deps: PinDeps = {}): Promise<PinHash> {
+  if (!isValidTraineeCode(code)) throw new RangeError(`A trainee code has ${TRAINEE_CODE_DIGITS} digits.`);
+  return hashPin(code, deps);
 }
 
 function asPinHash(v: JsonValue | undefined): PinHash | null {

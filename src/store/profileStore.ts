@@ -4,7 +4,9 @@
  */
 import type { Lang } from '../engine/types';
 import type { AttemptLog } from './attemptStore';
+import { isValidTraineeCode } from '../engine/identity';
 import { deleteAttempt } from './eventLog';
+import { hashTraineeCode, pinMatches } from './pin';
 import { notFound } from './messages';
 import { compact, settingBelongsTo, type Listed, type Profile } from './records';
 import { invalid, keyText, mustBe, type StoreCore } from './storeCore';
@@ -36,6 +38,10 @@ export interface ProfileStore {
   profilesInGroup(group: string): Promise<Listed<Profile>>;
   renameProfile(id: string, name: string): Promise<Profile>;
   updateProfile(id: string, patch: ProfilePatch): Promise<Profile>;
+  /** Instructor: sets (a 4-digit code) or removes (null) the code asked before playing under this profile; the store keeps only its salted hash. */
+  setTraineeCode(id: string, code: string | null): Promise<Profile>;
+  /** Whether `code` is this profile's code (false when the profile has none or is gone). */
+  traineeCodeMatches(id: string, code: string): Promise<boolean>;
   /** Removes the profile and all its data (attempts and their events, assignments targeted at it, its settings) in one transaction. */
   deleteProfile(id: string): Promise<DeletedProfile>;
 }
@@ -100,6 +106,25 @@ export function profileStore(core: StoreCore, attempts: AttemptLog): ProfileStor
         await tx.put('profiles', next);
         return next;
       });
+    },
+
+    async setTraineeCode(id, code) {
+      if (code !== null && !isValidTraineeCode(code)) throw invalid('A trainee code has exactly 4 digits.', 'Un code de stagiaire a exactement 4 chiffres.');
+      // hashed before the transaction opens: awaiting WebCrypto inside it would let it commit
+      const codeHash = code === null ? undefined : await hashTraineeCode(code);
+      return core.write(['profiles'], async (tx) => {
+        const old = await core.one<Profile>('profile', tx, 'profiles', id);
+        if (!old) throw notFound('profile', id);
+        const next = compact<Profile>({ ...old, codeHash });
+        mustBe('profile', next);
+        await tx.put('profiles', next);
+        return next;
+      });
+    },
+
+    async traineeCodeMatches(id, code) {
+      const profile = await api.getProfile(id);
+      return !!profile?.codeHash && isValidTraineeCode(code) && pinMatches(code, profile.codeHash);
     },
 
     deleteProfile(id) {

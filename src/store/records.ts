@@ -8,6 +8,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import schema from './backup.schema.json';
 import type { ReplayResult } from '../engine/attempt';
 import type { AttemptOptions, Decision, EngineEvent, Lang, Scenario } from '../engine/types';
+import type { PinHash } from './pin';
 
 /** A trainee on this device: no more personal data than this. */
 export interface Profile {
@@ -17,6 +18,8 @@ export interface Profile {
   group?: string;
   lang: Lang;
   createdAt: number;
+  /** The trainee code the instructor set, salted and hashed as the instructor PIN (pin.ts); absent: no code is asked. */
+  codeHash?: PinHash;
 }
 
 /** One event of the attempt log, with the simulated clock (minutes) when it was sent. */

@@ -1,6 +1,7 @@
 /**
  * The instructor area end to end, in French: the PIN (set, leave, wrong then
  * right, the wait after wrong tries surviving a reload, the reset), the class
+ * (and a trainee's code asked before playing)
  * and an assignment the trainee then plays, the results with the mistake and
  * the CSV export, the replay to the same score, scenario import (broken, then
  * good and playable), and the merge of two tablets' exports on a third.
@@ -421,6 +422,44 @@ test('two tablets exported, both imported at once on a third: merged without dup
   await expect(page.locator('.results-table tbody tr[data-row="Hugo"]')).toContainText('1 tentative(s)');
   await expect(page.locator('.attempts-table tr[data-attempt]')).toHaveCount(2);
   await expect(page.locator('.frequent-mistakes li[data-ref="jewellery-past-bench"]')).toContainText('2 fois, par 2 stagiaire(s)');
+});
+
+test('a trainee code set in the class is asked before playing: a wrong code opens nothing and says so, the right one (keypad or keyboard) opens the home screen, and again after a reload', async ({ page }) => {
+  await page.goto('/');
+  await setPin(page);
+  await page.getByLabel('Nom ou pseudonyme').fill('Noé');
+  await page.getByRole('button', { name: 'Créer le stagiaire' }).click();
+  const row = page.locator('[data-trainee]').filter({ hasText: 'Noé' });
+  await row.locator('summary').click();
+  await row.getByLabel('Code du stagiaire (4 chiffres)').fill('482');
+  await row.getByRole('button', { name: 'Définir le code' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'exactement 4 chiffres' })).toBeVisible();
+  await row.getByLabel('Code du stagiaire (4 chiffres)').fill('4826');
+  await row.getByRole('button', { name: 'Définir le code' }).click();
+  await expect(page.getByText('Code de « Noé » défini.')).toBeVisible();
+  await expect(page.locator('[data-trainee]').filter({ hasText: 'Noé' }).getByText('Code défini')).toBeVisible();
+  await leave(page);
+
+  await page.getByRole('button', { name: 'Continuer en tant que Noé' }).click();
+  await expect(page.getByRole('heading', { name: 'Code de Noé' })).toBeVisible();
+  expect(await smallTargets(page)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
+  const keypad = page.getByRole('group', { name: 'Pavé numérique' });
+  for (const d of '1111') await keypad.getByRole('button', { name: d, exact: true }).click();
+  await keypad.getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: "Code incorrect : le profil n'a pas été ouvert." })).toBeVisible();
+  await expect(page.getByText('Profil : Noé')).toHaveCount(0);
+  for (const d of '4826') await keypad.getByRole('button', { name: d, exact: true }).click();
+  await keypad.getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByText('Profil : Noé')).toBeVisible();
+
+  // the profile in use is restored by a reload only through its code, typed on the keyboard this time
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Code de Noé' })).toBeVisible();
+  await expect(page.getByLabel('Code à 4 chiffres')).toBeFocused();
+  await page.keyboard.type('4826');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Profil : Noé')).toBeVisible();
 });
 
 test('every instructor screen passes axe, has 44 px targets, and is reachable from the keyboard tab bar', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findGroup, uniqueNames, isValidTraineeCode, nameClashes, namesOfList, normaliseName, sameGroup, sameName, traineeKey } from '../../src/engine/identity';
+import { CodeTries, findGroup, uniqueNames, isValidTraineeCode, nameClashes, namesOfList, normaliseName, sameGroup, sameName, traineeKey } from '../../src/engine/identity';
 
 describe('one identity per trainee', () => {
   it('names differing only by case, accents or spaces are the same', () => {
@@ -48,5 +48,22 @@ describe('one identity per trainee', () => {
   it('a trainee code is four digits', () => {
     expect(isValidTraineeCode('0427')).toBe(true);
     for (const bad of ['427', '04270', 'abcd', '12 4', '']) expect(isValidTraineeCode(bad)).toBe(false);
+  });
+
+  it('four wrong codes cost nothing; from the fifth in a row, 30 s before the next try; a right code clears the count', () => {
+    const tries = new CodeTries();
+    const t0 = 1_000_000;
+    for (let i = 1; i <= 4; i++) expect(tries.wrong(t0 + i)).toBe(0);
+    expect(tries.wait(t0 + 5)).toBe(0);
+    expect(tries.wrong(t0 + 5)).toBe(30);
+    expect(tries.wait(t0 + 5)).toBe(30);
+    expect(tries.wait(t0 + 5 + 29_500)).toBe(1);
+    expect(tries.wait(t0 + 5 + 30_000)).toBe(0);
+    // the sixth wrong one pauses again
+    expect(tries.wrong(t0 + 40_000)).toBe(30);
+    expect(tries.wait(t0 + 40_000 + 10_000)).toBe(20);
+    tries.right();
+    expect(tries.wait(t0 + 40_000 + 10_000)).toBe(0);
+    expect(tries.wrong(t0 + 60_000)).toBe(0);
   });
 });

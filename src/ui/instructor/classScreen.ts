@@ -16,6 +16,8 @@ export interface ClassTrainee {
   attempts: number;
   /** How many profiles (tablets) this trainee has here; 1 when absent. */
   profiles?: number;
+  /** Their trainee code: on every profile ('all'), on some only ('some': a tablet merged since), absent: none. */
+  code?: 'all' | 'some';
 }
 
 /**
@@ -43,6 +45,8 @@ export interface ClassScreenOptions {
   rename(id: string, name: string): Promise<string | null>;
   move(id: string, group: string): Promise<string | null>;
   remove(id: string): Promise<string | null>;
+  /** Sets the trainee code (4 digits) on every profile of the trainee, or removes it (null). */
+  setCode(id: string, code: string | null): Promise<string | null>;
 }
 
 function groupSelect(id: string, groups: string[], selected: string | undefined, key: string) {
@@ -57,6 +61,8 @@ function groupSelect(id: string, groups: string[], selected: string | undefined,
 function traineeRow(o: ClassScreenOptions, p: ClassTrainee, error: HTMLElement) {
   const nameId = `rename-${p.id}`;
   const moveId = `move-${p.id}`;
+  const codeId = `code-${p.id}`;
+  const code = h('input', { id: codeId, type: 'password', inputmode: 'numeric', maxlength: 4, autocomplete: 'off', class: 'pin-input', 'data-key': codeId });
   const name = h('input', { id: nameId, type: 'text', value: p.name, maxlength: 80, autocomplete: 'off', 'data-key': nameId });
   const move = groupSelect(moveId, o.groups, p.group, moveId);
   const report = async (work: Promise<string | null>) => {
@@ -68,6 +74,7 @@ function traineeRow(o: ClassScreenOptions, p: ClassTrainee, error: HTMLElement) 
     h('span', { class: 'trainee-name', translate: 'no' }, p.name),
     h('span', { class: 'muted' }, t('instructor.class.attempts', { count: p.attempts })),
     (p.profiles ?? 1) > 1 ? h('span', { class: 'muted', 'data-testid': 'profiles' }, t('instructor.class.profiles', { count: p.profiles })) : null,
+    p.code ? h('span', { class: 'muted', 'data-testid': 'has-code' }, t(p.code === 'all' ? 'instructor.class.hasCode' : 'instructor.class.someCode')) : null,
     h(
       'details',
       { class: 'trainee-edit' },
@@ -85,6 +92,15 @@ function traineeRow(o: ClassScreenOptions, p: ClassTrainee, error: HTMLElement) 
         h('label', { for: moveId }, t('instructor.class.moveTo')),
         move,
         h('button', { type: 'submit', 'data-key': `move-go-${p.id}` }, t('instructor.class.move')),
+      ),
+      h(
+        'form',
+        { novalidate: true, class: 'inline-form trainee-code', onsubmit: (e: Event) => (e.preventDefault(), void report(o.setCode(p.id, code.value))) },
+        h('label', { for: codeId }, t('instructor.class.code')),
+        code,
+        h('button', { type: 'submit', 'data-key': `code-go-${p.id}` }, t('instructor.class.setCode')),
+        p.code ? h('button', { type: 'button', class: 'secondary', 'data-key': `code-remove-${p.id}`, onclick: () => void report(o.setCode(p.id, null)) }, t('instructor.class.removeCode')) : null,
+        h('p', { class: 'muted' }, t('instructor.class.codeHelp')),
       ),
       h(
         'button',
