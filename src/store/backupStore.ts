@@ -47,13 +47,13 @@ export function backupStore(core: StoreCore, attempts: AttemptLog): BackupStore 
         if (!profile) throw notFound('profile', profileId);
         return { profile, list: await attempts.assemble(tx, await tx.all('attempts', { name: 'byProfile', key: profileId })) };
       });
-      return makeBackup({ profiles: [profile], attempts: list.items.filter((a) => a.profileId === profileId).map(attempts.withPending), assignments: [] }, core.now());
+      return makeBackup({ profiles: [withoutCode(profile)], attempts: list.items.filter((a) => a.profileId === profileId).map(attempts.withPending), assignments: [] }, core.now());
     },
 
     exportUnsaved() {
       const rescued = attempts.unsaved();
       if (!rescued.length) return null;
-      const profiles = new Map(rescued.map(({ profile }) => [profile.id, profile]));
+      const profiles = new Map(rescued.map(({ profile }) => [profile.id, withoutCode(profile)]));
       return makeBackup({ profiles: structuredClone([...profiles.values()]), attempts: rescued.map(({ record }) => structuredClone(attempts.withPending(record))), assignments: [] }, core.now());
     },
 
@@ -72,4 +72,14 @@ export function backupStore(core: StoreCore, attempts: AttemptLog): BackupStore 
       }
     },
   };
+}
+
+/**
+ * The profile as a file the trainee carries away holds it: without the hash of
+ * its trainee code (four digits are found from their hash in minutes). The
+ * instructor's tablet export keeps it (exportAll).
+ */
+function withoutCode(p: Profile): Profile {
+  const { codeHash: _, ...rest } = p;
+  return rest;
 }

@@ -80,15 +80,23 @@ describe.each(BACKINGS)('trainee code on a profile (%s)', (backing) => {
     }
   });
 
-  it("a profile new to the tablet comes with its code, and a trainee's export carries only the hash", async () => {
+  it("the instructor's tablet export carries the code's hash (the profile arrives with its code); a trainee's own file carries no code at all", async () => {
     const { store } = await open(backing);
     const p = await store.createProfile({ name: 'Hugo', lang: 'fr' });
     await store.setTraineeCode(p.id, '9876');
-    const file = await store.exportProfile(p.id);
-    expect(JSON.stringify(file)).not.toContain('9876');
+    // four digits are found from their hash in minutes: a file the trainee carries away holds nothing of the code
+    const own = await store.exportProfile(p.id);
+    expect(JSON.stringify(own)).not.toContain('9876');
+    expect(JSON.stringify(own)).not.toContain('codeHash');
     const { store: other } = await open(backing);
-    expect(await other.importBackup(JSON.stringify(file), 'trainee')).toMatchObject({ ok: true, added: { profiles: 1 } });
-    expect(await other.traineeCodeMatches(p.id, '9876')).toBe(true);
+    expect(await other.importBackup(JSON.stringify(own), 'trainee')).toMatchObject({ ok: true, added: { profiles: 1 } });
+    expect(await other.traineeCodeMatches(p.id, '9876')).toBe(false);
+    // the instructor's export, from tablet to tablet, keeps it
+    const all = await store.exportAll();
+    expect(JSON.stringify(all)).not.toContain('9876');
+    const { store: third } = await open(backing);
+    expect(await third.importBackup(JSON.stringify(all), 'instructor')).toMatchObject({ ok: true, added: { profiles: 1 } });
+    expect(await third.traineeCodeMatches(p.id, '9876')).toBe(true);
   });
 });
 
