@@ -11,7 +11,7 @@ import { mountCleanroom, type Cleanroom } from '../game';
 import { toCsv } from '../engine/csv';
 import { endingOf } from '../engine/ending';
 import { JUDGE_VERSION, judgeVersionOf } from '../engine/judgeVersion';
-import { isValidTraineeCode, namesOfList, normaliseName, sameGroup, traineeKey, uniqueNames } from '../engine/identity';
+import { isValidTraineeCode, namesOfList, normaliseName, uniqueNames } from '../engine/identity';
 import { assignmentProgress, categoryAverages, categoryByTrainee, filterAttempts, finishedLate, frequentMistakes, progressCounts, replayAttempts, resultTable, traineeKeys, type ResultFilter } from '../engine/results';
 import { CATEGORIES, type Scenario } from '../engine/types';
 import { formatNumber, lang, t, tr } from '../i18n';
@@ -32,7 +32,8 @@ import { checkScenarioText } from './scenarioCheck';
 import { builtinCatalog } from './scenarioCatalog';
 import { KIOSK_COURSE_URL } from './kiosk';
 import { assignmentPack, exportTablet, importTabletFiles, setTabletName, tabletFileName, tabletImports, tabletName as tabletNameOf } from './tabletFiles';
-import { newerVersion, pinnedScenario, refuseAssignment, standing } from '../store/exam';
+import { newerVersion, pinnedScenario, refuseAssignment } from '../store/exam';
+import { isPastDue } from '../engine/dueDate';
 
 export interface InstructorDeps {
   store: Store;
@@ -442,7 +443,6 @@ class InstructorArea {
     const s = 'scenario' in pinned ? pinned.scenario : this.deps.findScenario(a.scenarioId);
     const newer = newerVersion(a, find);
     const now = Date.now();
-    const targeted = a.target.profileId !== undefined ? profiles.filter((p) => p.id === a.target.profileId) : profiles.filter((p) => sameGroup(p.group, a.target.group));
     // each trainee once (their profiles on several tablets together), as the results' assignment view counts them
     const counts = progressCounts(assignmentProgress(a, profiles, attempts, now));
     const targetLabel = this.targetLabel(a, profiles);
@@ -458,8 +458,8 @@ class InstructorArea {
       faultLabel: fault,
       trainees: counts.total,
       tried: counts.passed + counts.failed,
-      // one trainee with two profiles (same name and group) is late once
-      late: new Set(targeted.filter((p) => standing(a, p, profiles, attempts, now).late).map((p) => traineeKey(p))).size,
+      // past the due date, every trainee who has not passed is late (each once, as the assignment view counts them)
+      late: isPastDue(a.due, now) ? counts.total - counts.passed : 0,
       ...(a.scenarioVersion !== undefined ? { version: a.scenarioVersion } : {}),
       ...('missing' in pinned ? { missing: true } : {}),
       ...(newer !== undefined ? { newer } : {}),

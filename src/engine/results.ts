@@ -8,7 +8,7 @@
 import { replay, type CompiledScenario } from './attempt';
 import { JUDGE_VERSION, judgeVersionOf } from './judgeVersion';
 import { endingOf, type EndingKind } from './ending';
-import { dueEnd } from './dueDate';
+import { isPastDue } from './dueDate';
 import { normaliseName, traineeKey } from './identity';
 import { CATEGORIES, type AttemptOptions, type Category, type Decision, type EngineEvent, isMistake, type Localized, type MistakeKind, type Mode, type Severity } from './types';
 import { explainOutcome } from './view';
@@ -260,9 +260,7 @@ export interface ProgressRow {
 /** An attempt finished after its assignment's due date: marked so when it was stored, or found so from its end time. */
 export function finishedLate(a: ResultAttempt, due: string | undefined): boolean {
   if (a.result?.late) return true;
-  if (!due || a.status !== 'finished') return false;
-  const end = dueEnd(due);
-  return !Number.isNaN(end) && (a.endedAt ?? a.startedAt) >= end;
+  return a.status === 'finished' && isPastDue(due, a.endedAt ?? a.startedAt);
 }
 
 /**
@@ -281,8 +279,7 @@ export function assignmentProgress(a: ProgressAssignment, trainees: readonly Res
     const group = normaliseName(a.target.group);
     for (const k of keys.values()) if (normaliseName(k.group) === group) chosen.set(k.key, k);
   }
-  const end = a.due ? dueEnd(a.due) : NaN;
-  const overdue = !Number.isNaN(end) && now >= end;
+  const overdue = isPastDue(a.due, now);
   const rows = [...chosen.values()].map((trainee): ProgressRow => {
     const ids = new Set(trainee.profileIds);
     const mine = attempts.filter((x) => x.assignmentId === a.id && ids.has(x.profileId)).sort((x, y) => (x.endedAt ?? x.startedAt) - (y.endedAt ?? y.startedAt));

@@ -11,7 +11,7 @@ import type { Row, Tx } from './backend';
 import { appendEvents, byAttempt, deleteAttempt, eventsFrom, readEvents, savedCount } from './eventLog';
 import { clearJournal, readJournal, writeJournal, type JournalEntry, type JournalStorage } from './journal';
 import { notFound, problemMessage, StoreError, type StoreErrorCode } from './messages';
-import { compact, isTimedEvent, type AttemptRecord, type AttemptResult, type AttemptSummary, type Listed, type Profile, type TimedEvent } from './records';
+import { compact, isTimedEvent, mustKeep, type AttemptRecord, type AttemptResult, type AttemptSummary, type Listed, type Profile, type TimedEvent } from './records';
 import { invalid, mustBe, type StoreCore } from './storeCore';
 
 export interface NewAttempt {
@@ -288,8 +288,7 @@ export function attemptStore(core: StoreCore, options: AutosaveOptions): { api: 
         await core.transact(['attempts', 'events'], 'readwrite', async (tx) => {
           const a = await tx.get('attempts', attemptId);
           if (!a || (a as { profileId?: unknown }).profileId !== profileId) throw notFound('attempt', attemptId);
-          const kept = a as Partial<AttemptRecord>;
-          if (kept.mode === 'assessment' || kept.assignmentId !== undefined) throw invalid('An exam attempt, or one made for an assignment, cannot be deleted: it is kept as abandoned.', "Une tentative d'évaluation, ou faite pour un devoir, ne peut être supprimée : elle est gardée comme abandonnée.");
+          if (mustKeep(a as AttemptRecord)) throw invalid('An exam attempt, or one made for an assignment, cannot be deleted: it is kept as abandoned.', "Une tentative d'évaluation, ou faite pour un devoir, ne peut être supprimée : elle est gardée comme abandonnée.");
           await deleteAttempt(tx, attemptId);
         });
         forget(attemptId);

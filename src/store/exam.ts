@@ -11,7 +11,7 @@ import { dueAcceptable, isPastDue } from '../engine/dueDate';
 import { traineeKey } from '../engine/identity';
 import type { Localized, Scenario } from '../engine/types';
 import { say } from './messages';
-import { scoredParts, type Assignment, type AttemptRecord, type AttemptResult, type Profile } from './records';
+import { mustKeep, scoredParts, type Assignment, type AttemptRecord, type AttemptResult, type Profile } from './records';
 import type { NewAssignment, Store } from './openStore';
 
 /** The scenario an assignment plays: the version it was given on; an assignment made before versions were pinned plays the newest. */
@@ -68,8 +68,7 @@ export function inProgressOn(scenarioId: string, profileId: string, attempts: re
   return attempts.filter((x) => x.status === 'in-progress' && x.profileId === profileId && x.scenarioId === scenarioId).sort((x, y) => y.startedAt - x.startedAt)[0];
 }
 
-/** Attempts the trainee may not delete: an exam's, or one made for an assignment. "Abandonner" ends them as abandoned instead. */
-export const mustKeep = (a: Pick<AttemptRecord, 'mode' | 'assignmentId'>): boolean => a.mode === 'assessment' || a.assignmentId !== undefined;
+export { mustKeep };
 
 /** The result kept for an attempt the trainee abandoned: not passed, with the score and mistakes it had then (none when its scenario is no longer on the device: null). */
 export function abandonedResult(r: Pick<ReplayResult, 'score' | 'context'> | null, late: boolean): AttemptResult {

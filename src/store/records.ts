@@ -199,3 +199,6 @@ export function compact<T extends object>(value: T): T {
  * PIN or lock a tablet in kiosk mode.
  */
 export const isDeviceSetting = (key: string) => key.startsWith('instructor.') || key.startsWith('kiosk.') || key.startsWith('device.');
+
+/** Attempts the trainee may not delete: an exam's, or one made for an assignment. "Abandonner" ends them as abandoned instead (src/store/exam.ts). */
+export const mustKeep = (a: Pick<AttemptRecord, 'mode' | 'assignmentId'>): boolean => a.mode === 'assessment' || a.assignmentId !== undefined;
