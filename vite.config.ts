@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { scenarioBuildCheck } from './src/cli/scenarioBuildCheck.ts';
+import { scenarioCards } from './src/cli/scenarioCards.ts';
 
 export default defineConfig({
   base: './',
@@ -25,6 +26,7 @@ export default defineConfig({
   },
   plugins: [
     scenarioBuildCheck(),
+    scenarioCards(),
     VitePWA({
       // A new version waits until the trainee accepts it or the app restarts: never in the middle of an attempt.
       registerType: 'prompt',
@@ -47,7 +49,7 @@ export default defineConfig({
         ],
       },
       workbox: {
-        // The whole app, its art and its scenarios (bundled in the JavaScript) are precached.
+        // The whole app, its art and its scenarios (each a JavaScript chunk of its own) are precached.
         // Phaser's chunk included (it is under the size limit below), so the room draws offline too.
         globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,

@@ -29,7 +29,6 @@ import { DEFAULT_FILTER, mistakeHeading, resultsScreen, type AssignmentProgressV
 import { scenariosScreen, type CheckState, type ScenarioItem } from '../ui/instructor/scenariosScreen';
 import { tabletImportsList, tabletsScreen, type FileReportLine } from '../ui/instructor/tabletsScreen';
 import { checkScenarioText } from './scenarioCheck';
-import { builtinCatalog } from './scenarioCatalog';
 import { KIOSK_COURSE_URL } from './kiosk';
 import { assignmentPack, exportTablet, importTabletFiles, setTabletName, tabletFileName, tabletImports, tabletName as tabletNameOf } from './tabletFiles';
 import { newerVersion, pinnedScenario, refuseAssignment } from '../store/exam';
@@ -40,6 +39,8 @@ export interface InstructorDeps {
   /** Playable scenarios: built-in and the newest version of each imported one. */
   scenarios(): Scenario[];
   findScenario(id: string, version?: number): Scenario | undefined;
+  /** The built-in scenarios, whole (loaded before the area opens). */
+  builtins(): Scenario[];
   /** To call after a scenario was imported or removed. */
   refreshCatalog(): Promise<void>;
   /** Back to the trainee side. */
@@ -688,7 +689,7 @@ class InstructorArea {
         .slice()
         .sort((a, b) => a.id.localeCompare(b.id) || b.version - a.version)
         .map((x) => ({ id: x.id, version: x.version, title: tr(x.scenario.title), builtin: false, importedAt: x.importedAt, attempts: used(x.id, x.version) })),
-      ...builtinCatalog().scenarios.map((s) => ({ id: s.id, version: s.version, title: tr(s.title), builtin: true, attempts: used(s.id, s.version) })),
+      ...this.deps.builtins().map((s) => ({ id: s.id, version: s.version, title: tr(s.title), builtin: true, attempts: used(s.id, s.version) })),
     ];
     return scenariosScreen({
       scenarios: items,
@@ -718,7 +719,7 @@ class InstructorArea {
     if (!outcome.ok) return this.setCheck({ state: 'failed', file: name, problems: outcome.problems.map((p) => ({ path: p.path, message: tr(p.message) })) });
     const s = outcome.scenario;
     const same = (x: Scenario) => JSON.stringify(x) === JSON.stringify(s);
-    const builtin = builtinCatalog().scenarios.find((x) => x.id === s.id && x.version === s.version);
+    const builtin = this.deps.builtins().find((x) => x.id === s.id && x.version === s.version);
     const refuse = (message: string) => this.setCheck({ state: 'failed', file: name, problems: [{ path: 'version', message }] });
     if (builtin) {
       return same(builtin)
@@ -738,7 +739,7 @@ class InstructorArea {
 
   private async exportScenario(id: string, version: number) {
     const imported = await this.deps.store.getScenario(id, version).catch(() => undefined);
-    const s = imported?.scenario ?? builtinCatalog().scenarios.find((x) => x.id === id && x.version === version);
+    const s = imported?.scenario ?? this.deps.builtins().find((x) => x.id === id && x.version === version);
     if (s) downloadText(`${id}-v${version}.json`, `${JSON.stringify(s, null, 2)}\n`);
   }
 

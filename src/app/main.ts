@@ -24,6 +24,7 @@ import { GROUPS_KEY } from '../ui/instructor/classScreen';
 import { profileScreen } from '../ui/profileScreen';
 import { codeScreen } from '../ui/codeScreen';
 import { builtinCatalog, type Catalog } from './scenarioCatalog';
+import type { ScenarioCard } from '../engine/scenarioCard';
 import { DEFAULT_IDLE_SECONDS, KIOSK_ACTIVE, KIOSK_IDLE, runKiosk } from './kiosk';
 import { startServiceWorker } from './serviceWorker';
 import { runSession } from './session';
@@ -57,6 +58,8 @@ class App {
   private header = document.getElementById('app-header')!;
   private warnings = document.getElementById('warnings')!;
   private catalog: Catalog = builtinCatalog();
+  /** The built-in scenarios loaded whole so far (each is a chunk of its own, loaded when needed: see loaded()). */
+  private builtins = new Map<string, Scenario>();
   private store!: Store;
   private profile: Profile | null = null;
   private session: Session | null = null;
@@ -123,6 +126,7 @@ class App {
       enablePseudoLocale(false);
       return this.startKiosk(false);
     }
+    await this.loaded(q.get('scenario') ?? '');
     const direct = this.findScenario(q.get('scenario') ?? '');
     if (direct) {
       // A link can open a scenario directly: ?scenario=gowning&mode=assessment&seed=42&fault=none
@@ -255,16 +259,30 @@ class App {
 
   /* ---------- home ---------- */
 
-  /** Built-in and imported scenarios; without a version, the newest of that id. */
+  /** Built-in (loaded: see loaded()) and imported scenarios; without a version, the newest of that id. */
   private findScenario(id: string, version?: number): Scenario | undefined {
-    const all = [...this.catalog.scenarios, ...this.imported].filter((s) => s.id === id && (version === undefined || s.version === version));
-    return all.sort((a, b) => b.version - a.version)[0];
+    return newest([...this.builtins.values(), ...this.imported], id, version);
   }
 
-  /** What the home screen offers: built-in scenarios, and the newest version of each imported one. */
-  private playable(): Scenario[] {
-    const ids = [...new Set([...this.catalog.scenarios, ...this.imported].map((s) => s.id))];
-    return ids.map((id) => this.findScenario(id)!);
+  /** A scenario's title, loaded or not (from its card); its id when this device has no such scenario. */
+  private titleOf(id: string, version?: number): string {
+    const all = [...this.catalog.cards, ...this.imported];
+    return tr((newest(all, id, version) ?? newest(all, id))?.title) || id;
+  }
+
+  /** Loads these built-in scenarios whole, once each (an id that is not built in, or a chunk that cannot load, is left out). */
+  private async loaded(...ids: string[]) {
+    const todo = [...new Set(ids)].filter((id) => id && !this.builtins.has(id));
+    await Promise.all(todo.map(async (id) => {
+      const s = await this.catalog.load(id).catch(() => undefined);
+      if (s) this.builtins.set(id, s);
+    }));
+  }
+
+  /** What the home screen offers: the built-in scenarios' cards, and the newest version of each imported one. */
+  private playable(): ScenarioCard[] {
+    const all = [...this.catalog.cards, ...this.imported];
+    return [...new Set(all.map((s) => s.id))].map((id) => newest(all, id)!);
   }
 
   private async refreshCatalog() {
@@ -273,10 +291,11 @@ class App {
 
   async instructor() {
     this.session = null;
-    const { mountInstructorArea } = await import('./instructorArea');
+    const [{ mountInstructorArea }] = await Promise.all([import('./instructorArea'), this.loaded(...this.catalog.cards.map((c) => c.id))]);
     mountInstructorArea(this.main, {
       store: this.store,
-      scenarios: () => this.playable(),
+      scenarios: () => [...new Set([...this.builtins.values(), ...this.imported].map((s) => s.id))].map((id) => this.findScenario(id)!),
+      builtins: () => [...this.builtins.values()],
       findScenario: (id, version) => this.findScenario(id, version),
       refreshCatalog: () => this.refreshCatalog(),
       exit: () => void (this.profile ? this.home() : this.profiles()),
@@ -294,6 +313,7 @@ class App {
 
   /** Career day: the discovery scenario in a loop, no profile, nothing personal kept; `fresh`: started now by the instructor (not after a reload). */
   private async startKiosk(fresh: boolean) {
+    await this.loaded('discovery', 'gowning');
     const scenario = this.findScenario('discovery') ?? this.findScenario('gowning');
     if (!scenario) return this.profiles();
     this.session = null;
@@ -345,6 +365,8 @@ class App {
         this.store.allAttempts().catch(() => ({ items: [] as AttemptRecord[] })),
       ]);
       const current = offer ?? latest;
+      // whole: the attempt to resume (or abandon, replayed) and the assigned ones (their pinned version is looked up)
+      await this.loaded(...(current ? [current.scenarioId] : []), ...assignments.items.map((a) => a.scenarioId));
       const finished = attempts.items.filter((a) => a.status === 'finished' && a.result);
       if (current) {
         const s = this.findScenario(current.scenarioId, current.scenarioVersion);
@@ -377,7 +399,7 @@ class App {
         const pinned = pinnedScenario(a, (id, v) => this.findScenario(id, v));
         const st = standing(a, profile, profiles.items, all.items, now);
         const status = st.passed ? 'passed' : st.tried ? 'failed' : 'todo';
-        const title = 'scenario' in pinned ? tr(pinned.scenario.title) : (tr(this.findScenario(a.scenarioId)?.title) || a.scenarioId);
+        const title = 'scenario' in pinned ? tr(pinned.scenario.title) : this.titleOf(a.scenarioId);
         return {
           id: a.id,
           title,
@@ -394,7 +416,7 @@ class App {
       extra.notice = notice;
       extra.history = finished.slice(0, 20).map((a) => ({
         id: a.id,
-        title: tr((this.findScenario(a.scenarioId, a.scenarioVersion) ?? this.findScenario(a.scenarioId))?.title) || a.scenarioId,
+        title: this.titleOf(a.scenarioId, a.scenarioVersion),
         mode: a.mode,
         score: a.result!.score,
         passed: a.result!.end === 'passed',
@@ -440,6 +462,7 @@ class App {
    */
   private async startAssignment(a: Assignment) {
     const profile = this.profile;
+    await this.loaded(a.scenarioId);
     const pinned = pinnedScenario(a, (id, v) => this.findScenario(id, v));
     if (!profile || !('scenario' in pinned)) return this.home();
     const mine = await this.store.attemptsOf(profile.id, { scenarioId: a.scenarioId }).catch(() => ({ items: [] as AttemptRecord[] }));
@@ -466,7 +489,11 @@ class App {
   /* ---------- a session ---------- */
 
   /** "Commencer" on a scenario card: one attempt in progress per trainee and scenario, so one in progress is offered instead. */
-  private async startFree(scenario: Scenario, mode: Mode) {
+  private async startFree(card: ScenarioCard, mode: Mode) {
+    await this.loaded(card.id);
+    const scenario = this.findScenario(card.id, card.version);
+    // (a built-in scenario's chunk that cannot load: offline before the app was ever cached whole)
+    if (!scenario) return this.home(undefined, t('resume.missing', { id: card.id, version: card.version }));
     if (this.profile) {
       const mine = await this.store.attemptsOf(this.profile.id, { scenarioId: scenario.id }).catch(() => ({ items: [] as AttemptRecord[] }));
       const open = inProgressOn(scenario.id, this.profile.id, mine.items);
@@ -621,3 +648,8 @@ function safeSet(key: string, value: string, storage: Storage = localStorage) {
 }
 
 void new App().start();
+
+/** The scenario of that id (and version); without a version, its newest. */
+function newest<T extends { id: string; version: number }>(list: T[], id: string, version?: number): T | undefined {
+  return list.filter((s) => s.id === id && (version === undefined || s.version === version)).sort((a, b) => b.version - a.version)[0];
+}

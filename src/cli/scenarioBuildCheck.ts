@@ -25,7 +25,9 @@ export function scenarioBuildCheck(): Plugin {
     // before vite:json turns the file into a module
     enforce: 'pre',
     transform(code, id) {
-      const file = id.split('?')[0]!;
+      // (a scenario's card, `?card`, is a part of the file: the whole file is checked where it is imported whole)
+      if (id.includes('?')) return null;
+      const file = id;
       const problems = scenarioFileProblems(file, code);
       if (problems.length) this.error(`scenarios/${basename(file)} is not a valid scenario (npm run scenarios:check says more):\n${problems.join('\n')}`);
       return null;

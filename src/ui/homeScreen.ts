@@ -2,13 +2,14 @@
  * The home screen: every playable scenario with its summary, duration, TSBI
  * blocks and grades, and a mode to choose.
  */
-import type { Decision, Mode, Scenario } from '../engine/types';
+import type { Decision, Mode } from '../engine/types';
+import type { ScenarioCard } from '../engine/scenarioCard';
 import { formatList, lang, t, tr } from '../i18n';
 import { h } from './dom';
 
 export interface HomeOptions {
-  scenarios: Scenario[];
-  start(scenario: Scenario, mode: Mode): void;
+  scenarios: ScenarioCard[];
+  start(scenario: ScenarioCard, mode: Mode): void;
   profileName?: string;
   switchProfile?(): void;
   /** `notice`: why this attempt is offered ("Commencer" met it in progress). */
