@@ -824,8 +824,12 @@ export class RoomScene extends Phaser.Scene {
       // and a few frames once it stops, to draw where it came to rest
       this.wakeFrames = WAKE_FRAMES;
       this.setRate(0);
-    } else if (this.wakeFrames > 0) this.wakeFrames--;
-    else this.setRate(playing.length ? AMBIENT_FPS : IDLE_FPS);
+    } else if (this.wakeFrames > 1) this.wakeFrames--;
+    else {
+      // this step's frame is the last one drawn at the full rate (update runs before the frame is drawn)
+      this.wakeFrames = 0;
+      this.setRate(playing.length ? AMBIENT_FPS : IDLE_FPS);
+    }
   }
 
   override update(time: number) {
@@ -854,11 +858,14 @@ function endless(t: Phaser.Tweens.Tween): boolean {
 }
 /**
  * How many frames the room is drawn at the full rate after a change or a
- * touch that starts nothing moving: enough to show it (anything that moves
+ * touch that starts nothing moving, the frame that shows it included: one
+ * (the page applies a change to the room at once, and anything that moves
  * keeps the full rate while it moves). A time (it was 100 ms) gave a slow
- * tablet one frame and a fast one six; more only burns the battery.
+ * tablet one frame and a fast one six; two frames, then three as counted
+ * before, drew the same picture again and again: on a tablet without a GPU
+ * each full frame costs as much to composite as to draw.
  */
-const WAKE_FRAMES = 2;
+const WAKE_FRAMES = 1;
 
 /** How many tweens run in the game now (data-tweens on the host): none when motion is reduced. */
 export function publishTweenCount(scene: Phaser.Scene, bridge: RoomBridge) {
