@@ -153,6 +153,7 @@ test('deleting a trainee asks first, then removes the profile and every attempt 
 });
 
 test('a group, an assignment the trainee plays first, the results with the mistake, the replay to the same score, the CSV export', async ({ page }) => {
+  test.setTimeout(180_000);
   await page.goto('/');
   await setPin(page);
   await page.getByLabel('Nom du groupe').fill('TSBI-A');
@@ -278,6 +279,8 @@ test('a group, an assignment the trainee plays first, the results with the mista
 });
 
 test('scenario import: a broken file shows its problems and stores nothing; a good one is checked, kept and playable', async ({ page }) => {
+  // (four explorations of every path of gowning, in a worker: tens of seconds on a loaded 2-core machine)
+  test.setTimeout(240_000);
   await page.goto('/');
   await setPin(page);
   await tab(page, 'Scénarios').click();
@@ -298,14 +301,14 @@ test('scenario import: a broken file shows its problems and stores nothing; a go
   // a paragraph of the EU GMP guide that does not exist is refused, as scenarios:check refuses it, in French
   const miscited = { ...gowning, id: 'gowning-cite', sources: [...(gowning.sources ?? []), 'EU GMP Annex 1 §8.200'] };
   await page.locator('#scenario-file').setInputFiles({ name: 'cite.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(miscited)) });
-  await expect(box).toContainText("citation « Annex 1 §8.200 » : Annexe 1 n'a pas de §8.200", { timeout: 20_000 });
+  await expect(box).toContainText("citation « Annex 1 §8.200 » : Annexe 1 n'a pas de §8.200", { timeout: 60_000 });
   await expect(page.getByTestId('no-imported')).toBeVisible();
 
   const copy = { ...gowning, id: 'gowning-tsbi', version: 1, title: { fr: 'Habillage — version TSBI <i>A</i>', en: 'Gowning — TSBI version' } };
   await page.locator('#scenario-file').setInputFiles({ name: 'habillage-tsbi.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(copy, null, 2)) });
   // the exploration takes seconds (in a worker): progress is shown meanwhile
   await expect(box).toContainText('exploration de tous les chemins possibles');
-  await expect(box).toContainText('Scénario « Habillage — version TSBI <i>A</i> » version 1 importé', { timeout: 20_000 });
+  await expect(box).toContainText('Scénario « Habillage — version TSBI <i>A</i> » version 1 importé', { timeout: 60_000 });
   await expect(page.locator('.scenario-row[data-scenario="gowning-tsbi"]')).toBeVisible();
   await expect(page.locator('.scenario-row i')).toHaveCount(0);
 
@@ -328,7 +331,7 @@ test('scenario import: a broken file shows its problems and stores nothing; a go
   await tab(page, 'Scénarios').click();
   const v2 = { ...copy, version: 2, title: { fr: 'Habillage — version TSBI 2', en: 'Gowning — TSBI version 2' } };
   await page.locator('#scenario-file').setInputFiles({ name: 'habillage-tsbi-v2.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(v2)) });
-  await expect(box).toContainText('version 2 importé', { timeout: 20_000 });
+  await expect(box).toContainText('version 2 importé', { timeout: 60_000 });
   await expect(page.locator('.scenario-row[data-scenario="gowning-tsbi"]')).toHaveCount(2);
   await tab(page, 'Résultats').click();
   await page.locator('#filter-mode').selectOption('training');
