@@ -9,18 +9,14 @@
 import type { Mode, Scenario } from '../engine/types';
 import { LMS_CONFIG_FILE, type LmsConfig, type ScormStandard } from './config';
 import { buildManifest, MANIFEST_FILE, SCHEMA_FILES } from './manifest';
+import { BUILD_FILES } from './packageBuild';
 import { zip, type ZipEntry } from './zip';
 
 export const STANDARDS: readonly ScormStandard[] = ['1.2', '2004'];
 export type PackageMode = Extract<Mode, 'training' | 'assessment'>;
 export const PACKAGE_MODES: readonly PackageMode[] = ['training', 'assessment'];
 
-/** The file the build writes at its root: the app's version and every file it made (src/cli/buildFiles.ts). */
-export const BUILD_FILES = 'build-files.json';
-export interface BuildFiles {
-  version: string;
-  files: string[];
-}
+export { BUILD_FILES, type BuildFiles } from './packageBuild';
 
 /** Where the build keeps each standard's schema files (vendored in assets/scorm/, see README). */
 export const schemaPath = (standard: ScormStandard, file: string) => `scorm/${standard}/${file}`;
