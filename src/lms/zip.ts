@@ -37,8 +37,8 @@ async function through(data: Uint8Array, stream: TransformStream<Uint8Array, Uin
   return new Uint8Array(await out.arrayBuffer());
 }
 
-/** Raw deflate by the platform, or null where it has none. */
-async function deflateRaw(data: Uint8Array): Promise<Uint8Array | null> {
+/** Raw deflate (RFC 1951) by the platform, or null where it has none. */
+export async function deflateRaw(data: Uint8Array): Promise<Uint8Array | null> {
   if (typeof CompressionStream === 'undefined') return null;
   let stream: CompressionStream;
   try {
@@ -49,7 +49,8 @@ async function deflateRaw(data: Uint8Array): Promise<Uint8Array | null> {
   return through(data, stream as unknown as TransformStream<Uint8Array, Uint8Array>);
 }
 
-async function inflateRaw(data: Uint8Array): Promise<Uint8Array> {
+/** What deflateRaw made, back. */
+export async function inflateRaw(data: Uint8Array): Promise<Uint8Array> {
   if (typeof DecompressionStream === 'undefined') throw new Error('This browser cannot read a compressed zip entry (no DecompressionStream).');
   return through(data, new DecompressionStream('deflate-raw' as Format) as unknown as TransformStream<Uint8Array, Uint8Array>);
 }
