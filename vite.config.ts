@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { buildFiles } from './src/cli/buildFiles.ts';
 import { scenarioBuildCheck } from './src/cli/scenarioBuildCheck.ts';
 import { scenarioCards } from './src/cli/scenarioCards.ts';
 
@@ -27,6 +28,8 @@ export default defineConfig({
   plugins: [
     scenarioBuildCheck(),
     scenarioCards(),
+    // build-files.json: what a SCORM package copies of the build (src/lms/package.ts)
+    buildFiles(),
     VitePWA({
       // A new version waits until the trainee accepts it or the app restarts: never in the middle of an attempt.
       registerType: 'prompt',
@@ -50,8 +53,9 @@ export default defineConfig({
       },
       workbox: {
         // The whole app, its art and its scenarios (each a JavaScript chunk of its own) are precached.
-        // Phaser's chunk included (it is under the size limit below), so the room draws offline too.
-        globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
+        // Phaser's chunk included (it is under the size limit below), so the room draws offline too;
+        // and the SCORM schemas, so the instructor area exports a package offline.
+        globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest,xsd,dtd}'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,

@@ -18,7 +18,7 @@ import { formatNumber, lang, t, tr } from '../i18n';
 import { BACKUP_MAX_BYTES, StoreError, type Assignment, type AttemptRecord, type Profile, type Store } from '../store';
 import { hasPin, isResetConfirmed, isValidPin, lastReset, resetPin, setPin, settingsOf, verifyPin, waitSeconds, type SettingsAccess } from '../store/pin';
 import { h, render } from '../ui/dom';
-import { downloadText, stamp } from '../ui/download';
+import { downloadBytes, downloadText, stamp } from '../ui/download';
 import { areaFrame, formatDateTime, type Tab } from '../ui/instructor/areaFrame';
 import { assignScreen, type AssignmentInput, type AssignmentItem } from '../ui/instructor/assignScreen';
 import { classScreen, GROUPS_KEY } from '../ui/instructor/classScreen';
@@ -27,6 +27,8 @@ import { replayPicker, ReplayScreen } from '../ui/instructor/replayScreen';
 import { attemptsCsvRows, summaryCsvRows } from '../ui/instructor/resultsCsv';
 import { DEFAULT_FILTER, mistakeHeading, resultsScreen, type AssignmentProgressView, type AttemptLine, type ResultsFilter } from '../ui/instructor/resultsScreen';
 import { scenariosScreen, type CheckState, type ScenarioItem } from '../ui/instructor/scenariosScreen';
+import { scormExportForm, type ScormRequest } from '../ui/instructor/scormExport';
+import { makePackage, PackageError } from '../lms/packageBrowser';
 import { tabletImportsList, tabletsScreen, type FileReportLine } from '../ui/instructor/tabletsScreen';
 import { checkScenarioText } from './scenarioCheck';
 import { KIOSK_COURSE_URL } from './kiosk';
@@ -691,7 +693,7 @@ class InstructorArea {
         .map((x) => ({ id: x.id, version: x.version, title: tr(x.scenario.title), builtin: false, importedAt: x.importedAt, attempts: used(x.id, x.version) })),
       ...this.deps.builtins().map((s) => ({ id: s.id, version: s.version, title: tr(s.title), builtin: true, attempts: used(s.id, s.version) })),
     ];
-    return scenariosScreen({
+    const screen = scenariosScreen({
       scenarios: items,
       groups,
       check: this.check,
@@ -700,6 +702,31 @@ class InstructorArea {
       remove: (id, version) => void this.removeScenario(id, version),
       exportPack: (group) => void this.exportPack(group),
     });
+    // built in: the very version the app bundles (a newer imported version of a built-in procedure is carried in the package)
+    const builtinIds = this.deps
+      .scenarios()
+      .filter((s) => this.deps.builtins().some((b) => b.id === s.id && b.version === s.version))
+      .map((s) => s.id);
+    screen.append(
+      scormExportForm({
+        procedures: this.deps.scenarios().map((s) => ({ id: s.id, title: tr(s.title), builtin: builtinIds.includes(s.id), passMark: s.passMark, faults: s.faults.map((f) => ({ id: f.id, title: tr(f.title) })) })),
+        exportScorm: (r) => this.exportScorm(r, builtinIds),
+      }),
+    );
+    return screen;
+  }
+
+  /** "Exporter en SCORM": the package made from the app's own files (offline once installed) and downloaded. */
+  private async exportScorm(r: ScormRequest, builtinIds: string[]): Promise<{ ok: boolean; text: string }> {
+    const scenarios = r.ids.map((id) => this.deps.findScenario(id)).filter((s): s is Scenario => !!s);
+    try {
+      const { name, bytes } = await makePackage({ standard: r.standard, scenarios, builtinIds, mode: r.mode, passMark: r.passMark, forcedFault: r.fault });
+      downloadBytes(name, bytes, 'application/zip');
+      return { ok: true, text: t('instructor.scorm.done', { name, size: formatNumber(bytes.length / 1024 / 1024, 1) }) };
+    } catch (err) {
+      if (err instanceof PackageError) return { ok: false, text: err.failure.kind === 'missing' ? t('instructor.scorm.missing', { file: err.failure.file }) : t('instructor.scorm.noBuild') };
+      return { ok: false, text: errorText(err) };
+    }
   }
 
   private setCheck(c: CheckState) {
