@@ -68,7 +68,7 @@ test('Exporter en SCORM: a wrong pass mark is refused, then the zip downloads wi
     passMark: 75,
     forcedFault: 'expired-lot',
     title: "Préparation d'un milieu de culture en poudre (évaluation)",
-    appVersion: '0.1.0',
+    appVersion: (JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }).version,
   });
   expect(config.scenarios).toBeUndefined(); // built in: the package's app has it
 });
