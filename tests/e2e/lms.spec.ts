@@ -55,7 +55,13 @@ async function openLms(page: Page, config: Partial<LmsConfig>) {
 
 /** The frame as the helpers of playInPage/roomPlay expect a page: its locators, and the page's keyboard (which types into the focused frame). */
 function inFrame(page: Page, frame: FrameLocator): Page {
-  return new Proxy(frame, { get: (t, k) => (k === 'keyboard' ? page.keyboard : (t as never as Record<string | symbol, unknown>)[k] instanceof Function ? ((t as never as Record<string | symbol, (...a: unknown[]) => unknown>)[k]!).bind(t) : (t as never as Record<string | symbol, unknown>)[k]) }) as never as Page;
+  return new Proxy(frame, {
+    get: (target, key) => {
+      if (key === 'keyboard') return page.keyboard;
+      const v = Reflect.get(target, key) as unknown;
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  }) as unknown as Page;
 }
 
 async function launch(page: Page, standard: '1.2' | '2004', cmi: object, size = { width: 900, height: 600 }) {

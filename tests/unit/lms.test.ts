@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { prepare, replay } from '../../src/engine/attempt';
 import { perfectRun } from '../../src/engine/exploreScenario';
 import type { ActEvent, EngineEvent, Scenario } from '../../src/engine/types';
@@ -13,6 +13,8 @@ import { findApi, MAX_DEPTH, type WindowLike } from '../../src/lms/api';
 import { interactionOf, mistakesOf, reportOf, resultValues } from '../../src/lms/report';
 import { scorm12, timespan12 } from '../../src/lms/scorm12';
 import { duration2004, scorm2004 } from '../../src/lms/scorm2004';
+import { Reporter } from '../../src/lms/reporter';
+import type { Connection } from '../../src/lms/runtime';
 import { decodeSuspend, encodeSuspend, fitSuspend, SHORT_REASON } from '../../src/lms/suspend';
 import { act, gowning } from './fixtures';
 
@@ -173,5 +175,61 @@ describe('suspend data', () => {
       expect(replay(c, back.options, back.events).score).toEqual(replay(c, a.options, a.events).score);
       if (fit!.shortened) expect(back.events.every((e) => e.type !== 'ACT' || (e.reason ?? '').length <= SHORT_REASON)).toBe(true);
     }
+  });
+});
+
+describe('the commit queue', () => {
+  afterEach(() => void vi.useRealTimers());
+
+  /** An LMS that stores what a successful commit carried, and refuses the first `refuse` commits. */
+  function lms(refuse: number) {
+    const memory = new Map<string, string>();
+    const stored = new Map<string, string>();
+    const calls: string[] = [];
+    const conn: Connection = {
+      initialize: () => true,
+      get: (e) => stored.get(e) ?? '',
+      set: (e, v) => (memory.set(e, v), true),
+      commit: () => {
+        calls.push('commit');
+        if (refuse-- > 0) {
+          memory.clear(); // what a refused commit carried is lost on the LMS's side
+          return false;
+        }
+        for (const [e, v] of memory) stored.set(e, v);
+        memory.clear();
+        return true;
+      },
+      terminate: () => (calls.push('terminate'), true),
+      lastError: () => '',
+    };
+    return { conn, stored, calls };
+  }
+
+  it('never sends during the tap, sends again what a refused commit carried, and ends the session only once the LMS took everything', () => {
+    vi.useFakeTimers();
+    const { conn, stored, calls } = lms(1);
+    const states: string[] = [];
+    const r = new Reporter(scorm12, conn, (st) => states.push(st));
+    r.put([['cmi.interactions.0.id', 'violation-a'], ['cmi.core.lesson_status', 'incomplete']]);
+    expect(calls).toEqual([]); // not in the caller's turn
+    vi.advanceTimersByTime(0);
+    expect(calls).toEqual(['commit']);
+    expect(states).toEqual(['waiting']);
+    // meanwhile another action: its values join the queue, the status's newer value replaces the older
+    r.put([['cmi.interactions.1.id', 'early-b'], ['cmi.core.lesson_status', 'passed']]);
+    r.close('normal');
+    vi.advanceTimersByTime(1000);
+    expect(calls).toEqual(['commit', 'commit', 'terminate']);
+    expect(states).toEqual(['waiting', 'closed']);
+    expect(stored.get('cmi.interactions.0.id')).toBe('violation-a');
+    expect(stored.get('cmi.interactions.1.id')).toBe('early-b');
+    expect(stored.get('cmi.core.lesson_status')).toBe('passed');
+    expect(stored.get('cmi.core.exit')).toBe('');
+    expect(stored.get('cmi.core.session_time')).toMatch(/^\d\d:\d\d:\d\d\.\d\d$/);
+    // closed: nothing more is sent
+    r.put([['cmi.core.lesson_status', 'failed']]);
+    vi.advanceTimersByTime(60_000);
+    expect(calls).toHaveLength(3);
   });
 });
