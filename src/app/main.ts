@@ -31,6 +31,7 @@ import { runSession } from './session';
 import { claimAttempt, type AttemptClaim } from './attemptTab';
 import { abandonAttempt, inProgressOn, mustKeep, pinnedScenario, standing, standingIn, withLateness } from '../store/exam';
 import { replay } from '../engine/attempt';
+import { LMS_PARAM } from '../lms/config';
 import '../ui/styles.css';
 
 /** Set once the trainee has seen (or skipped) the first-play guide on this device. */
@@ -80,6 +81,11 @@ class App {
 
   async start() {
     const q = new URLSearchParams(location.search);
+    // ?lms=1: a SCORM package inside an LMS: its own runtime (a chunk of its own), nothing of the tablet's (store, service worker, profiles)
+    if (q.has(LMS_PARAM)) {
+      const { bootLms } = await import('../lms/boot');
+      return bootLms({ main: this.main, header: this.header, warnings: this.warnings, builtin: this.catalog.scenarios, runSession });
+    }
     // /?roomPreview=<room>: one room with sample objects, for authors and the e2e tests (not on a tablet in kiosk mode)
     if (q.has('roomPreview') && !(await openStore().then((s) => kioskOn(s).finally(() => void s.close())).catch(() => false))) {
       const { startRoomPreview } = await import('./roomPreview');

@@ -6,6 +6,7 @@
  * settings getter/setter and WebCrypto, so Node 20 can test them.
  */
 import { isValidTraineeCode, TRAINEE_CODE_DIGITS } from '../engine/identity';
+import { fromBase64, toBase64 } from '../engine/base64';
 import type { JsonValue } from './records';
 
 /** Where the hash lives in the settings. */
@@ -81,19 +82,6 @@ export function lockoutDelay(failures: number): number {
 
 const subtleOf = (d: PinDeps) => d.subtle ?? globalThis.crypto.subtle;
 const randomOf = (d: PinDeps) => d.random ?? ((b: Uint8Array) => globalThis.crypto.getRandomValues(b));
-
-function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
-}
-
-function fromBase64(text: string): Uint8Array {
-  const s = atob(text);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
-}
 
 async function derive(pin: string, salt: Uint8Array, iterations: number, subtle: SubtleCrypto): Promise<Uint8Array> {
   const key = await subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, ['deriveBits']);

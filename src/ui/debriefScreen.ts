@@ -20,8 +20,10 @@ export interface DebriefOptions {
   compiled: CompiledScenario;
   view: AttemptView;
   describe: PlayScreen['describe'];
-  again(): void;
-  home(): void;
+  again?(): void;
+  home?(): void;
+  /** In place of "Recommencer" and "Accueil" (the LMS mode: what happens to the result). */
+  actions?: HTMLElement;
 }
 
 export function debriefScreen(o: DebriefOptions): HTMLElement {
@@ -99,6 +101,6 @@ export function debriefScreen(o: DebriefOptions): HTMLElement {
           }),
         )
       : h('p', {}, t('debrief.noMistakes')),
-    h('div', { class: 'debrief-actions' }, h('button', { type: 'button', class: 'primary', onclick: o.again }, t('debrief.again')), h('button', { type: 'button', class: 'secondary', onclick: o.home }, t('debrief.home'))),
+    o.actions ?? h('div', { class: 'debrief-actions' }, h('button', { type: 'button', class: 'primary', onclick: () => o.again?.() }, t('debrief.again')), h('button', { type: 'button', class: 'secondary', onclick: () => o.home?.() }, t('debrief.home'))),
   );
 }

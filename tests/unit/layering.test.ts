@@ -11,6 +11,9 @@
  *    what they show);
  *  - src/app is the top: only src/app itself and index.html's entry
  *    (src/app/main.ts) import it (the tests may, to test it);
+ *  - src/lms (the runtime inside an LMS) uses the engine, the ui and the
+ *    game, never src/store nor idb (a package keeps nothing in the browser);
+ *    main.ts loads its boot.ts only on demand (its own chunk);
  *  - nothing under src imports tests.
  * Each failure names the file, the line and the import.
  */
@@ -176,6 +179,18 @@ describe('layers', () => {
       .filter((i) => under(i.target, 'src/app') && !(i.file === 'index.html' && i.target === 'src/app/main.ts'))
       .map(say);
     expect(problems).toEqual([]);
+  });
+
+  it('src/lms never imports src/store nor idb, and main.ts loads src/lms/boot.ts only on demand', () => {
+    const problems = sources
+      .filter((f) => under(f, 'src/lms'))
+      .flatMap(importsOf)
+      .filter((i) => i.target === 'idb' || under(i.target, 'src/store'))
+      .map(say);
+    expect(problems).toEqual([]);
+    const main = code(readFileSync(join(root, 'src/app/main.ts'), 'utf8'));
+    if (existsSync(join(root, 'src/lms/boot.ts'))) expect(main).toMatch(/\bimport\s*\(\s*'\.\.\/lms\/boot'\s*\)/);
+    expect(main).not.toMatch(/^[ \t]*import\b[^;(]*?\bfrom\s*'\.\.\/lms\/boot'/m);
   });
 
   it('nothing under src imports tests', () => {
