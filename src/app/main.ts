@@ -84,7 +84,7 @@ class App {
     // ?lms=1: a SCORM package inside an LMS: its own runtime (a chunk of its own), nothing of the tablet's (store, service worker, profiles)
     if (q.has(LMS_PARAM)) {
       const { bootLms } = await import('../lms/boot');
-      return bootLms({ main: this.main, header: this.header, warnings: this.warnings, builtin: this.catalog.scenarios, runSession });
+      return bootLms({ main: this.main, header: this.header, warnings: this.warnings, builtin: (id) => this.catalog.load(id), runSession });
     }
     // /?roomPreview=<room>: one room with sample objects, for authors and the e2e tests (not on a tablet in kiosk mode)
     if (q.has('roomPreview') && !(await openStore().then((s) => kioskOn(s).finally(() => void s.close())).catch(() => false))) {

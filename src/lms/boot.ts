@@ -39,8 +39,8 @@ export interface LmsBoot {
   main: HTMLElement;
   header: HTMLElement;
   warnings: HTMLElement;
-  /** The app's built-in scenarios. */
-  builtin: readonly Scenario[];
+  /** One of the app's built-in scenarios, whole (each is a chunk of its own); undefined: none has that id. */
+  builtin(id: string): Promise<Scenario | undefined>;
   runSession: RunSession;
 }
 
@@ -120,8 +120,9 @@ export async function bootLms(o: LmsBoot): Promise<void> {
   drawHeader();
 
   const wanted = new URLSearchParams(location.search).get('scenario') ?? config.scenarioIds[0]!;
+  const builtin = config.scenarioIds.includes(wanted) ? await o.builtin(wanted).catch(() => undefined) : undefined;
   const scenario = config.scenarioIds.includes(wanted)
-    ? [...(config.scenarios ?? []), ...o.builtin].filter((s) => s.id === wanted).sort((a, b) => b.version - a.version)[0]
+    ? [...(config.scenarios ?? []), ...(builtin ? [builtin] : [])].filter((s) => s.id === wanted).sort((a, b) => b.version - a.version)[0]
     : undefined;
   if (!scenario) {
     conn.terminate();

@@ -13,6 +13,7 @@ import type { AttemptOptions, EngineEvent, Mode, Scenario } from '../engine/type
 import { MODES } from '../engine/types';
 import { replay } from '../engine/attempt';
 import { fromBase64, toBase64 } from '../engine/base64';
+import { deflateRaw, inflateRaw } from './zip';
 
 /** What suspend data holds. */
 export interface Suspended {
@@ -79,11 +80,6 @@ function unpack(p: Packed, names: readonly string[]): EngineEvent {
   return e;
 }
 
-async function through(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
-  const out = new Response(new Blob([bytes as BlobPart]).stream().pipeThrough(stream));
-  return new Uint8Array(await out.arrayBuffer());
-}
-
 /** The attempt as suspend data: SB1. + base64 of the deflated compact form. */
 export async function encodeSuspend(s: Scenario, a: Suspended): Promise<string> {
   const names = namesOf(s);
@@ -95,7 +91,8 @@ export async function encodeSuspend(s: Scenario, a: Suspended): Promise<string> 
     o: [o.seed, MODES.indexOf(o.mode), o.forcedFault ?? null, o.passMark ?? null],
     e: a.events.map((e) => pack(e, index)),
   };
-  const bytes = await through(new TextEncoder().encode(JSON.stringify(body)), new CompressionStream('deflate-raw'));
+  const bytes = await deflateRaw(new TextEncoder().encode(JSON.stringify(body)));
+  if (!bytes) throw new Error('This browser cannot compress (no CompressionStream).');
   return SUSPEND_PREFIX + toBase64(bytes);
 }
 
@@ -107,7 +104,7 @@ export async function decodeSuspend(s: Scenario, data: string): Promise<Suspende
   if (!data) return { problem: 'empty' };
   if (!data.startsWith(SUSPEND_PREFIX)) return { problem: 'foreign' };
   try {
-    const json = new TextDecoder().decode(await through(fromBase64(data.slice(SUSPEND_PREFIX.length)), new DecompressionStream('deflate-raw')));
+    const json = new TextDecoder().decode(await inflateRaw(fromBase64(data.slice(SUSPEND_PREFIX.length))));
     const b = JSON.parse(json) as { s: unknown; v: unknown; o: unknown; e: unknown };
     if (typeof b.s !== 'string' || typeof b.v !== 'number' || !Array.isArray(b.o) || !Array.isArray(b.e)) return { problem: 'corrupt' };
     const [seed, mode, forcedFault, passMark] = b.o as [unknown, unknown, unknown, unknown];
