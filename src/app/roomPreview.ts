@@ -90,6 +90,20 @@ const SAMPLES: Record<string, Sample[]> = {
     ['freezer', 'freezer', [96, 40], 'on', 'Congélateur', 'Freezer', { value: -80, unit: '°C', decimals: 0 }],
     ['filter', 'filter', [92, 84], 'idle', 'Filtre', 'Filter'],
   ],
+  'filling-line': [
+    ['tunnel', 'tunnel', [12, 30], 'running', 'Sortie du tunnel', 'Tunnel outlet'],
+    ['protocol', 'document', [8, 64], 'closed', "Protocole d'APS", 'APS protocol'],
+    ['phone', 'phone', [29, 76], 'idle', 'Téléphone', 'Phone'],
+    ['filler', 'filling-machine', [43, 30], 'running', 'Remplisseuse', 'Filling machine', { value: 120, unit: 'flacons/min', decimals: 0 }],
+    ['glove', 'glove-port', [62, 28], 'torn', 'Port de gant', 'Glove port', { alert: true }],
+    ['particles', 'particle-counter', [40, 64], 'on', 'Compteur de particules', 'Particle counter', { value: 210, unit: '/m³', decimals: 0 }],
+    ['plates', 'petri-plate', [51, 82], 'open', 'Boîtes de sédimentation', 'Settle plates'],
+    ['sampler', 'air-sampler', [61, 64], 'on', "Préleveur d'air", 'Air sampler', { value: 1000, unit: 'L', decimals: 0 }],
+    ['bowl', 'stopper-bowl', [75, 30], 'jammed', 'Bol à bouchons', 'Stopper bowl'],
+    ['tray', 'vial-tray', [71, 64], 'filled', 'Unités remplies', 'Filled units'],
+    ['incubator', 'incubator', [83, 64], 'on', 'Incubateur', 'Incubator', { value: 22.5, unit: '°C', decimals: 1 }],
+    ['booth', 'inspection-booth', [93, 80], 'on', 'Poste de mirage', 'Inspection booth', { value: 0, unit: 'u', decimals: 0 }],
+  ],
 };
 
 const loc = (fr: string, en: string): Localized => ({ fr, en });

@@ -11,4 +11,5 @@ export const ROOM_STATIONS: Readonly<Record<string, readonly string[]>> = {
   'grade-b-lab': ['water-bath', 'safety-cabinet', 'bioreactor', 'documents', 'cell-counter', 'transfer', 'sampling'],
   'upstream-suite': ['entry', 'bioreactor', 'console', 'sampling', 'documents', 'quality-desk', 'manifold', 'welding'],
   'downstream-suite': ['preparation', 'chromatography-skid', 'column-outlet', 'documents', 'monitoring', 'hold-tank'],
+  'filling-line': ['infeed', 'filling', 'stoppering', 'documents', 'monitoring', 'pass-out'],
 };

@@ -58,6 +58,13 @@ const SIZES: Record<string, [number, number]> = {
   label: [0.9, 0.65],
   goggles: [1.0, 0.65],
   mask: [0.95, 0.7],
+  tunnel: [1.7, 1.2],
+  'filling-machine': [1.7, 1.6],
+  'stopper-bowl': [1.1, 1.1],
+  'glove-port': [0.9, 1.1],
+  'vial-tray': [1.2, 0.8],
+  'inspection-booth': [1.4, 1.2],
+  'air-sampler': [0.9, 1.1],
 };
 
 export function sizeOf(kind: string): { w: number; h: number } {
