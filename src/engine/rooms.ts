@@ -11,4 +11,5 @@ export const ROOM_STATIONS: Readonly<Record<string, readonly string[]>> = {
   'grade-b-lab': ['water-bath', 'safety-cabinet', 'bioreactor', 'documents', 'cell-counter', 'transfer', 'sampling'],
   'upstream-suite': ['entry', 'bioreactor', 'console', 'sampling', 'documents', 'quality-desk', 'manifold', 'welding'],
   'downstream-suite': ['preparation', 'chromatography-skid', 'column-outlet', 'documents', 'monitoring', 'hold-tank'],
+  'grade-c-room': ['ceiling-walls', 'bench', 'documents', 'cart', 'floor'],
 };

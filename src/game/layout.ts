@@ -58,6 +58,13 @@ const SIZES: Record<string, [number, number]> = {
   label: [0.9, 0.65],
   goggles: [1.0, 0.65],
   mask: [0.95, 0.7],
+  surface: [1.5, 1.1],
+  bucket: [0.85, 0.9],
+  'rinse-bucket': [0.85, 0.9],
+  mop: [0.8, 1.3],
+  wipes: [0.9, 0.75],
+  timer: [0.95, 0.8],
+  spill: [1.2, 0.8],
 };
 
 export function sizeOf(kind: string): { w: number; h: number } {

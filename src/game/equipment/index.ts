@@ -1,11 +1,12 @@
 /** Which drawing each object kind uses; a kind the room does not know gets the generic labelled cabinet. */
+import { CLEANING } from './cleaning';
 import { FURNITURE } from './furniture';
 import { GARMENTS } from './garments';
 import type { DrawKind } from './kit';
 import { LABWARE } from './labware';
 import { generic, PROCESS } from './process';
 
-const KINDS: Record<string, DrawKind> = { ...GARMENTS, ...FURNITURE, ...LABWARE, ...PROCESS };
+const KINDS: Record<string, DrawKind> = { ...GARMENTS, ...FURNITURE, ...LABWARE, ...PROCESS, ...CLEANING };
 
 export function drawerFor(kind: string): DrawKind {
   return KINDS[kind] ?? generic;

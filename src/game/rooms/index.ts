@@ -3,6 +3,7 @@ import type { Station } from '../stations';
 import { changingRoom, changingRoomStations } from './changingRoom';
 import { downstreamSuite, downstreamSuiteStations } from './downstreamSuite';
 import { gradeBLab, gradeBLabStations } from './gradeBLab';
+import { gradeCRoom, gradeCRoomStations } from './gradeCRoom';
 import { prepRoom, prepRoomStations } from './prepRoom';
 import { shell, type DrawRoom, type MotionCtx } from './shell';
 import { upstreamSuite, upstreamSuiteStations } from './upstreamSuite';
@@ -13,6 +14,7 @@ export const ROOMS: Record<string, DrawRoom> = {
   'grade-b-lab': gradeBLab,
   'upstream-suite': upstreamSuite,
   'downstream-suite': downstreamSuite,
+  'grade-c-room': gradeCRoom,
 };
 
 /** Rooms with moving parts (only added when motion is allowed). */
@@ -34,6 +36,7 @@ const STATIONS: Record<string, Station[]> = {
   'grade-b-lab': gradeBLabStations,
   'upstream-suite': upstreamSuiteStations,
   'downstream-suite': downstreamSuiteStations,
+  'grade-c-room': gradeCRoomStations,
 };
 
 /** The room's stations (none for a room the game does not draw: it stays one overview). */
