@@ -16,7 +16,7 @@ export const DRAWN_KINDS: readonly string[] = [
   'door', 'bench', 'sink', 'locker', 'dispenser', 'spray', 'mirror', 'logbook', 'document', 'label', 'phone', 'alarm', 'computer', 'status-board', 'waste',
   'balance', 'bottle', 'vessel', 'ph-meter', 'osmometer', 'filter', 'vial', 'cell-counter', 'pipette', 'water-bath', 'incubator', 'freezer', 'wfi-tap', 'particle-counter', 'petri-plate', 'cabinet',
   'bag', 'pump', 'integrity-tester', 'bioreactor', 'control-panel', 'sample-port', 'manifold', 'connector', 'tube-welder', 'tube-sealer', 'clamp', 'pressure-gauge', 'chromatography-skid', 'column', 'valve', 'uv-monitor',
-  'surface', 'bucket', 'rinse-bucket', 'mop', 'wipes', 'timer', 'spill',
+  'surface', 'bucket', 'rinse-bucket', 'mop', 'wipes', 'timer', 'spill', 'worktable',
 ];
 
 /** Rooms with a background of their own (src/game/rooms); any other room is the bare shell. */

@@ -65,6 +65,7 @@ const SIZES: Record<string, [number, number]> = {
   wipes: [0.9, 0.75],
   timer: [0.95, 0.8],
   spill: [1.2, 0.8],
+  worktable: [1.9, 0.9],
 };
 
 export function sizeOf(kind: string): { w: number; h: number } {

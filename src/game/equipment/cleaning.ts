@@ -3,8 +3,9 @@
  * walls, floor: a tiled panel that shines wet as `fill` rises), the two
  * buckets of the two-bucket method (blue for the solution, red for rinsing
  * the mop), the mop, a pack of pre-impregnated wipes (flap open once in
- * use), the contact-time timer (its minutes on its screen) and a spill on
- * the floor (a puddle as `fill` says; an outline of the floor zone when dry).
+ * use), the contact-time timer (its minutes on its screen), a spill on
+ * the floor (a puddle as `fill` says; an outline of the floor zone when dry),
+ * and a stainless-steel work table (wet as `fill` says).
  */
 import { BLUE_DARK, INK, RED, STEEL, STEEL_DARK, WATER, WHITE, YELLOW } from '../palette';
 import { box, ellipse, lamp, levelOf, line, liquid, path, poly, screen, type Ctx, type DrawKind } from './kit';
@@ -86,6 +87,17 @@ const timer: DrawKind = (c) => {
   line(g, w * 0.1, -h * 0.36, w * 0.1, -h * 0.46, 4);
 };
 
+/** A stainless-steel work table: its top, a back splash and four legs (no stripes: it is not the changing room's step-over bench). */
+const worktable: DrawKind = (c) => {
+  const { g, w, h } = c;
+  for (const x of [-w * 0.42, -w * 0.3, w * 0.3, w * 0.42]) box(g, x - 4, -h * 0.02, 8, h * 0.46, STEEL_DARK, 2, 2);
+  line(g, -w * 0.42, h * 0.3, w * 0.42, h * 0.3, 4, STEEL_DARK);
+  box(g, -w / 2, -h * 0.4, w, h * 0.14, STEEL, 3, 2);
+  box(g, -w / 2, -h * 0.28, w, h * 0.28, STEEL, 4);
+  line(g, -w * 0.44, -h * 0.2, w * 0.2, -h * 0.2, 3, WHITE, 0.9);
+  wet(c, -w / 2 + 4, -h * 0.26, w - 8, h * 0.22, levelOf(c, 0));
+};
+
 const spill: DrawKind = (c) => {
   const { g, w, h } = c;
   const level = levelOf(c, 0);
@@ -114,6 +126,7 @@ export const CLEANING: Record<string, DrawKind> = {
   wipes,
   timer,
   spill,
+  worktable,
 };
 
 
