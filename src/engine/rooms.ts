@@ -12,4 +12,5 @@ export const ROOM_STATIONS: Readonly<Record<string, readonly string[]>> = {
   'upstream-suite': ['entry', 'bioreactor', 'console', 'sampling', 'documents', 'quality-desk', 'manifold', 'welding'],
   'downstream-suite': ['preparation', 'chromatography-skid', 'column-outlet', 'documents', 'monitoring', 'hold-tank'],
   'grade-c-room': ['ceiling-walls', 'bench', 'documents', 'cart', 'floor'],
+  'transfer-airlock': ['grade-c-side', 'hatch', 'grade-b-side', 'preparation', 'documents'],
 };

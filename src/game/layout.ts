@@ -66,6 +66,9 @@ const SIZES: Record<string, [number, number]> = {
   timer: [0.95, 0.8],
   spill: [1.2, 0.8],
   worktable: [1.9, 0.9],
+  'pass-through': [1.9, 1.5],
+  shipper: [1.1, 0.9],
+  package: [0.9, 0.9],
 };
 
 export function sizeOf(kind: string): { w: number; h: number } {

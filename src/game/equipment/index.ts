@@ -5,8 +5,9 @@ import { GARMENTS } from './garments';
 import type { DrawKind } from './kit';
 import { LABWARE } from './labware';
 import { generic, PROCESS } from './process';
+import { TRANSFER } from './transfer';
 
-const KINDS: Record<string, DrawKind> = { ...GARMENTS, ...FURNITURE, ...LABWARE, ...PROCESS, ...CLEANING };
+const KINDS: Record<string, DrawKind> = { ...GARMENTS, ...FURNITURE, ...LABWARE, ...PROCESS, ...CLEANING, ...TRANSFER };
 
 export function drawerFor(kind: string): DrawKind {
   return KINDS[kind] ?? generic;

@@ -6,6 +6,7 @@ import { gradeBLab, gradeBLabStations } from './gradeBLab';
 import { gradeCRoom, gradeCRoomStations } from './gradeCRoom';
 import { prepRoom, prepRoomStations } from './prepRoom';
 import { shell, type DrawRoom, type MotionCtx } from './shell';
+import { transferAirlock, transferAirlockStations } from './transferAirlock';
 import { upstreamSuite, upstreamSuiteStations } from './upstreamSuite';
 
 export const ROOMS: Record<string, DrawRoom> = {
@@ -15,6 +16,7 @@ export const ROOMS: Record<string, DrawRoom> = {
   'upstream-suite': upstreamSuite,
   'downstream-suite': downstreamSuite,
   'grade-c-room': gradeCRoom,
+  'transfer-airlock': transferAirlock,
 };
 
 /** Rooms with moving parts (only added when motion is allowed). */
@@ -37,6 +39,7 @@ const STATIONS: Record<string, Station[]> = {
   'upstream-suite': upstreamSuiteStations,
   'downstream-suite': downstreamSuiteStations,
   'grade-c-room': gradeCRoomStations,
+  'transfer-airlock': transferAirlockStations,
 };
 
 /** The room's stations (none for a room the game does not draw: it stays one overview). */
