@@ -104,6 +104,31 @@ const SAMPLES: Record<string, Sample[]> = {
     ['incubator', 'incubator', [83, 64], 'on', 'Incubateur', 'Incubator', { value: 22.5, unit: '°C', decimals: 1 }],
     ['booth', 'inspection-booth', [93, 80], 'on', 'Poste de mirage', 'Inspection booth', { value: 0, unit: 'u', decimals: 0 }],
   ],
+  'grade-c-room': [
+    ['ceiling', 'surface', [12, 17], 'soiled', 'Plafond', 'Ceiling'],
+    ['walls', 'surface', [22, 36], 'cleaned', 'Murs', 'Walls'],
+    ['bench', 'worktable', [58, 36], 'cleared', 'Paillasse', 'Bench'],
+    ['logbook', 'logbook', [88, 22], 'open', 'Cahier de la salle', 'Room logbook'],
+    ['detergent', 'bottle', [6, 65], 'checked', 'Détergent', 'Detergent'],
+    ['clean-bucket', 'bucket', [8, 84], 'sporicide', 'Seau bleu', 'Blue bucket'],
+    ['rinse-bucket', 'rinse-bucket', [23, 84], 'water', 'Seau rouge', 'Red bucket'],
+    ['mop', 'mop', [38, 84], 'ready', 'Balai', 'Mop'],
+    ['wipes', 'wipes', [42, 65], 'checked', 'Lingettes', 'Wipes'],
+    ['floor', 'surface', [62, 76], 'disinfected', 'Sol', 'Floor'],
+    ['timer', 'timer', [74, 60], 'running', 'Minuteur', 'Timer', { value: 7, unit: 'min', decimals: 0 }],
+    ['spill', 'spill', [88, 62], 'spilled', 'Sol sous la paillasse', 'Floor under the bench', { alert: true }],
+  ],
+  'transfer-airlock': [
+    ['spray', 'spray', [8, 30], 'checked', 'Sporicide', 'Sporicide'],
+    ['outer-door', 'door', [22, 30], 'open', 'Porte côté C', 'Grade C door'],
+    ['hatch', 'pass-through', [50, 30], 'loaded', 'Passe-plat', 'Pass-through hatch', { value: 3, unit: 'min', decimals: 0 }],
+    ['inner-door', 'door', [78, 30], 'closed', 'Porte côté B', 'Grade B door'],
+    ['shipper', 'shipper', [8, 66], 'closed', 'Carton', 'Shipper'],
+    ['tubing-set', 'package', [22, 66], 'sprayed', 'Kit de tubulures', 'Tubing set'],
+    ['plates', 'petri-plate', [36, 66], 'boxed', 'Boîtes de Petri', 'Petri plates'],
+    ['transfer-list', 'document', [60, 66], 'read', 'Liste de transfert', 'Transfer list'],
+    ['phone', 'phone', [90, 66], 'idle', 'Téléphone', 'Phone'],
+  ],
 };
 
 const loc = (fr: string, en: string): Localized => ({ fr, en });

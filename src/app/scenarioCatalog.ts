@@ -22,7 +22,7 @@ export interface Catalog {
   load(id: string): Promise<Scenario | undefined>;
 }
 
-const ORDER = ['discovery', 'gowning', 'media-preparation', 'inoculation', 'single-use-assembly', 'purification', 'deviation-handling'];
+const ORDER = ['discovery', 'gowning', 'media-preparation', 'inoculation', 'single-use-assembly', 'purification', 'deviation-handling', 'material-transfer', 'cleaning-disinfection', 'environmental-monitoring', 'aseptic-process-simulation'];
 
 const fileOf = (id: string) => `../../scenarios/${id}.json`;
 

@@ -12,4 +12,6 @@ export const ROOM_STATIONS: Readonly<Record<string, readonly string[]>> = {
   'upstream-suite': ['entry', 'bioreactor', 'console', 'sampling', 'documents', 'quality-desk', 'manifold', 'welding'],
   'downstream-suite': ['preparation', 'chromatography-skid', 'column-outlet', 'documents', 'monitoring', 'hold-tank'],
   'filling-line': ['infeed', 'filling', 'stoppering', 'documents', 'monitoring', 'pass-out'],
+  'grade-c-room': ['ceiling-walls', 'bench', 'documents', 'cart', 'floor'],
+  'transfer-airlock': ['grade-c-side', 'hatch', 'grade-b-side', 'preparation', 'documents'],
 };

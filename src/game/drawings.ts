@@ -17,10 +17,12 @@ export const DRAWN_KINDS: readonly string[] = [
   'balance', 'bottle', 'vessel', 'ph-meter', 'osmometer', 'filter', 'vial', 'cell-counter', 'pipette', 'water-bath', 'incubator', 'freezer', 'wfi-tap', 'particle-counter', 'petri-plate', 'cabinet',
   'bag', 'pump', 'integrity-tester', 'bioreactor', 'control-panel', 'sample-port', 'manifold', 'connector', 'tube-welder', 'tube-sealer', 'clamp', 'pressure-gauge', 'chromatography-skid', 'column', 'valve', 'uv-monitor',
   'tunnel', 'filling-machine', 'stopper-bowl', 'glove-port', 'vial-tray', 'inspection-booth', 'air-sampler',
+  'surface', 'bucket', 'rinse-bucket', 'mop', 'wipes', 'timer', 'spill', 'worktable',
+  'pass-through', 'shipper', 'package',
 ];
 
 /** Rooms with a background of their own (src/game/rooms); any other room is the bare shell. */
-export const DRAWN_ROOMS: readonly string[] = ['changing-room', 'prep-room', 'grade-b-lab', 'upstream-suite', 'downstream-suite', 'filling-line'];
+export const DRAWN_ROOMS: readonly string[] = ['changing-room', 'prep-room', 'grade-b-lab', 'upstream-suite', 'downstream-suite', 'filling-line', 'grade-c-room', 'transfer-airlock'];
 
 export interface DrawingWarning {
   /** Where in the file, as in the checker's problems: `room`, `objects[3].kind`, `objects[3].looks`. */

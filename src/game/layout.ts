@@ -65,6 +65,17 @@ const SIZES: Record<string, [number, number]> = {
   'vial-tray': [1.2, 0.8],
   'inspection-booth': [1.4, 1.2],
   'air-sampler': [0.9, 1.1],
+  surface: [1.5, 1.1],
+  bucket: [0.85, 0.9],
+  'rinse-bucket': [0.85, 0.9],
+  mop: [0.8, 1.3],
+  wipes: [0.9, 0.75],
+  timer: [0.95, 0.8],
+  spill: [1.2, 0.8],
+  worktable: [1.9, 0.9],
+  'pass-through': [1.9, 1.5],
+  shipper: [1.1, 0.9],
+  package: [0.9, 0.9],
 };
 
 export function sizeOf(kind: string): { w: number; h: number } {

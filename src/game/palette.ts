@@ -43,6 +43,8 @@ export const ROOM_COLOURS: Record<string, RoomColours> = {
   'upstream-suite': { wall: 0xfbeee0, wallLow: 0xf3dcc4, floor: 0xe3ddd6, floorLine: 0xcdc3b8, accent: 0xd58a4f },
   'downstream-suite': { wall: 0xdcf3f1, wallLow: 0xbfe6e2, floor: 0xd6e4e6, floorLine: 0xb7cdd1, accent: 0x2f9c95 },
   'filling-line': { wall: 0xe6ecf8, wallLow: 0xcfd9ef, floor: 0xdfe3ea, floorLine: 0xc3cad6, accent: 0x4a67b8 },
+  'grade-c-room': { wall: 0xeef0e2, wallLow: 0xdde2c8, floor: 0xdadfd0, floorLine: 0xc3cab4, accent: 0x8a9a4a },
+  'transfer-airlock': { wall: 0xe6ecf2, wallLow: 0xd2dce6, floor: 0xd8e0e6, floorLine: 0xc0ccd6, accent: 0x5f86b0 },
   generic: { wall: 0xe8eef2, wallLow: 0xd6e0e7, floor: 0xd9e1e6, floorLine: 0xc2cdd5, accent: 0x5b7f96 },
 };
 

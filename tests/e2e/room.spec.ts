@@ -12,7 +12,7 @@ import type { Scenario } from '../../src/engine/types';
 import { perfectEvents, playAll, playEvent } from '../../src/cli/playInPage';
 import { clearOver } from './roomPlay';
 
-const ROOMS = ['changing-room', 'prep-room', 'grade-b-lab', 'upstream-suite', 'downstream-suite', 'filling-line'];
+const ROOMS = ['changing-room', 'prep-room', 'grade-b-lab', 'upstream-suite', 'downstream-suite', 'filling-line', 'grade-c-room', 'transfer-airlock'];
 
 // the camera's moves and the gestures' animations are part of what is tested here (tests that need none say so)
 test.use({ viewport: { width: 1280, height: 800 }, hasTouch: true, reducedMotion: 'no-preference' });

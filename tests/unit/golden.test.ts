@@ -36,7 +36,7 @@ interface Golden {
 }
 
 const root = resolve(import.meta.dirname, '../..');
-const SCENARIOS = ['gowning', 'media-preparation', 'inoculation', 'single-use-assembly', 'purification', 'deviation-handling', 'discovery', 'aseptic-process-simulation', 'environmental-monitoring'];
+const SCENARIOS = ['gowning', 'media-preparation', 'inoculation', 'single-use-assembly', 'purification', 'deviation-handling', 'discovery', 'aseptic-process-simulation', 'environmental-monitoring', 'cleaning-disinfection', 'material-transfer'];
 const scenarioOf = (id: string) => JSON.parse(readFileSync(resolve(root, 'scenarios', `${id}.json`), 'utf8')) as Scenario;
 const goldens = (id: string) =>
   readdirSync(resolve(root, 'tests/golden', id)).filter((f) => f.endsWith('.json')).sort()

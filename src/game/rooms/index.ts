@@ -4,8 +4,10 @@ import { changingRoom, changingRoomStations } from './changingRoom';
 import { downstreamSuite, downstreamSuiteStations } from './downstreamSuite';
 import { fillingLine, fillingLineStations } from './fillingLine';
 import { gradeBLab, gradeBLabStations } from './gradeBLab';
+import { gradeCRoom, gradeCRoomStations } from './gradeCRoom';
 import { prepRoom, prepRoomStations } from './prepRoom';
 import { shell, type DrawRoom, type MotionCtx } from './shell';
+import { transferAirlock, transferAirlockStations } from './transferAirlock';
 import { upstreamSuite, upstreamSuiteStations } from './upstreamSuite';
 
 export const ROOMS: Record<string, DrawRoom> = {
@@ -15,6 +17,8 @@ export const ROOMS: Record<string, DrawRoom> = {
   'upstream-suite': upstreamSuite,
   'downstream-suite': downstreamSuite,
   'filling-line': fillingLine,
+  'grade-c-room': gradeCRoom,
+  'transfer-airlock': transferAirlock,
 };
 
 /** Rooms with moving parts (only added when motion is allowed). */
@@ -37,6 +41,8 @@ const STATIONS: Record<string, Station[]> = {
   'upstream-suite': upstreamSuiteStations,
   'downstream-suite': downstreamSuiteStations,
   'filling-line': fillingLineStations,
+  'grade-c-room': gradeCRoomStations,
+  'transfer-airlock': transferAirlockStations,
 };
 
 /** The room's stations (none for a room the game does not draw: it stays one overview). */
