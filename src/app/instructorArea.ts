@@ -841,7 +841,7 @@ class InstructorArea {
                 skippedProfiles: result.skipped.profiles,
                 skippedAttempts: result.skipped.attempts,
                 skippedAssignments: result.skipped.assignments,
-              }),
+              }) + (result.refused ?? []).map((m) => ` ${tr(m)}`).join(''),
             }
           : { name: f.name, ok: false, text: tr(result.message) },
       );

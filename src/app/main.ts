@@ -93,7 +93,7 @@ class App {
       early.push([code, message, withExport]);
       if (code === 'blocked') void this.startI18n(detectLanguage(null)).then(() => (ready ? undefined : this.warn(message)));
     };
-    this.store = await openStore({ onProblem: (code, detail) => onProblem(code, detail.message) });
+    this.store = await openStore({ onProblem: (code, detail) => onProblem(code, detail.message), scenarios: (id, version) => this.findScenario(id, version) });
     this.prefs = await readPreferences(this.store, { local: pageStorage('local'), session: pageStorage('session') });
     const chosen = detectLanguage(this.prefs.lang ?? null);
     if (this.i18nReady) await this.i18nReady.then(() => (lang() !== chosen ? setLanguage(chosen) : undefined));
@@ -416,8 +416,9 @@ class App {
         const text = await file.text().catch(() => '');
         const r = await this.store.importBackup(text, 'trainee');
         const ignored = r.ok && r.ignored && r.ignored.scenarios + r.ignored.assignments + r.ignored.settings ? ` ${t('backup.ignored', { ...r.ignored })}` : '';
+        const refused = r.ok && r.refused ? r.refused.map((m) => ` ${tr(m)}`).join('') : '';
         this.report = r.ok
-          ? t('backup.imported', { ...r.added, skippedAttempts: r.skipped.attempts, skippedProfiles: r.skipped.profiles }) + ignored
+          ? t('backup.imported', { ...r.added, skippedAttempts: r.skipped.attempts, skippedProfiles: r.skipped.profiles }) + ignored + refused
           : tr(r.message);
         await this.home();
       },
