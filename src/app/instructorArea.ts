@@ -32,7 +32,7 @@ import { checkScenarioText } from './scenarioCheck';
 import { builtinCatalog } from './scenarioCatalog';
 import { KIOSK_COURSE_URL } from './kiosk';
 import { assignmentPack, exportTablet, importTabletFiles, setTabletName, tabletFileName, tabletImports, tabletName as tabletNameOf } from './tabletFiles';
-import { newerVersion, pinnedScenario, refuseAssignment } from '../store/exam';
+import { newerVersion, pinnedScenario, refuseAssignment } from '../engine/exam';
 import { isPastDue } from '../engine/dueDate';
 
 export interface InstructorDeps {

@@ -28,7 +28,8 @@ import { DEFAULT_IDLE_SECONDS, KIOSK_ACTIVE, KIOSK_IDLE, runKiosk } from './kios
 import { startServiceWorker } from './serviceWorker';
 import { runSession } from './session';
 import { claimAttempt, type AttemptClaim } from './attemptTab';
-import { abandonAttempt, inProgressOn, mustKeep, pinnedScenario, standing, standingIn, withLateness } from '../store/exam';
+import { inProgressOn, mustKeep, pinnedScenario, standing, withLateness } from '../engine/exam';
+import { abandonAttempt, standingIn } from '../store/exam';
 import { replay } from '../engine/attempt';
 import '../ui/styles.css';
 

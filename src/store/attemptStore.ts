@@ -6,12 +6,13 @@
  * with the attempt, so the user never sees an action vanish.
  */
 import type { AttemptOptions, EngineEvent, Localized } from '../engine/types';
+import { mustKeep } from '../engine/exam';
 import { JUDGE_VERSION } from '../engine/judgeVersion';
 import type { Row, Tx } from './backend';
 import { appendEvents, byAttempt, deleteAttempt, eventsFrom, readEvents, savedCount } from './eventLog';
 import { clearJournal, readJournal, writeJournal, type JournalEntry, type JournalStorage } from './journal';
 import { notFound, problemMessage, StoreError, type StoreErrorCode } from './messages';
-import { compact, isTimedEvent, mustKeep, type AttemptRecord, type AttemptResult, type AttemptSummary, type Listed, type Profile, type TimedEvent } from './records';
+import { compact, isTimedEvent, type AttemptRecord, type AttemptResult, type AttemptSummary, type Listed, type Profile, type TimedEvent } from './records';
 import { invalid, mustBe, Retry, type StoreCore } from './storeCore';
 
 export interface NewAttempt {
@@ -40,7 +41,7 @@ export interface AttemptStore {
   /** The profile's attempts, newest first. */
   attemptsOf(profileId: string, filter?: { scenarioId?: string }): Promise<Listed<AttemptRecord>>;
   getAttempt(profileId: string, attemptId: string): Promise<AttemptRecord | undefined>;
-  /** Deletes one attempt of the profile (a training one left unfinished); an exam's or an assignment's is refused: it is ended as abandoned instead (src/store/exam.ts). */
+  /** Deletes one attempt of the profile (a training one left unfinished); an exam's or an assignment's is refused: it is ended as abandoned instead (src/engine/exam.ts mustKeep). */
   discardAttempt(profileId: string, attemptId: string): Promise<void>;
   /** Instructor: every profile's attempts, newest first. */
   allAttempts(filter?: { scenarioId?: string }): Promise<Listed<AttemptRecord>>;
