@@ -142,7 +142,7 @@ class App {
     const id = this.prefs.profileId;
     const profile = id ? ((await this.store.getProfile(id).catch(() => undefined)) ?? null) : null;
     this.profile = profile && (await this.unlock(profile)) ? profile : null;
-    if (profile && !this.profile) void saveCurrentProfile(this.store, null);
+    if (profile && !this.profile) void saveCurrentProfile(pageStorage('session'), null);
   }
 
   /** Wrong trainee codes typed in this page, every profile together (identity.ts). */
@@ -246,7 +246,7 @@ class App {
     const profile = (await this.store.getProfile(id)) ?? null;
     if (!profile || !(await this.unlock(profile))) return this.profiles();
     this.profile = profile;
-    void saveCurrentProfile(this.store, id);
+    void saveCurrentProfile(pageStorage('session'), id);
     if (this.profile.lang !== lang()) {
       await setLanguage(this.profile.lang);
       this.drawHeader();
@@ -299,7 +299,7 @@ class App {
     if (!scenario) return this.profiles();
     this.session = null;
     this.profile = null;
-    void saveCurrentProfile(this.store, null);
+    void saveCurrentProfile(pageStorage('session'), null);
     this.kiosk = true;
     this.drawHeader();
     const settings = settingsOf(this.store);
@@ -406,7 +406,7 @@ class App {
       }));
       extra.profileName = profile.name;
       extra.switchProfile = () => {
-        void saveCurrentProfile(this.store, null);
+        void saveCurrentProfile(pageStorage('session'), null);
         this.profile = null;
         void this.profiles();
       };

@@ -132,8 +132,9 @@ test('one attempt, one tab: the second tab resumes, the first is told and refuse
 
   const second = await context.newPage();
   second.on('dialog', (d) => void d.accept());
-  // (the profile in use is the tablet's, kept in the store: the second tab opens on Camille's home)
+  // the profile in use is the tab's: the second tab opens on the profile list, Camille is chosen there
   await second.goto('/');
+  await second.locator('[data-profile]').click();
   await expect(second.getByText(/1 actions faites/)).toBeVisible();
   await second.getByRole('button', { name: 'Reprendre' }).click();
   await expect(second.locator('[data-object="personal-items"]')).toContainText('rangés au casier');
@@ -149,6 +150,12 @@ test('one attempt, one tab: the second tab resumes, the first is told and refuse
   await page.locator('[data-key="take-over"]').click();
   await expect(page.locator('[data-object="locker"]')).toContainText('tenue de ville rangée');
   await expect(second.locator('[data-key="tab-notice"]')).toBeVisible();
+  // a reload keeps the tab's profile; closing the tab does not keep it: a new tab opens on the profile list
   await second.reload();
   await expect(second.getByText(/2 actions faites/)).toBeVisible();
+  await second.close();
+  const third = await context.newPage();
+  await third.goto('/');
+  await expect(third.locator('[data-profile]')).toBeVisible();
+  await expect(third.getByText('Profil : Camille')).toHaveCount(0);
 });
