@@ -32,8 +32,7 @@ import { checkScenarioText } from './scenarioCheck';
 import { builtinCatalog } from './scenarioCatalog';
 import { KIOSK_COURSE_URL } from './kiosk';
 import { assignmentPack, exportTablet, importTabletFiles, setTabletName, tabletFileName, tabletImports, tabletName as tabletNameOf } from './tabletFiles';
-import { newerVersion, pinnedScenario, refuseAssignment } from '../engine/exam';
-import { isPastDue } from '../engine/dueDate';
+import { lateCount, newerVersion, pinnedScenario, refuseAssignment } from '../engine/exam';
 
 export interface InstructorDeps {
   store: Store;
@@ -458,8 +457,8 @@ class InstructorArea {
       faultLabel: fault,
       trainees: counts.total,
       tried: counts.passed + counts.failed,
-      // past the due date, every trainee who has not passed is late (each once, as the assignment view counts them)
-      late: isPastDue(a.due, now) ? counts.total - counts.passed : 0,
+      // one rule with the assignment view (src/engine/exam.ts lateCount)
+      late: lateCount(a, counts, now),
       ...(a.scenarioVersion !== undefined ? { version: a.scenarioVersion } : {}),
       ...('missing' in pinned ? { missing: true } : {}),
       ...(newer !== undefined ? { newer } : {}),
@@ -538,7 +537,8 @@ class InstructorArea {
       .sort((a, b) => b.createdAt - a.createdAt)
       .map((a) => {
         const rows = assignmentProgress(a, profiles, attempts, now);
-        return { id: a.id, scenarioTitle: this.scenarioTitle(a.scenarioId, a.scenarioVersion), targetLabel: this.targetLabel(a, profiles), mode: a.mode, ...(a.due ? { due: a.due } : {}), rows, counts: progressCounts(rows) };
+        const counts = progressCounts(rows);
+        return { id: a.id, scenarioTitle: this.scenarioTitle(a.scenarioId, a.scenarioVersion), targetLabel: this.targetLabel(a, profiles), mode: a.mode, ...(a.due ? { due: a.due } : {}), rows, counts, late: lateCount(a, counts, now) };
       });
     const rows = resultTable(filtered, trainees);
     return {

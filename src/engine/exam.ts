@@ -138,6 +138,16 @@ export function withLateness(result: ExamResult, assignment: Pick<ExamAssignment
   return assignment && isPastDue(assignment.due, now) ? { ...result, late: true } : result;
 }
 
+/**
+ * "N en retard", one rule everywhere (the Devoirs list, the assignment view,
+ * the trainee's « en retard »): once the due date is past (the tablet's
+ * clock), every trainee the assignment is for who has not passed it — not
+ * started, in progress, failed or abandoned —, each trainee once.
+ */
+export function lateCount(a: Pick<ExamAssignment, 'due'>, counts: { total: number; passed: number }, now: number): number {
+  return isPastDue(a.due, now) ? counts.total - counts.passed : 0;
+}
+
 /** Why a new assignment cannot be made (a due date in the past, a limit out of range), or null. */
 export function refuseAssignment(input: Pick<ExamAssignment, 'due' | 'maxAttempts'>, now: number): Localized | null {
   if (input.due !== undefined && !dueAcceptable(input.due, now)) return { en: 'The due date is already past: choose today or a later day.', fr: "La date limite est déjà passée : choisissez aujourd'hui ou un jour suivant." };
