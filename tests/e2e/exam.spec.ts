@@ -123,7 +123,7 @@ test('a trainee cannot bend an exam: version kept, resume offered, abandon kept,
   await expect(page.getByText('Abandonné').first()).toBeVisible();
 });
 
-test('one attempt, one tab: the second tab resumes, the first is told and refused, and takes it back', async ({ context, page }) => {
+test('one attempt, one tab: the second tab resumes, the first is told and refused, and takes it back; a duplicate name asks first', async ({ context, page }) => {
   await context.route(/assets\/phaser-[^/]*\.js$/, (route) => route.abort());
   await page.goto('/');
   await createProfile(page, 'Camille', null);
@@ -158,4 +158,12 @@ test('one attempt, one tab: the second tab resumes, the first is told and refuse
   await third.goto('/');
   await expect(third.locator('[data-profile]')).toBeVisible();
   await expect(third.getByText('Profil : Camille')).toHaveCount(0);
+
+  // a second profile of the same trainee (same group, none here; case and accents aside) asks first; cancelling creates nothing
+  const asked = new Promise<string>((found) => third.once('dialog', (d) => (found(d.message()), void d.dismiss())));
+  await third.getByLabel('Nom ou pseudonyme').fill('CAMÎLLE');
+  await third.getByRole('button', { name: 'Créer le profil' }).click();
+  expect(await asked).toContain('Camille');
+  await expect(third.locator('[data-profile]')).toHaveCount(1);
+  await expect(third.getByText('Profil : CAMÎLLE')).toHaveCount(0);
 });
