@@ -33,8 +33,7 @@ import { tabletImportsList, tabletsScreen, type FileReportLine } from '../ui/ins
 import { checkScenarioText } from './scenarioCheck';
 import { KIOSK_COURSE_URL } from './kiosk';
 import { assignmentPack, exportTablet, importTabletFiles, setTabletName, tabletFileName, tabletImports, tabletName as tabletNameOf } from './tabletFiles';
-import { newerVersion, pinnedScenario, refuseAssignment } from '../store/exam';
-import { isPastDue } from '../engine/dueDate';
+import { lateCount, newerVersion, pinnedScenario, refuseAssignment } from '../engine/exam';
 
 export interface InstructorDeps {
   store: Store;
@@ -461,8 +460,8 @@ class InstructorArea {
       faultLabel: fault,
       trainees: counts.total,
       tried: counts.passed + counts.failed,
-      // past the due date, every trainee who has not passed is late (each once, as the assignment view counts them)
-      late: isPastDue(a.due, now) ? counts.total - counts.passed : 0,
+      // one rule with the assignment view (src/engine/exam.ts lateCount)
+      late: lateCount(a, counts, now),
       ...(a.scenarioVersion !== undefined ? { version: a.scenarioVersion } : {}),
       ...('missing' in pinned ? { missing: true } : {}),
       ...(newer !== undefined ? { newer } : {}),
@@ -541,7 +540,8 @@ class InstructorArea {
       .sort((a, b) => b.createdAt - a.createdAt)
       .map((a) => {
         const rows = assignmentProgress(a, profiles, attempts, now);
-        return { id: a.id, scenarioTitle: this.scenarioTitle(a.scenarioId, a.scenarioVersion), targetLabel: this.targetLabel(a, profiles), mode: a.mode, ...(a.due ? { due: a.due } : {}), rows, counts: progressCounts(rows) };
+        const counts = progressCounts(rows);
+        return { id: a.id, scenarioTitle: this.scenarioTitle(a.scenarioId, a.scenarioVersion), targetLabel: this.targetLabel(a, profiles), mode: a.mode, ...(a.due ? { due: a.due } : {}), rows, counts, late: lateCount(a, counts, now) };
       });
     const rows = resultTable(filtered, trainees);
     return {
@@ -869,7 +869,7 @@ class InstructorArea {
                 skippedProfiles: result.skipped.profiles,
                 skippedAttempts: result.skipped.attempts,
                 skippedAssignments: result.skipped.assignments,
-              }),
+              }) + (result.refused ?? []).map((m) => ` ${tr(m)}`).join(''),
             }
           : { name: f.name, ok: false, text: tr(result.message) },
       );

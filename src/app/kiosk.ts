@@ -85,6 +85,8 @@ export function runKiosk(d: KioskDeps) {
     const draw = () => render(d.main, kioskStart({ board: entries, courseUrl, play, exit: askPin }));
     d.setRedraw(draw);
     draw();
+    // a run opens at the top, whatever the scroll of the screen before (the instructor's Tablettes tab, a run's end)
+    globalThis.scrollTo?.({ top: 0, left: 0, behavior: 'instant' });
     onIdle = () => void start();
     idleFor = d.idleSeconds;
     arm();

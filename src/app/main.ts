@@ -29,7 +29,8 @@ import { DEFAULT_IDLE_SECONDS, KIOSK_ACTIVE, KIOSK_IDLE, runKiosk } from './kios
 import { startServiceWorker } from './serviceWorker';
 import { runSession } from './session';
 import { claimAttempt, type AttemptClaim } from './attemptTab';
-import { abandonAttempt, inProgressOn, mustKeep, pinnedScenario, standing, standingIn, withLateness } from '../store/exam';
+import { inProgressOn, mustKeep, pinnedScenario, standing, withLateness } from '../engine/exam';
+import { abandonAttempt, standingIn } from '../store/exam';
 import { replay } from '../engine/attempt';
 import { LMS_PARAM } from '../lms/config';
 import '../ui/styles.css';
@@ -102,7 +103,7 @@ class App {
       early.push([code, message, withExport]);
       if (code === 'blocked') void this.startI18n(detectLanguage(null)).then(() => (ready ? undefined : this.warn(message)));
     };
-    this.store = await openStore({ onProblem: (code, detail) => onProblem(code, detail.message) });
+    this.store = await openStore({ onProblem: (code, detail) => onProblem(code, detail.message), scenarios: (id, version) => this.findScenario(id, version) });
     this.prefs = await readPreferences(this.store, { local: pageStorage('local'), session: pageStorage('session') });
     const chosen = detectLanguage(this.prefs.lang ?? null);
     if (this.i18nReady) await this.i18nReady.then(() => (lang() !== chosen ? setLanguage(chosen) : undefined));
@@ -151,7 +152,7 @@ class App {
     const id = this.prefs.profileId;
     const profile = id ? ((await this.store.getProfile(id).catch(() => undefined)) ?? null) : null;
     this.profile = profile && (await this.unlock(profile)) ? profile : null;
-    if (profile && !this.profile) void saveCurrentProfile(this.store, null);
+    if (profile && !this.profile) void saveCurrentProfile(pageStorage('session'), null);
   }
 
   /** Wrong trainee codes typed in this page, every profile together (identity.ts). */
@@ -255,7 +256,7 @@ class App {
     const profile = (await this.store.getProfile(id)) ?? null;
     if (!profile || !(await this.unlock(profile))) return this.profiles();
     this.profile = profile;
-    void saveCurrentProfile(this.store, id);
+    void saveCurrentProfile(pageStorage('session'), id);
     if (this.profile.lang !== lang()) {
       await setLanguage(this.profile.lang);
       this.drawHeader();
@@ -324,7 +325,7 @@ class App {
     if (!scenario) return this.profiles();
     this.session = null;
     this.profile = null;
-    void saveCurrentProfile(this.store, null);
+    void saveCurrentProfile(pageStorage('session'), null);
     this.kiosk = true;
     this.drawHeader();
     const settings = settingsOf(this.store);
@@ -433,7 +434,7 @@ class App {
       }));
       extra.profileName = profile.name;
       extra.switchProfile = () => {
-        void saveCurrentProfile(this.store, null);
+        void saveCurrentProfile(pageStorage('session'), null);
         this.profile = null;
         void this.profiles();
       };
@@ -444,8 +445,9 @@ class App {
         const text = await file.text().catch(() => '');
         const r = await this.store.importBackup(text, 'trainee');
         const ignored = r.ok && r.ignored && r.ignored.scenarios + r.ignored.assignments + r.ignored.settings ? ` ${t('backup.ignored', { ...r.ignored })}` : '';
+        const refused = r.ok && r.refused ? r.refused.map((m) => ` ${tr(m)}`).join('') : '';
         this.report = r.ok
-          ? t('backup.imported', { ...r.added, skippedAttempts: r.skipped.attempts, skippedProfiles: r.skipped.profiles }) + ignored
+          ? t('backup.imported', { ...r.added, skippedAttempts: r.skipped.attempts, skippedProfiles: r.skipped.profiles }) + ignored + refused
           : tr(r.message);
         await this.home();
       },

@@ -6,13 +6,14 @@
  * with the attempt, so the user never sees an action vanish.
  */
 import type { AttemptOptions, EngineEvent, Localized } from '../engine/types';
+import { mustKeep } from '../engine/exam';
 import { JUDGE_VERSION } from '../engine/judgeVersion';
 import type { Row, Tx } from './backend';
 import { appendEvents, byAttempt, deleteAttempt, eventsFrom, readEvents, savedCount } from './eventLog';
 import { clearJournal, readJournal, writeJournal, type JournalEntry, type JournalStorage } from './journal';
 import { notFound, problemMessage, StoreError, type StoreErrorCode } from './messages';
-import { compact, isTimedEvent, mustKeep, type AttemptRecord, type AttemptResult, type AttemptSummary, type Listed, type Profile, type TimedEvent } from './records';
-import { invalid, mustBe, type StoreCore } from './storeCore';
+import { compact, isTimedEvent, type AttemptRecord, type AttemptResult, type AttemptSummary, type Listed, type Profile, type TimedEvent } from './records';
+import { invalid, mustBe, Retry, type StoreCore } from './storeCore';
 
 export interface NewAttempt {
   profileId: string;
@@ -40,8 +41,7 @@ export interface AttemptStore {
   /** The profile's attempts, newest first. */
   attemptsOf(profileId: string, filter?: { scenarioId?: string }): Promise<Listed<AttemptRecord>>;
   getAttempt(profileId: string, attemptId: string): Promise<AttemptRecord | undefined>;
-  /** Deletes one attempt of the profile (e.g. an abandoned one). */
-  /** Deletes one attempt of the profile (a training one left unfinished); an exam's or an assignment's is refused: it is ended as abandoned instead (src/store/exam.ts). */
+  /** Deletes one attempt of the profile (a training one left unfinished); an exam's or an assignment's is refused: it is ended as abandoned instead (src/engine/exam.ts mustKeep). */
   discardAttempt(profileId: string, attemptId: string): Promise<void>;
   /** Instructor: every profile's attempts, newest first. */
   allAttempts(filter?: { scenarioId?: string }): Promise<Listed<AttemptRecord>>;
@@ -77,6 +77,8 @@ export function attemptStore(core: StoreCore, options: AutosaveOptions): { api: 
   const pending = new Map<string, TimedEvent[]>();
   /** Attempts started or resumed in this page, with their profile, as last known saved: what exportUnsaved() can rescue. */
   const sessions = new Map<string, { profile: Profile; record: AttemptRecord }>();
+  /** For the attempts of `sessions`: how many of their events are written (the next seq), as this page last wrote or read them. */
+  const written = new Map<string, number>();
   const { journal, journalKey } = options;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -95,6 +97,7 @@ export function attemptStore(core: StoreCore, options: AutosaveOptions): { api: 
   const forget = (attemptId: string) => {
     pending.delete(attemptId);
     sessions.delete(attemptId);
+    written.delete(attemptId);
   };
 
   /** Removes the first n waiting events of an attempt once they are written (or dropped). */
@@ -141,24 +144,56 @@ export function attemptStore(core: StoreCore, options: AutosaveOptions): { api: 
     return undefined;
   }
 
+  type Batch = { id: string; events: TimedEvent[] }[];
+
+  /**
+   * Writes a batch in one transaction; returns the attempts found finished or
+   * deleted (their events are dropped) and where each written log now ends.
+   * `quick`: an attempt whose log this page knows (it started or resumed it,
+   * and wrote every event since) gets its events written after the known
+   * count, each as a new record (add), with its summary read alongside
+   * rather than first: one round trip. Should the log have grown elsewhere
+   * (a collision) or the attempt be finished or gone, nothing is kept and
+   * Retry asks for the careful way: read the summary and count the log, then
+   * write.
+   */
+  const writeBatch = (batch: Batch, quick: boolean) =>
+    core.transact(['attempts', 'events'], 'readwrite', async (tx) => {
+      const gone: string[] = [];
+      const ends = new Map<string, number>();
+      for (const { id, events } of batch) {
+        const known = quick ? written.get(id) : undefined;
+        if (known !== undefined) {
+          const [a] = await Promise.all([tx.get('attempts', id), appendEvents(tx, id, known, events, true)]).catch((e: unknown) => {
+            throw (e as { name?: unknown } | null)?.name === 'ConstraintError' ? new Retry('the log grew elsewhere') : e;
+          });
+          if ((a as Partial<AttemptSummary> | undefined)?.status !== 'in-progress') throw new Retry('the attempt is finished or gone');
+          ends.set(id, known + events.length);
+          continue;
+        }
+        const [a, saved] = await Promise.all([summaryOf(tx, id), savedCount(tx, id)]);
+        if (!a || a.status !== 'in-progress') {
+          gone.push(id);
+          continue;
+        }
+        await appendEvents(tx, id, saved, events);
+        ends.set(id, saved + events.length);
+      }
+      return { gone, ends };
+    });
+
   /** Writes the events waiting now in one transaction; they leave memory only once written. */
   async function flushNow(): Promise<FlushResult> {
-    const batch = [...pending].filter(([, l]) => l.length).map(([id, l]) => ({ id, events: l.slice() }));
+    const batch: Batch = [...pending].filter(([, l]) => l.length).map(([id, l]) => ({ id, events: l.slice() }));
     if (!batch.length) return { ok: true, saved: 0 };
     let discarded: string[];
     try {
-      discarded = await core.transact(['attempts', 'events'], 'readwrite', async (tx) => {
-        const gone: string[] = [];
-        for (const { id, events } of batch) {
-          const [a, saved] = await Promise.all([summaryOf(tx, id), savedCount(tx, id)]);
-          if (!a || a.status !== 'in-progress') {
-            gone.push(id);
-            continue;
-          }
-          await appendEvents(tx, id, saved, events);
-        }
-        return gone;
+      const done = await writeBatch(batch, true).catch((e: unknown) => {
+        if (e instanceof Retry) return writeBatch(batch, false);
+        throw e;
       });
+      discarded = done.gone;
+      for (const [id, end] of done.ends) if (sessions.has(id)) written.set(id, end);
     } catch (e) {
       const err = e instanceof StoreError ? e : core.toStoreError(e, true);
       return { ok: false, code: err.code, message: err.text, pending: count() };
@@ -166,7 +201,10 @@ export function attemptStore(core: StoreCore, options: AutosaveOptions): { api: 
     let saved = 0;
     for (const { id, events } of batch) {
       settle(id, events.length);
-      if (discarded.includes(id)) continue;
+      if (discarded.includes(id)) {
+        written.delete(id);
+        continue;
+      }
       saved += events.length;
       sessions.get(id)?.record.events.push(...events);
     }
@@ -203,6 +241,7 @@ export function attemptStore(core: StoreCore, options: AutosaveOptions): { api: 
       });
       const record: AttemptRecord = { ...summary, events: [] };
       sessions.set(record.id, { profile, record: structuredClone(record) });
+      written.set(record.id, 0);
       return record;
     },
 
@@ -241,7 +280,10 @@ export function attemptStore(core: StoreCore, options: AutosaveOptions): { api: 
       });
       const { profile, latest } = found;
       if (!latest) return undefined;
-      if (profile) sessions.set(latest.id, { profile, record: structuredClone(latest) });
+      if (profile) {
+        sessions.set(latest.id, { profile, record: structuredClone(latest) });
+        written.set(latest.id, latest.events.length);
+      }
       return withPending(latest);
     },
 
@@ -262,6 +304,7 @@ export function attemptStore(core: StoreCore, options: AutosaveOptions): { api: 
         });
         settle(attemptId, waiting.length);
         sessions.delete(attemptId);
+        written.delete(attemptId);
         return record;
       });
     },

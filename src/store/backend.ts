@@ -19,6 +19,8 @@ export interface Tx {
   /** Every row of a store, or those whose index equals key; in key order. */
   all(store: StoreName, index?: { name: string; key: string }): Promise<Row[]>;
   put(store: StoreName, value: unknown): Promise<void>;
+  /** Writes a record whose key must be new: a key already there fails the transaction (a ConstraintError), nothing of it is kept. */
+  add(store: StoreName, value: unknown): Promise<void>;
   delete(store: StoreName, key: Key): Promise<void>;
   /** In a store keyed by [first, …]: the rows whose key starts with first, in key order. */
   under(store: StoreName, first: string): Promise<Row[]>;
@@ -75,6 +77,9 @@ export class IdbBackend implements Backend {
       },
       put: async (store, value) => {
         await tx.objectStore(store).put!(value);
+      },
+      add: async (store, value) => {
+        await tx.objectStore(store).add!(value);
       },
       delete: async (store, key) => {
         await tx.objectStore(store).delete!(key as IDBValidKey);
@@ -183,6 +188,12 @@ export class MemoryBackend implements Backend {
         put: async (s, value) => {
           writable();
           const key = keyOf(s, value);
+          table(s).set(JSON.stringify(key), { key, value: structuredClone(value) });
+        },
+        add: async (s, value) => {
+          writable();
+          const key = keyOf(s, value);
+          if (table(s).has(JSON.stringify(key))) throw new DOMException('A record with this key already exists.', 'ConstraintError');
           table(s).set(JSON.stringify(key), { key, value: structuredClone(value) });
         },
         delete: async (s, key) => {

@@ -4,7 +4,9 @@
  * scenarios), and how a good one is merged into the store without duplicates.
  */
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import type { Localized } from '../engine/types';
+import { prepare, type CompiledScenario } from '../engine/attempt';
+import { forgedAttempts } from '../engine/exam';
+import type { Localized, Scenario } from '../engine/types';
 import { validateScenario } from '../engine/validateScenario';
 import type { Tx } from './backend';
 import { putAttempt } from './eventLog';
@@ -52,7 +54,8 @@ export interface IgnoredCounts {
  */
 export type ImportScope = 'trainee' | 'instructor';
 
-export type ImportResult = { ok: true; added: ImportCounts; skipped: ImportCounts; ignored?: IgnoredCounts } | { ok: false; message: Localized };
+/** `refused`: the finished attempts left out because their recorded result is not what their replay gives (one sentence each, naming the attempt). */
+export type ImportResult = { ok: true; added: ImportCounts; skipped: ImportCounts; ignored?: IgnoredCounts; refused?: Localized[] } | { ok: false; message: Localized };
 
 const NOTHING = say('Nothing was imported.', "Rien n'a été importé.");
 /** A refusal: the reason, then the reassurance that nothing changed. */
@@ -265,3 +268,45 @@ export function makeBackup(parts: Omit<BackupFile, 'format' | 'version' | 'expor
   if (parts.importedScenarios) file.importedScenarios = parts.importedScenarios;
   return file;
 }
+
+/** The scenario of a given id and version, as this app knows it (built in or imported), or undefined. */
+export type FindScenario = (id: string, version: number) => Scenario | undefined;
+
+const END_WORDS = { passed: say('passed', 'réussi'), failed: say('failed', 'échoué') } as Record<string, Localized>;
+const endWord = (end: string) => END_WORDS[end] ?? say(end, end);
+
+/**
+ * The file without its finished attempts whose recorded result their replay
+ * (this engine's judgement, src/engine/exam.ts) does not give, and one
+ * sentence per attempt left out, naming it (trainee, scenario and version,
+ * start, id). `find` knows the scenarios of the device and those the file
+ * brings in its scope.
+ */
+export function withoutForged(file: BackupFile, find: FindScenario): { file: BackupFile; refused: Localized[] } {
+  const compiled = new Map<string, CompiledScenario | undefined>();
+  const findCompiled = (id: string, version: number) => {
+    const key = `${id}\u0000${version}`;
+    if (!compiled.has(key)) {
+      const s = find(id, version);
+      compiled.set(key, s && prepare(s));
+    }
+    return compiled.get(key);
+  };
+  const forged = forgedAttempts(file.attempts, findCompiled);
+  if (!forged.length) return { file, refused: [] };
+  const names = new Map(file.profiles.map((p) => [p.id, p.name]));
+  const out = new Set(forged.map((f) => f.attempt.id));
+  const refused = forged.map(({ attempt: a, recorded, replayed }) => {
+    const who = names.get(a.profileId) ?? a.profileId;
+    const when = new Date(a.startedAt).toISOString().slice(0, 16).replace('T', ' ');
+    const what = `${quote(who)}, ${a.scenarioId} v${a.scenarioVersion}, ${when} UTC (${a.id})`;
+    const rec = { en: `score ${recorded.score}, ${endWord(recorded.end).en}`, fr: `score ${recorded.score}, ${endWord(recorded.end).fr}` };
+    const rep = replayed ? { en: `score ${replayed.score}, ${endWord(replayed.end).en}`, fr: `score ${replayed.score}, ${endWord(replayed.end).fr}` } : null;
+    return say(
+      `The attempt ${what} was not imported: its recorded result (${rec.en}) is not what its actions give when replayed (${rep ? rep.en : 'they cannot be replayed'}).`,
+      `La tentative ${what} n'a pas été importée : son résultat enregistré (${rec.fr}) n'est pas celui que donnent ses actions rejouées (${rep ? rep.fr : 'elles ne peuvent pas être rejouées'}).`,
+    );
+  });
+  return { file: { ...file, attempts: file.attempts.filter((a) => !out.has(a.id)) }, refused };
+}
+

@@ -5,7 +5,7 @@
  * imports (a trainee restores profiles and attempts only).
  */
 import type { AttemptLog } from './attemptStore';
-import { BACKUP_MAX_BYTES, makeBackup, mergeBackup, readBackup, refusal, scoped, type BackupFile, type ImportResult, type ImportScope } from './backup';
+import { BACKUP_MAX_BYTES, makeBackup, mergeBackup, readBackup, refusal, scoped, withoutForged, type BackupFile, type FindScenario, type ImportResult, type ImportScope } from './backup';
 import { notFound, StoreError } from './messages';
 import { isDeviceSetting, type Assignment, type ImportedScenario, type Profile, type Setting } from './records';
 import type { StoreCore } from './storeCore';
@@ -21,14 +21,17 @@ export interface BackupStore {
    * All or nothing: a refusal changes nothing and says why. 'trainee' (the
    * home screen) restores profiles and attempts only and counts what it
    * ignored; 'instructor' (the instructor area) takes everything but the
-   * device's own settings.
+   * device's own settings. Either way a finished attempt whose recorded
+   * result its replay does not give (a forged score or ending) is left out
+   * and named in `refused`; the rest is imported.
    */
   importBackup(text: string, scope: ImportScope): Promise<ImportResult>;
 }
 
 export { BACKUP_MAX_BYTES };
 
-export function backupStore(core: StoreCore, attempts: AttemptLog): BackupStore {
+/** `scenarios`: the scenarios the app knows (built in and imported), to replay a file's finished attempts. */
+export function backupStore(core: StoreCore, attempts: AttemptLog, scenarios: FindScenario = () => undefined): BackupStore {
   return {
     async exportAll() {
       const parts = await core.read(['profiles', 'attempts', 'events', 'assignments', 'settings', 'importedScenarios'], async (tx) => ({
@@ -61,9 +64,15 @@ export function backupStore(core: StoreCore, attempts: AttemptLog): BackupStore 
       try {
         const read = readBackup(text);
         if (!read.ok) return read;
-        const { file, ignored } = scoped(read.file, scope);
+        const inScope = scoped(read.file, scope);
+        // the attempts are replayed on the scenarios of the device and those the file brings (instructor)
+        const stored = await core.read(['importedScenarios'], async (tx) => core.sort<ImportedScenario>('importedScenario', await tx.all('importedScenarios')).items);
+        const brought = [...(inScope.file.importedScenarios ?? []), ...stored];
+        const find = (id: string, version: number) => scenarios(id, version) ?? brought.find((s) => s.id === id && s.version === version)?.scenario;
+        const { file, refused } = withoutForged(inScope.file, find);
+        const { ignored } = inScope;
         const counts = await core.write(['profiles', 'attempts', 'events', 'assignments', 'settings', 'importedScenarios'], (tx) => mergeBackup(tx, file));
-        return { ok: true, ...counts, ...(ignored ? { ignored } : {}) };
+        return { ok: true, ...counts, ...(ignored ? { ignored } : {}), ...(refused.length ? { refused } : {}) };
       } catch (e) {
         if (e instanceof StoreError) {
           return { ok: false, message: e.code === 'invalid' ? e.text : refusal(e.text.en, e.text.fr) };

@@ -7,10 +7,20 @@
 import type { Row, Tx } from './backend';
 import { isRecord, type AttemptRecord, type AttemptSummary, type StoredEvent, type TimedEvent } from './records';
 
-/** Writes events after the `from` already in the log (seq from, from + 1…). */
-export async function appendEvents(tx: Tx, attemptId: string, from: number, events: readonly TimedEvent[]): Promise<void> {
+/**
+ * Writes events after the `from` already in the log (seq from, from + 1…).
+ * `fresh`: each seq must be new (add, not put): when another writer already
+ * wrote one of them, the transaction fails with a ConstraintError instead of
+ * overwriting it.
+ */
+export async function appendEvents(tx: Tx, attemptId: string, from: number, events: readonly TimedEvent[], fresh = false): Promise<void> {
   // asked together, answered in order: one round trip for the batch
-  await Promise.all(events.map((e, i) => tx.put('events', { attemptId, seq: from + i, event: e.event, at: e.at } satisfies StoredEvent)));
+  await Promise.all(
+    events.map((e, i) => {
+      const row: StoredEvent = { attemptId, seq: from + i, event: e.event, at: e.at };
+      return fresh ? tx.add('events', row) : tx.put('events', row);
+    }),
+  );
 }
 
 /** How many events of the attempt are written. */

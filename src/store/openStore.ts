@@ -7,6 +7,7 @@
  * (settingStore.ts), imported scenarios (scenarioStore.ts) and backups
  * (backupStore.ts), over what they share (storeCore.ts).
  */
+import type { Scenario } from '../engine/types';
 import { attemptStore, type AttemptStore, type FlushResult } from './attemptStore';
 import { IdbBackend, MemoryBackend, type Backend, type LostReason } from './backend';
 import { BACKUP_MAX_BYTES, backupStore, type BackupStore } from './backupStore';
@@ -45,6 +46,12 @@ export interface OpenStoreOptions {
    * the next openStore() writes them into their attempt. null: no journal.
    */
   journal?: JournalStorage | null;
+  /**
+   * The scenarios the app knows (built in, imported), by id and version: an
+   * import replays each finished attempt of a file on its scenario and
+   * leaves out those whose recorded result the replay does not give.
+   */
+  scenarios?: (id: string, version: number) => Scenario | undefined;
 }
 
 /**
@@ -99,7 +106,7 @@ function assemble(backend: Backend, options: OpenStoreOptions): { store: Store; 
     ...assignmentStore(core),
     ...settingStore(core),
     ...scenarioStore(core),
-    ...backupStore(core, log),
+    ...backupStore(core, log, options.scenarios),
     get persistent() {
       return backend.persistent;
     },

@@ -1,9 +1,12 @@
 /**
- * This device's preferences — the interface language and the profile in use
- * — kept in the store as device settings (`device.`: never in a backup,
- * never taken from one). A value an older version of the app left in the
- * page's storage (localStorage for the language, sessionStorage for the
- * profile) is moved into the store once, then removed from there.
+ * The preferences: the interface language, this device's, kept in the store
+ * as a device setting (`device.`: never in a backup, never taken from one;
+ * a value an older version left in localStorage is moved into the store once,
+ * then removed from there); and the profile in use, this tab's: kept in the
+ * tab's sessionStorage, so a reload mid-procedure resumes the same trainee
+ * while closing the tab or the browser brings the next person on a shared
+ * tablet to the profile list. The device-wide profile an earlier version kept
+ * in the store (`device.profile`) is dropped.
  */
 import type { Lang } from '../engine/types';
 import type { SettingStore } from './settingStore';
@@ -11,8 +14,9 @@ import type { SettingStore } from './settingStore';
 export const LANG_SETTING = 'device.lang';
 export const PROFILE_SETTING = 'device.profile';
 
-/** Where the older app kept them. */
-const LEGACY = { lang: 'salle-blanche.lang', profile: 'salle-blanche.profile' } as const;
+/** Where the older app kept the language; the tab's profile in use is kept under PROFILE_KEY of the tab's sessionStorage. */
+const LEGACY = { lang: 'salle-blanche.lang' } as const;
+export const PROFILE_KEY = 'salle-blanche.profile';
 
 export interface Preferences {
   lang?: Lang;
@@ -20,9 +24,11 @@ export interface Preferences {
 }
 
 type PageStorage = Pick<Storage, 'getItem' | 'removeItem'>;
+export type TabStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 export interface LegacyStorage {
   local?: PageStorage | null;
+  /** The tab's sessionStorage, where the profile in use is kept. */
   session?: PageStorage | null;
 }
 
@@ -46,24 +52,23 @@ function drop(storage: PageStorage | null | undefined, key: string): void {
 }
 
 /**
- * The preferences, with the older app's values moved in once: a value in the
- * store wins; an old one is written to the store, and removed from the page's
- * storage only when the store keeps it (a store in memory keeps reading it).
+ * The preferences, with the older app's language moved in once: a value in
+ * the store wins; an old one is written to the store, and removed from the
+ * page's storage only when the store keeps it (a store in memory keeps
+ * reading it). The profile in use is the tab's (sessionStorage).
  */
 export async function readPreferences(store: SettingStore & { readonly persistent: boolean }, legacy: LegacyStorage = {}): Promise<Preferences> {
-  const read = async (setting: string, storage: PageStorage | null | undefined, key: string, check: (v: unknown) => string | undefined) => {
-    const saved = check(await store.getSetting(setting).catch(() => undefined));
-    const old = check(take(storage, key));
-    if (old !== undefined && saved === undefined) {
-      const moved = await store.setSetting(setting, old).then(() => true, () => false);
-      if (moved && store.persistent) drop(storage, key);
-      return old;
-    }
-    if (old !== undefined && store.persistent) drop(storage, key);
-    return saved;
-  };
-  const lang = asLang(await read(LANG_SETTING, legacy.local, LEGACY.lang, asLang));
-  const profileId = await read(PROFILE_SETTING, legacy.session, LEGACY.profile, asId);
+  const saved = asLang(await store.getSetting(LANG_SETTING).catch(() => undefined));
+  const old = asLang(take(legacy.local, LEGACY.lang));
+  let lang = saved;
+  if (old !== undefined && saved === undefined) {
+    const moved = await store.setSetting(LANG_SETTING, old).then(() => true, () => false);
+    if (moved && store.persistent) drop(legacy.local, LEGACY.lang);
+    lang = old;
+  } else if (old !== undefined && store.persistent) drop(legacy.local, LEGACY.lang);
+  // an earlier version kept the profile in use for the whole device: a shared tablet must not reopen it
+  if ((await store.getSetting(PROFILE_SETTING).catch(() => undefined)) !== undefined) await store.deleteSetting(PROFILE_SETTING).catch(() => undefined);
+  const profileId = asId(take(legacy.session, PROFILE_KEY));
   return { ...(lang ? { lang } : {}), ...(profileId ? { profileId } : {}) };
 }
 
@@ -72,7 +77,12 @@ export function saveLanguage(store: SettingStore, lang: Lang): Promise<void> {
   return store.setSetting(LANG_SETTING, lang).catch(() => undefined);
 }
 
-/** Keeps the profile in use on this device (null: none, the next visit starts at the profile list). */
-export function saveCurrentProfile(store: SettingStore, profileId: string | null): Promise<void> {
-  return (profileId ? store.setSetting(PROFILE_SETTING, profileId) : store.deleteSetting(PROFILE_SETTING)).catch(() => undefined);
+/** Keeps the profile in use for this tab (null: none, a reload starts at the profile list); where the tab keeps nothing, it lasts for the page. */
+export function saveCurrentProfile(session: TabStorage | null | undefined, profileId: string | null): void {
+  try {
+    if (profileId) session?.setItem(PROFILE_KEY, profileId);
+    else session?.removeItem(PROFILE_KEY);
+  } catch {
+    /* private mode: the profile lasts for this page */
+  }
 }

@@ -7,7 +7,8 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import schema from './backup.schema.json';
 import type { ReplayResult } from '../engine/attempt';
-import type { AttemptOptions, Decision, EngineEvent, Lang, Scenario } from '../engine/types';
+import type { AttemptOptions, EngineEvent, Lang, Scenario } from '../engine/types';
+import { scoredParts, type ExamResult } from '../engine/exam';
 import type { PinHash } from './pin';
 
 /** A trainee on this device: no more personal data than this. */
@@ -28,20 +29,8 @@ export interface TimedEvent {
   at: number;
 }
 
-export interface AttemptResult {
-  end: 'passed' | 'failed';
-  score: number;
-  byCategory: Record<string, number>;
-  critical: boolean;
-  /** The correct decision that ended the procedure (a fault's `ending`); absent otherwise, and in attempts stored before it was kept. */
-  ending?: Decision;
-  /** Ids (rules, steps) of what went wrong, for the history list. */
-  mistakes: string[];
-  /** Ended by the trainee ("Abandonner") before its end: kept with its events, `end` is 'failed' and `score` what it was then. */
-  abandoned?: true;
-  /** Ended after its assignment's due date, by the tablet's clock. */
-  late?: true;
-}
+/** The result of a finished attempt (its shape is the exam rules', src/engine/exam.ts). */
+export type AttemptResult = ExamResult;
 
 export type AttemptStatus = 'in-progress' | 'finished';
 
@@ -126,14 +115,6 @@ export function resultOf(r: Pick<ReplayResult, 'end' | 'score' | 'context'>): At
   return { end: r.end, score: r.score.total, byCategory, critical: r.score.critical, ...(ending ? { ending } : {}), mistakes };
 }
 
-/** The score per category and the ids of what went wrong, as a result keeps them (an abandoned attempt's too). */
-export function scoredParts(r: Pick<ReplayResult, 'score' | 'context'>): Pick<AttemptResult, 'byCategory' | 'mistakes'> {
-  const byCategory: Record<string, number> = {};
-  for (const [k, v] of Object.entries(r.score.byCategory)) if (typeof v === 'number') byCategory[k] = v;
-  const mistakes = [...new Set(r.context.outcomes.filter((o) => o.penalty > 0 || o.critical).map((o) => o.ref))];
-  return { byCategory, mistakes };
-}
-
 /** Key under which a setting belongs to one profile (removed and exported with it). */
 export function profileSettingKey(profileId: string, name: string): string {
   return `${PROFILE_SETTING_PREFIX}${profileId}:${name}`;
@@ -199,6 +180,3 @@ export function compact<T extends object>(value: T): T {
  * PIN or lock a tablet in kiosk mode.
  */
 export const isDeviceSetting = (key: string) => key.startsWith('instructor.') || key.startsWith('kiosk.') || key.startsWith('device.');
-
-/** Attempts the trainee may not delete: an exam's, or one made for an assignment. "Abandonner" ends them as abandoned instead (src/store/exam.ts). */
-export const mustKeep = (a: Pick<AttemptRecord, 'mode' | 'assignmentId'>): boolean => a.mode === 'assessment' || a.assignmentId !== undefined;

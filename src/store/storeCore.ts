@@ -27,6 +27,15 @@ export function mustBe(kind: RecordKind, value: unknown): void {
   }
 }
 
+/**
+ * Thrown inside a transaction to undo it and try again another way (the
+ * autosave's quick write found the log changed): passed through as it is,
+ * never reported to the user.
+ */
+export class Retry extends Error {
+  override readonly name = 'Retry';
+}
+
 export class StoreCore {
   /** Set when the database was taken away ('versionchange', 'closed') or closed by close() ('shut'). */
   lost: LostReason | 'shut' | null = null;
@@ -105,6 +114,7 @@ export class StoreCore {
       if (mode === 'readwrite') this.full = false;
       return result;
     } catch (e) {
+      if (e instanceof Retry) throw e;
       throw this.toStoreError(e, mode === 'readwrite');
     }
   }

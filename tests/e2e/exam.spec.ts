@@ -123,7 +123,7 @@ test('a trainee cannot bend an exam: version kept, resume offered, abandon kept,
   await expect(page.getByText('Abandonné').first()).toBeVisible();
 });
 
-test('one attempt, one tab: the second tab resumes, the first is told and refused, and takes it back', async ({ context, page }) => {
+test('one attempt, one tab: the second tab resumes, the first is told and refused, and takes it back; a duplicate name asks first', async ({ context, page }) => {
   await context.route(/assets\/phaser-[^/]*\.js$/, (route) => route.abort());
   await page.goto('/');
   await createProfile(page, 'Camille', null);
@@ -132,8 +132,9 @@ test('one attempt, one tab: the second tab resumes, the first is told and refuse
 
   const second = await context.newPage();
   second.on('dialog', (d) => void d.accept());
-  // (the profile in use is the tablet's, kept in the store: the second tab opens on Camille's home)
+  // the profile in use is the tab's: the second tab opens on the profile list, Camille is chosen there
   await second.goto('/');
+  await second.locator('[data-profile]').click();
   await expect(second.getByText(/1 actions faites/)).toBeVisible();
   await second.getByRole('button', { name: 'Reprendre' }).click();
   await expect(second.locator('[data-object="personal-items"]')).toContainText('rangés au casier');
@@ -149,6 +150,20 @@ test('one attempt, one tab: the second tab resumes, the first is told and refuse
   await page.locator('[data-key="take-over"]').click();
   await expect(page.locator('[data-object="locker"]')).toContainText('tenue de ville rangée');
   await expect(second.locator('[data-key="tab-notice"]')).toBeVisible();
+  // a reload keeps the tab's profile; closing the tab does not keep it: a new tab opens on the profile list
   await second.reload();
   await expect(second.getByText(/2 actions faites/)).toBeVisible();
+  await second.close();
+  const third = await context.newPage();
+  await third.goto('/');
+  await expect(third.locator('[data-profile]')).toBeVisible();
+  await expect(third.getByText('Profil : Camille')).toHaveCount(0);
+
+  // a second profile of the same trainee (same group, none here; case and accents aside) asks first; cancelling creates nothing
+  const asked = new Promise<string>((found) => third.once('dialog', (d) => (found(d.message()), void d.dismiss())));
+  await third.getByLabel('Nom ou pseudonyme').fill('CAMÎLLE');
+  await third.getByRole('button', { name: 'Créer le profil' }).click();
+  expect(await asked).toContain('Camille');
+  await expect(third.locator('[data-profile]')).toHaveCount(1);
+  await expect(third.getByText('Profil : CAMÎLLE')).toHaveCount(0);
 });

@@ -32,6 +32,8 @@ async function startKiosk(page: Page, courseUrl?: string) {
   if (courseUrl) await page.locator('#kiosk-url').fill(courseUrl);
   await page.locator('[data-key="kiosk-start"]').click();
   await expect(page.getByRole('heading', { name: 'Deviens technicien·ne de bioproduction !' })).toBeVisible();
+  // the start screen opens at the top, though the button that started it was further down the instructor's page
+  expect(await page.evaluate(() => scrollY)).toBe(0);
 }
 
 async function storedText(page: Page): Promise<string> {
@@ -82,6 +84,7 @@ test('the kiosk goes back to its start after the idle time and keeps no name', a
   await expect(page.locator('.kiosk-cards li').first()).toContainText('Source');
   await page.clock.fastForward((IDLE + 1) * 1000);
   await expect(page.getByRole('heading', { name: 'Deviens technicien·ne de bioproduction !' })).toBeVisible();
+  expect(await page.evaluate(() => scrollY)).toBe(0);
   await expect(page.locator('body')).not.toContainText('Zoé');
   await expect(page.locator('.kiosk-board li')).toHaveCount(1);
   expect(await storedText(page)).not.toContain('Zoé');

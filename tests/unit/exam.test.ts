@@ -13,7 +13,8 @@ import { endingOf } from '../../src/engine/ending';
 import { prepare, replay } from '../../src/engine/attempt';
 import { replayAttempt } from '../../src/engine/results';
 import { loadScenario } from '../../src/cli/playInPage';
-import { abandonAttempt, abandonedResult, inProgressOn, mustKeep, newerVersion, pinnedScenario, refuseAssignment, standing, standingIn, withLateness } from '../../src/store/exam';
+import { abandonedResult, inProgressOn, lateCount, mustKeep, newerVersion, pinnedScenario, refuseAssignment, standing, withLateness } from '../../src/engine/exam';
+import { abandonAttempt, standingIn } from '../../src/store/exam';
 import { StoreError } from '../../src/store/messages';
 import type { Assignment, AttemptRecord, Profile } from '../../src/store/records';
 import type { Scenario } from '../../src/engine/types';
@@ -69,6 +70,16 @@ describe('an assignment is pinned to its version', () => {
 
   it('says the pinned version is missing instead of playing another', () => {
     expect(pinnedScenario({ scenarioId: 'media-preparation', scenarioVersion: 1 }, find([v2]))).toEqual({ missing: 1 });
+  });
+});
+
+describe('"N en retard" is one rule: past the due date, every trainee who has not passed', () => {
+  it('counts nobody before the end of the due day, then every trainee not passed (not started, in progress, failed alike)', () => {
+    // 5 trainees: 2 passed, 1 failed, 1 in progress, 1 not started
+    const counts = { total: 5, passed: 2 };
+    expect(lateCount({ due: '2026-03-10' }, counts, local(2026, 3, 10, 23))).toBe(0);
+    expect(lateCount({ due: '2026-03-10' }, counts, local(2026, 3, 11, 8))).toBe(3);
+    expect(lateCount({}, counts, local(2030, 1, 1))).toBe(0);
   });
 });
 

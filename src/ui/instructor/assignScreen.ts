@@ -85,7 +85,9 @@ export function assignScreen(o: AssignScreenOptions): HTMLElement {
   const modeChoice = (value: 'training' | 'assessment') =>
     h('label', { class: 'choice' }, h('input', { type: 'radio', name: 'assign-mode', value, checked: value === 'training' }), h('span', {}, t(`mode.${value}`)));
   const due = h('input', { id: 'assign-due', type: 'date', 'data-key': 'assign-due', min: today(o.now ?? Date.now()) });
-  const maxAttempts = h('input', { id: 'assign-max', type: 'number', inputmode: 'numeric', min: 1, max: 99, step: 1, 'data-key': 'assign-max' });
+  const maxAttempts = h('input', { id: 'assign-max', type: 'number', inputmode: 'numeric', min: 1, max: 99, step: 1, 'data-key': 'assign-max', 'aria-describedby': 'assign-max-help' });
+  // the limit counts what this tablet holds: attempts made on another one count once its data is imported here
+  const maxHelp = h('small', { id: 'assign-max-help', class: 'muted' }, t('instructor.assign.maxPerTablet'));
   const passMark = h('input', { id: 'assign-pass', type: 'number', inputmode: 'numeric', min: 0, max: 100, step: 1, 'data-key': 'assign-pass' });
   const passHelp = h('small', { id: 'assign-pass-help', class: 'muted' });
   passMark.setAttribute('aria-describedby', 'assign-pass-help');
@@ -165,7 +167,7 @@ export function assignScreen(o: AssignScreenOptions): HTMLElement {
     h('div', { class: 'field' }, h('label', { for: 'assign-due' }, t('instructor.assign.due')), due),
     h('div', { class: 'field' }, h('label', { for: 'assign-pass' }, t('instructor.assign.passMark')), passMark, passHelp),
     h('div', { class: 'field' }, h('label', { for: 'assign-fault' }, t('instructor.assign.fault')), fault),
-    h('div', { class: 'field' }, h('label', { for: 'assign-max' }, t('instructor.assign.maxAttempts')), maxAttempts),
+    h('div', { class: 'field' }, h('label', { for: 'assign-max' }, t('instructor.assign.maxAttempts')), maxAttempts, maxHelp),
     error,
     h('button', { type: 'submit', class: 'primary', 'data-key': 'assign-go' }, t('instructor.assign.create')),
   );
@@ -195,7 +197,7 @@ export function assignScreen(o: AssignScreenOptions): HTMLElement {
                   a.version !== undefined ? t('instructor.assign.version', { version: a.version }) : null,
                   t(`mode.${a.mode}`),
                   a.due ? t('assigned.due', { date: formatDay(a.due) }) : null,
-                  a.maxAttempts !== undefined ? t('instructor.assign.maxShort', { count: a.maxAttempts }) : null,
+                  a.maxAttempts !== undefined ? `${t('instructor.assign.maxShort', { count: a.maxAttempts })} ${t('instructor.assign.maxShortTablet')}` : null,
                   a.passMark !== undefined ? t('instructor.assign.passShort', { passMark: a.passMark }) : null,
                   a.faultLabel ? t('instructor.assign.faultShort', { fault: a.faultLabel }) : null,
                 ]

@@ -59,6 +59,8 @@ export interface AssignmentProgressView {
   due?: string;
   rows: ProgressRow[];
   counts: Record<ProgressStatus, number> & { total: number };
+  /** "N en retard": past the due date, the trainees who have not passed (the Devoirs list's count, src/engine/exam.ts lateCount). */
+  late: number;
 }
 
 export interface ResultsScreenOptions {
@@ -201,6 +203,7 @@ function assignmentCard(a: AssignmentProgressView) {
     { class: 'progress-card', 'data-assignment': a.id, 'aria-labelledby': id },
     h('h5', { id }, head),
     h('p', { class: 'muted', 'data-testid': 'progress-counts' }, `${t('instructor.progress.total', { count: a.counts.total })}${counts ? ` — ${counts}` : ''}`),
+    a.late ? h('p', {}, h('span', { class: 'badge late', 'data-testid': 'progress-late' }, t('instructor.assign.late', { count: a.late }))) : null,
     a.rows.length
       ? h(
           'div',

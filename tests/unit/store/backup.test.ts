@@ -8,17 +8,19 @@ import { gowning } from '../fixtures';
 import { act, BACKINGS, diskSwitch, open } from './helpers';
 
 const passed = { end: 'passed' as const, score: 90, byCategory: { sequence: 90 }, critical: false, mistakes: [] };
+/** The attempts here are about merging, not judging: made on a version of gowning no device has, their made-up results cannot be replayed and are kept as recorded (tests/unit/forgedImport.test.ts replays real ones). */
+const played = gowning().version + 100;
 
 async function filled(store: Store) {
   const ana = await store.createProfile({ name: 'Ana', group: 'BTS-1', lang: 'fr' });
   const bob = await store.createProfile({ name: 'Bob', lang: 'en' });
   await store.saveScenario(gowning());
   for (const p of [ana, bob]) {
-    const a = await store.startAttempt({ profileId: p.id, scenarioId: 'gowning', scenarioVersion: gowning().version, options: { seed: 5, mode: 'training' } });
+    const a = await store.startAttempt({ profileId: p.id, scenarioId: 'gowning', scenarioVersion: played, options: { seed: 5, mode: 'training' } });
     store.appendEvent(a.id, act('wash', 'sink'), 1);
     await store.finish(a.id, passed);
   }
-  const current = await store.startAttempt({ profileId: ana.id, scenarioId: 'gowning', scenarioVersion: gowning().version, options: { seed: 6, mode: 'assessment', forcedFault: 'none' } });
+  const current = await store.startAttempt({ profileId: ana.id, scenarioId: 'gowning', scenarioVersion: played, options: { seed: 6, mode: 'assessment', forcedFault: 'none' } });
   store.appendEvent(current.id, act('open', 'locker'), 0.5);
   await store.createAssignment({ scenarioId: 'gowning', target: { group: 'BTS-1' }, mode: 'assessment', due: '2025-06-30' });
   await store.setSetting(profileSettingKey(ana.id, 'lang'), 'fr');

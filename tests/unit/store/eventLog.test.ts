@@ -3,15 +3,24 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, open, rawGetAll, rawOpen } from './helpers';
 import { DB_NAME } from '../../../src/store/schema';
 
-/** Counts every put IndexedDB receives, by object store. */
+/** Counts every write (put or add) IndexedDB receives, by object store. */
 function countPuts() {
-  const original = IDBObjectStore.prototype.put;
+  const { put, add } = IDBObjectStore.prototype;
   const puts: { store: string; value: unknown }[] = [];
-  IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-    puts.push({ store: this.name, value: args[0] });
-    return original.apply(this, args);
+  const spyOn = (write: typeof put) =>
+    function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      puts.push({ store: this.name, value: args[0] });
+      return write.apply(this, args);
+    };
+  IDBObjectStore.prototype.put = spyOn(put);
+  IDBObjectStore.prototype.add = spyOn(add);
+  return {
+    puts,
+    restore: () => {
+      IDBObjectStore.prototype.put = put;
+      IDBObjectStore.prototype.add = add;
+    },
   };
-  return { puts, restore: () => void (IDBObjectStore.prototype.put = original) };
 }
 
 let spy: ReturnType<typeof countPuts> | undefined;
@@ -94,5 +103,47 @@ describe('append-only event log', () => {
     expect(list.skipped).toEqual([a.id]);
     expect(await store.inProgress(ana.id)).toBeUndefined();
     expect(problems.map((p) => p.code)).toContain('unreadable');
+  });
+
+  it('a page that wrote the log quickly never overwrites what another page added meanwhile; its events follow them, and nothing is reported', async () => {
+    const { store: first, factory, problems } = await open('indexeddb', { journal: null });
+    const ana = await first.createProfile({ name: 'Ana', lang: 'fr' });
+    const a = await first.startAttempt({ profileId: ana.id, scenarioId: 'gowning', scenarioVersion: 2, options: { seed: 1, mode: 'training' } });
+    first.appendEvent(a.id, act('wash', 'sink'), 1);
+    await first.flush();
+    // another page (a second tab) resumes the same attempt and writes one event
+    const { store: second } = await open('indexeddb', { factory, journal: null });
+    expect((await second.inProgress(ana.id))?.events).toHaveLength(1);
+    second.appendEvent(a.id, act('dry', 'towel'), 2);
+    expect(await second.flush()).toEqual({ ok: true, saved: 1 });
+    // the first page still believes the log holds one event
+    first.appendEvent(a.id, act('take', 'gown'), 3);
+    expect(await first.flush()).toEqual({ ok: true, saved: 1 });
+    const log = (await second.getAttempt(ana.id, a.id))?.events.map((e) => e.event);
+    expect(log).toEqual([act('wash', 'sink'), act('dry', 'towel'), act('take', 'gown')]);
+    // and once it knows, the next one follows at once
+    first.appendEvent(a.id, act('sign', 'batch-record'), 4);
+    await first.flush();
+    expect((await first.getAttempt(ana.id, a.id))?.events.map((e) => e.at)).toEqual([1, 2, 3, 4]);
+    expect(problems.map((p) => p.code)).toEqual([]);
+  });
+
+  it('events of an attempt that another page finished or deleted are dropped and reported, never written after its end', async () => {
+    const { store: first, factory, problems } = await open('indexeddb', { journal: null });
+    const ana = await first.createProfile({ name: 'Ana', lang: 'fr' });
+    const start = () => first.startAttempt({ profileId: ana.id, scenarioId: 'gowning', scenarioVersion: 2, options: { seed: 1, mode: 'training' } });
+    const [ended, deleted] = [await start(), await start()];
+    const { store: second } = await open('indexeddb', { factory, journal: null });
+    await second.finish(ended.id, { end: 'failed', score: 10, byCategory: {}, critical: false, mistakes: [], abandoned: true });
+    await second.discardAttempt(ana.id, deleted.id);
+    first.appendEvent(ended.id, act('wash', 'sink'), 1);
+    first.appendEvent(deleted.id, act('wash', 'sink'), 1);
+    expect(await first.flush()).toEqual({ ok: true, saved: 0 });
+    expect(problems.map((p) => p.code)).toEqual(['discarded']);
+    await first.close();
+    await second.close();
+    const db = await rawOpen(factory, DB_NAME);
+    expect(await rawGetAll(db, 'events')).toEqual([]);
+    db.close();
   });
 });

@@ -30,19 +30,25 @@ export async function open(backing: Backing = 'indexeddb', options: OpenStoreOpt
   return { store, factory, problems };
 }
 
-/** Makes IndexedDB writes throw QuotaExceededError while the disk is "full" (or once `room` more records have been put). */
+/** Makes IndexedDB writes (put and add) throw QuotaExceededError while the disk is "full" (or once `room` more records have been written). */
 export function diskSwitch() {
-  const original = IDBObjectStore.prototype.put;
+  const { put, add } = IDBObjectStore.prototype;
   let room = Infinity;
-  IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-    if (room <= 0) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    room--;
-    return original.apply(this, args);
-  };
+  const guard = (write: typeof put) =>
+    function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (room <= 0) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      room--;
+      return write.apply(this, args);
+    };
+  IDBObjectStore.prototype.put = guard(put);
+  IDBObjectStore.prototype.add = guard(add);
   return {
     fill: (roomLeft = 0) => void (room = roomLeft),
     free: () => void (room = Infinity),
-    restore: () => void (IDBObjectStore.prototype.put = original),
+    restore: () => {
+      IDBObjectStore.prototype.put = put;
+      IDBObjectStore.prototype.add = add;
+    },
   };
 }
 
