@@ -443,6 +443,8 @@ class App {
       exportMine: async () => profile && downloadText(`salle-blanche-${slug(profile.name)}-${stamp()}.json`, JSON.stringify(await this.store.exportProfile(profile.id), null, 1)),
       importFile: async (file) => {
         const text = await file.text().catch(() => '');
+        // every built-in scenario whole: the import replays each finished attempt on its scenario (a forged one is refused)
+        await this.loaded(...this.catalog.cards.map((c) => c.id));
         const r = await this.store.importBackup(text, 'trainee');
         const ignored = r.ok && r.ignored && r.ignored.scenarios + r.ignored.assignments + r.ignored.settings ? ` ${t('backup.ignored', { ...r.ignored })}` : '';
         const refused = r.ok && r.refused ? r.refused.map((m) => ` ${tr(m)}`).join('') : '';

@@ -49,7 +49,9 @@ export interface OpenStoreOptions {
   /**
    * The scenarios the app knows (built in, imported), by id and version: an
    * import replays each finished attempt of a file on its scenario and
-   * leaves out those whose recorded result the replay does not give.
+   * leaves out those whose recorded result the replay does not give. (The
+   * app loads its built-in scenarios whole before an import: the instructor
+   * area when it opens, the home screen before a trainee's import.)
    */
   scenarios?: (id: string, version: number) => Scenario | undefined;
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { playEvent } from '../../src/cli/playInPage';
 import type { ActEvent } from '../../src/engine/types';
 
@@ -48,7 +48,7 @@ test('an attempt survives a reload: resume lands on the same step with the same 
   await expect(page.locator('[data-object="facility-suit"]')).toContainText('portée');
 });
 
-test('export, clear the site data, import: the history is back', async ({ page, context }) => {
+test('export, clear the site data, import: the history is back; a copy whose result was raised by hand is refused', async ({ page, context }, testInfo) => {
   await page.goto('/?scenario=gowning&seed=4&fault=none');
   await page.goto('/');
   await createProfile(page, 'Yanis');
@@ -68,8 +68,18 @@ test('export, clear the site data, import: the history is back', async ({ page, 
   await page.goto('/');
   await expect(page.getByText('Aucun profil pour l\'instant.')).toBeVisible();
   await createProfile(page, 'Temp');
+  // the attempt's result raised by hand: its actions, replayed, do not give it, so it is left out and named; the profile comes in
+  const forged = structuredClone(backup);
+  forged.attempts[0].result.score = 100;
+  forged.attempts[0].result.end = 'passed';
+  const forgedFile = testInfo.outputPath('forged.json');
+  writeFileSync(forgedFile, JSON.stringify(forged));
+  await page.locator('#backup-file').setInputFiles(forgedFile);
+  const report = page.getByRole('status').filter({ hasText: 'Importé' });
+  await expect(report).toContainText('1 profil(s), 0 tentative(s)');
+  await expect(report).toContainText("n'a pas été importée : son résultat enregistré (score 100");
   await page.locator('#backup-file').setInputFiles(file);
-  await expect(page.getByRole('status').filter({ hasText: 'Importé' })).toContainText('1 profil(s), 1 tentative(s)');
+  await expect(report).toContainText('0 profil(s), 1 tentative(s)');
   await page.getByRole('button', { name: 'Changer de profil' }).click();
   await page.getByRole('button', { name: 'Continuer en tant que Yanis' }).click();
   await expect(page.locator('.history-list li')).toHaveCount(1);
