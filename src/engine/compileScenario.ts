@@ -30,9 +30,22 @@ const RECORD_VERBS = ['record', 'correct', 'sign'] as const;
 /** The name under which the machine receives an action. */
 export const eventName = (verb: string, target: string) => `act.${verb}.${target}` as const;
 
+/**
+ * The names already made, by verb and target: an action's name is then the
+ * same string each time, whose hash the machine's look-ups have kept.
+ */
+const names = new Map<string, Map<string, `act.${string}`>>();
+function nameOf(verb: string, target: string): `act.${string}` {
+  let byTarget = names.get(verb);
+  if (!byTarget) names.set(verb, (byTarget = new Map()));
+  let name = byTarget.get(target);
+  if (name === undefined) byTarget.set(target, (name = eventName(verb, target)));
+  return name;
+}
+
 /** The event the machine receives for a logged event: ACT becomes act.<verb>.<target>. */
 export function machineEvent(e: EngineEvent): MachineEvent {
-  return e.type === 'ACT' ? { ...e, type: eventName(e.verb, e.target) } : e;
+  return e.type === 'ACT' ? { ...e, type: nameOf(e.verb, e.target) } : e;
 }
 
 /** The id of the region of a fault, beside the procedure in `running`. */
