@@ -23,7 +23,7 @@ import { decide } from './ending';
 import * as J from './judge';
 import { indexScenario, type ScenarioIndex } from './scenarioIndex';
 import { scoreOf } from './score';
-import { DECISIONS, forgiving, READ_VERB, type AttemptContext, type Decision, type AttemptOptions, type EngineEvent, type FaultStage, type MachineEvent, type MainStep, type Scenario, type Step } from './types';
+import { DECISIONS, forgiving, READ_VERB, type ActEvent, type AttemptContext, type Decision, type AttemptOptions, type EngineEvent, type FaultStage, type MachineEvent, type MainStep, type Scenario, type Step } from './types';
 
 const RECORD_VERBS = ['record', 'correct', 'sign'] as const;
 
@@ -43,9 +43,18 @@ function nameOf(verb: string, target: string): `act.${string}` {
   return name;
 }
 
-/** The event the machine receives for a logged event: ACT becomes act.<verb>.<target>. */
+/**
+ * The event the machine receives for a logged event: ACT becomes
+ * act.<verb>.<target>. Every field of an action named (the type asks for
+ * each): one shape for every action, far faster in V8 than a spread of
+ * events whose fields vary.
+ */
 export function machineEvent(e: EngineEvent): MachineEvent {
-  return e.type === 'ACT' ? { ...e, type: nameOf(e.verb, e.target) } : e;
+  if (e.type !== 'ACT') return e;
+  const event: { [K in keyof Required<ActEvent>]: K extends 'type' ? `act.${string}` : ActEvent[K] } = {
+    type: nameOf(e.verb, e.target), verb: e.verb, target: e.target, value: e.value, reason: e.reason, reading: e.reading, with: e.with, text: e.text,
+  };
+  return event;
 }
 
 /** The id of the region of a fault, beside the procedure in `running`. */
