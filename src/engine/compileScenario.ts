@@ -23,16 +23,38 @@ import { decide } from './ending';
 import * as J from './judge';
 import { indexScenario, type ScenarioIndex } from './scenarioIndex';
 import { scoreOf } from './score';
-import { DECISIONS, forgiving, READ_VERB, type AttemptContext, type Decision, type AttemptOptions, type EngineEvent, type FaultStage, type MachineEvent, type MainStep, type Scenario, type Step } from './types';
+import { DECISIONS, forgiving, READ_VERB, type ActEvent, type AttemptContext, type Decision, type AttemptOptions, type EngineEvent, type FaultStage, type MachineEvent, type MainStep, type Scenario, type Step } from './types';
 
 const RECORD_VERBS = ['record', 'correct', 'sign'] as const;
 
 /** The name under which the machine receives an action. */
 export const eventName = (verb: string, target: string) => `act.${verb}.${target}` as const;
 
-/** The event the machine receives for a logged event: ACT becomes act.<verb>.<target>. */
+/**
+ * The names already made, by verb and target: an action's name is then the
+ * same string each time, whose hash the machine's look-ups have kept.
+ */
+const names = new Map<string, Map<string, `act.${string}`>>();
+function nameOf(verb: string, target: string): `act.${string}` {
+  let byTarget = names.get(verb);
+  if (!byTarget) names.set(verb, (byTarget = new Map()));
+  let name = byTarget.get(target);
+  if (name === undefined) byTarget.set(target, (name = eventName(verb, target)));
+  return name;
+}
+
+/**
+ * The event the machine receives for a logged event: ACT becomes
+ * act.<verb>.<target>. Every field of an action named (the type asks for
+ * each): one shape for every action, far faster in V8 than a spread of
+ * events whose fields vary.
+ */
 export function machineEvent(e: EngineEvent): MachineEvent {
-  return e.type === 'ACT' ? { ...e, type: eventName(e.verb, e.target) } : e;
+  if (e.type !== 'ACT') return e;
+  const event: { [K in keyof Required<ActEvent>]: K extends 'type' ? `act.${string}` : ActEvent[K] } = {
+    type: nameOf(e.verb, e.target), verb: e.verb, target: e.target, value: e.value, reason: e.reason, reading: e.reading, with: e.with, text: e.text,
+  };
+  return event;
 }
 
 /** The id of the region of a fault, beside the procedure in `running`. */

@@ -7,7 +7,11 @@
  * enabled and no event was raised — is taken here in a few lines, the way
  * xstate's macrostep takes it, without its general bookkeeping (exit and
  * entry sets, a new state value and tag set for every assign); any other
- * step goes through xstate's `transition()` itself.
+ * step goes through xstate's `transition()` itself. What depends only on the
+ * set of active states — which transitions an event type can take there, in
+ * xstate's order, and where a transition with a target leads — is worked out
+ * once per set and kept with its `_nodes` array, which the snapshots reached
+ * the same way share.
  * tests/unit/fastScope.test.ts proves the results equal to xstate's
  * `initialTransition()` / `transition()` on every built-in scenario.
  */
@@ -208,43 +212,140 @@ function prepareGuard(guard: GuardRef, guards: Record<string, unknown>): Check {
 
 /** The prepared guard of a transition, kept with it (a transition belongs to one machine, and so to one set of guards). */
 const checks = new WeakMap<Transition, Check>();
-function guardHolds(t: Transition, context: unknown, event: EventObject, snapshot: MachineSnapshot): boolean {
+function preparedGuard(t: Transition, snapshot: MachineSnapshot): Check {
   let check = checks.get(t);
-  if (!check) checks.set(t, (check = prepareGuard(t.guard!, snapshot.machine.implementations.guards)));
-  return check(context, event, snapshot);
-}
-
-/** xstate's `StateNode.next`: the first candidate whose guard holds. */
-function firstEnabled(node: StateNode, snapshot: MachineSnapshot, event: EventObject, out: Transition[], byOrder: (Map<string, Transition[]> | undefined)[]): boolean {
-  const list = candidates(node, event.type, byOrder);
-  for (let i = 0; i < list.length; i++) {
-    const t = list[i]!;
-    if (t.guard === undefined || guardHolds(t, snapshot.context, event, snapshot)) {
-      out.push(t);
-      return true;
+  if (!check) {
+    try {
+      check = prepareGuard(t.guard!, snapshot.machine.implementations.guards);
+    } catch (e) {
+      if (e !== GIVE_UP) throw e;
+      // not the simple kind: gives up when it is asked, not before
+      check = GIVE;
     }
+    checks.set(t, check);
   }
-  return false;
+  return check;
+}
+function guardHolds(t: Transition, context: unknown, event: EventObject, snapshot: MachineSnapshot): boolean {
+  return preparedGuard(t, snapshot)(context, event, snapshot);
 }
 
-/** xstate's `transitionNode`: the transitions the event selects under `node`, deepest states first, one per region. */
-function select(node: StateNode, value: unknown, snapshot: MachineSnapshot, event: EventObject, out: Transition[], byOrder: (Map<string, Transition[]> | undefined)[]): boolean {
+/** A candidate transition with its guard made ready (null: no guard). */
+interface Candidate {
+  t: Transition;
+  check: Check | null;
+}
+
+/** The first candidate whose guard holds: xstate's `StateNode.next` over a list. */
+function firstOf(list: readonly Candidate[], context: unknown, event: EventObject, snapshot: MachineSnapshot): Transition | undefined {
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i]!;
+    if (c.check === null || c.check(context, event, snapshot)) return c.t;
+  }
+  return undefined;
+}
+
+/**
+ * How an event selects its transitions in one set of active states: xstate's
+ * `transitionNode`, with its walk over the state value and its look-ups done
+ * once. A compound state asks its child, then itself: one list, the first
+ * enabled wins. A parallel state asks each region (each may select one), then
+ * itself if none did: `regions`, then `own`. A parallel state with at most
+ * one region that can answer the event is one list again.
+ */
+interface Split {
+  regions: readonly (readonly Candidate[])[];
+  own: readonly Candidate[];
+}
+type Selection = readonly Candidate[] | Split;
+const isSplit = (s: Selection): s is Split => !Array.isArray(s);
+
+/** What `make` gives for `key`, worked out once and kept in `memo`; a step not of the simple kind is kept as such, and gives up each time. */
+function once<K, V>(memo: { get(key: K): V | typeof GIVE_UP | undefined; set(key: K, value: V | typeof GIVE_UP): unknown }, key: K, make: () => V): V {
+  let value = memo.get(key);
+  if (value === undefined) {
+    try {
+      value = make();
+    } catch (e) {
+      if (e !== GIVE_UP) throw e;
+      value = GIVE_UP;
+    }
+    memo.set(key, value);
+  }
+  if (value === GIVE_UP) throw GIVE_UP;
+  return value;
+}
+
+/** What the quick step keeps for one set of active states (one `_nodes` array: see `moveOf`, which makes them shared). */
+interface Configuration {
+  /** By event type: how it selects, or GIVE_UP where the state value is not of the simple kind. */
+  byType: Map<string, Selection | typeof GIVE_UP>;
+  /** By transition of the simple kind with a target: the active states after it, or GIVE_UP. */
+  moves: Map<Transition, Move | typeof GIVE_UP>;
+}
+const configurations = new WeakMap<readonly StateNode[], Configuration>();
+function configurationOf(nodes: readonly StateNode[]): Configuration {
+  let c = configurations.get(nodes);
+  if (!c) configurations.set(nodes, (c = { byType: new Map(), moves: new Map() }));
+  return c;
+}
+
+function candidateList(nodes: readonly StateNode[], type: string, snapshot: MachineSnapshot, byOrder: (Map<string, Transition[]> | undefined)[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const n of nodes) {
+    for (const t of candidates(n, type, byOrder)) out.push({ t, check: t.guard === undefined ? null : preparedGuard(t, snapshot) });
+  }
+  return out;
+}
+
+/** The selection of `type` under `node`, whose state value is `value` (the order xstate asks them in, see `select` below). */
+function selectionUnder(node: StateNode, value: unknown, type: string, snapshot: MachineSnapshot, byOrder: (Map<string, Transition[]> | undefined)[]): Selection {
   if (typeof value === 'string') {
     const child = node.states[value];
     if (!child || value[0] === '#') throw GIVE_UP;
-    return firstEnabled(child, snapshot, event, out, byOrder) || firstEnabled(node, snapshot, event, out, byOrder);
+    return candidateList([child, node], type, snapshot, byOrder);
   }
   const sub = value as Record<string, unknown>;
-  // xstate asks a compound state's one child, or each region of a parallel one, then the state itself
-  let any = false;
+  const own = candidateList([node], type, snapshot, byOrder);
+  const regions: (readonly Candidate[])[] = [];
   for (const k in sub) {
     if (!sub[k]) continue;
     const child = node.states[k];
     if (!child) throw GIVE_UP;
-    if (select(child, sub[k], snapshot, event, out, byOrder)) any = true;
-    if (node.type !== 'parallel') break;
+    const s = selectionUnder(child, sub[k], type, snapshot, byOrder);
+    if (node.type !== 'parallel') {
+      // a compound state: its child's answer, else its own
+      return isSplit(s) ? { regions: s.regions, own: [...s.own, ...own] } : [...s, ...own];
+    }
+    // a region that is itself parallel: not the simple kind
+    if (isSplit(s)) throw GIVE_UP;
+    if (s.length) regions.push(s);
   }
-  return any || firstEnabled(node, snapshot, event, out, byOrder);
+  if (regions.length === 0) return own;
+  if (regions.length === 1) return [...regions[0]!, ...own];
+  return { regions, own };
+}
+
+/** xstate's `transitionNode` from the root: the transitions `event` selects in `snapshot`, deepest states first, one per region. */
+function select(snapshot: MachineSnapshot, event: EventObject, out: Transition[]): void {
+  const byType = configurationOf(snapshot._nodes).byType;
+  let sel = byType.get(event.type);
+  if (sel === undefined || sel === GIVE_UP) sel = once(byType, event.type, () => selectionUnder(snapshot.machine.root, snapshot.value, event.type, snapshot, candidatesOf(snapshot.machine.root)));
+  const context = snapshot.context;
+  if (!isSplit(sel)) {
+    const t = firstOf(sel, context, event, snapshot);
+    if (t) out.push(t);
+    return;
+  }
+  const { regions, own } = sel;
+  for (const r of regions) {
+    const t = firstOf(r, context, event, snapshot);
+    if (t) out.push(t);
+  }
+  if (!out.length) {
+    const t = firstOf(own, context, event, snapshot);
+    if (t) out.push(t);
+  }
 }
 
 /**
@@ -343,30 +444,84 @@ function microstep(t: Transition, snapshot: MachineSnapshot, event: EventObject,
   if (!t.target?.length) {
     // no action: xstate keeps the very same snapshot
     if (!t.actions.length) return snapshot;
-    return { ...snapshot, context: assigned(t.actions, snapshot.context, event, snapshot, queue) };
+    return withContext(snapshot, assigned(t.actions, snapshot.context, event, snapshot, queue));
   }
-  const target = t.target[0] as StateNode;
+  const move = moveOf(t, snapshot);
+  // the exited states' exit actions, the transition's, the target's entry, in that order
+  let context = snapshot.context;
+  for (const n of move.exited) if (n.exit.length) context = assigned(n.exit, context, event, snapshot, queue);
+  if (t.actions.length) context = assigned(t.actions, context, event, snapshot, queue);
+  if (move.entry.length) context = assigned(move.entry, context, event, snapshot, queue);
+  if (!move.final) return { ...snapshot, context, _nodes: move.nodes, value: move.value, tags: move.tags };
+  // the machine is done (xstate runs every active state's exit actions: there are none, see moveOf)
+  return { ...snapshot, status: 'done', output: undefined, context, _nodes: move.nodes, value: move.value, tags: move.tags };
+}
+
+/** The own fields of xstate's machine snapshot (its `createMachineSnapshot`), in its order. */
+const SNAPSHOT_FIELDS = ['status', 'output', 'error', 'machine', 'context', '_nodes', 'value', 'tags', 'children', 'historyValue', 'matches', 'hasTag', 'can', 'getMeta', 'toJSON'];
+/** Snapshots of this xstate have exactly those fields (checked once per machine, on its first snapshot here). */
+const plainShape = new WeakMap<object, boolean>();
+type SnapshotFields = MachineSnapshot & { matches: unknown; hasTag: unknown; can: unknown; getMeta: unknown; toJSON: unknown };
+
+/**
+ * The snapshot with another context, as xstate's `cloneMachineSnapshot` with
+ * only a context makes it: every field named, one object of one shape (far
+ * faster in V8 than a spread); a spread where xstate's snapshot has other fields.
+ */
+function withContext(snapshot: MachineSnapshot, context: unknown): MachineSnapshot {
+  let plain = plainShape.get(snapshot.machine);
+  if (plain === undefined) {
+    const keys = Object.keys(snapshot);
+    plainShape.set(snapshot.machine, (plain = keys.length === SNAPSHOT_FIELDS.length && keys.every((k, i) => k === SNAPSHOT_FIELDS[i])));
+  }
+  if (!plain) return { ...snapshot, context };
+  const s = snapshot as SnapshotFields;
+  const copy: SnapshotFields = {
+    status: s.status, output: s.output, error: s.error, machine: s.machine, context, _nodes: s._nodes, value: s.value, tags: s.tags,
+    children: s.children, historyValue: s.historyValue, matches: s.matches, hasTag: s.hasTag, can: s.can, getMeta: s.getMeta, toJSON: s.toJSON,
+  };
+  return copy;
+}
+
+/**
+ * Where a transition with a target leads from a set of active states: the
+ * states exited (deepest and latest first), the new set of active states,
+ * its state value and tags. Worked out once per set and transition, and the
+ * new set kept: the next step from it finds its own work done (`configurationOf`).
+ * Snapshots share these arrays, value and tag set: nothing writes them.
+ */
+interface Move {
+  exited: readonly StateNode[];
+  entry: readonly unknown[];
+  nodes: StateNode[];
+  value: unknown;
+  tags: Set<string>;
+  final: boolean;
+}
+function moveOf(t: Transition, snapshot: MachineSnapshot): Move {
+  const moves = configurationOf(snapshot._nodes).moves;
+  const move = moves.get(t);
+  return move !== undefined && move !== GIVE_UP ? move : once(moves, t, () => newMove(t, snapshot));
+}
+function newMove(t: Transition, snapshot: MachineSnapshot): Move {
+  const target = t.target![0] as StateNode;
   const parent = target.parent;
   const final = target.type === 'final';
-  if (t.target.length !== 1 || (target.type !== 'atomic' && !final) || target === t.source || !parent || parent.type !== 'compound' || !under(t.source, parent)) throw GIVE_UP;
+  if (t.target!.length !== 1 || (target.type !== 'atomic' && !final) || target === t.source || !parent || parent.type !== 'compound' || !under(t.source, parent)) throw GIVE_UP;
   if (final && (parent.parent || parent.config.output !== undefined)) throw GIVE_UP;
   if (busy(target)) throw GIVE_UP;
   const exited = snapshot._nodes.filter((n) => under(n, parent)).sort((a, b) => b.order - a.order);
   if (exited.some(busy)) throw GIVE_UP;
-  // the exited states' exit actions, the transition's, the target's entry, in that order
-  let context = snapshot.context;
-  for (const n of exited) if (n.exit.length) context = assigned(n.exit, context, event, snapshot, queue);
-  if (t.actions.length) context = assigned(t.actions, context, event, snapshot, queue);
-  if (target.entry.length) context = assigned(target.entry, context, event, snapshot, queue);
   // xstate's set of active nodes: the exited taken out, the target added at the end
   const nodes = snapshot._nodes.filter((n) => !exited.includes(n));
   nodes.push(target);
   const value = withLeaf(snapshot.value, parent.path, target.key);
-  if (!final) return { ...snapshot, context, _nodes: nodes, value, tags: tagsOf(nodes) };
-  // the machine is done: xstate runs every active state's exit actions (none here, or it gives up) and keeps them ordered latest first
-  nodes.sort((a, b) => b.order - a.order);
-  if (nodes.some((n) => n.exit.length)) throw GIVE_UP;
-  return { ...snapshot, status: 'done', output: undefined, context, _nodes: nodes, value, tags: tagsOf(nodes) };
+  if (final) {
+    // the machine is done: xstate keeps the active states ordered latest first, and would run their exit actions
+    nodes.sort((a, b) => b.order - a.order);
+    if (nodes.some((n) => n.exit.length)) throw GIVE_UP;
+  }
+  return { exited, entry: target.entry, nodes, value, tags: tagsOf(nodes), final };
 }
 
 /** The tags of the active states, as xstate gathers them (a new set for each snapshot). */
@@ -424,7 +579,7 @@ function settle(snapshot: MachineSnapshot, event: EventObject, queue: EventObjec
       if (!queue.length) break;
       current = queue.shift()!;
       enabled = [];
-      select(next.machine.root, next.value, next, current, enabled, candidatesOf(next.machine.root));
+      select(next, current, enabled);
     }
     if (enabled.length > 1) throw GIVE_UP;
     if (enabled.length) next = microstep(enabled[0]!, next, current, queue);
@@ -439,7 +594,7 @@ function quickStep(snapshot: MachineSnapshot, event: EventObject): MachineSnapsh
   try {
     const queue: EventObject[] = [];
     const chosen: Transition[] = [];
-    select(snapshot.machine.root, snapshot.value, snapshot, event, chosen, candidatesOf(snapshot.machine.root));
+    select(snapshot, event, chosen);
     if (chosen.length > 1) return undefined;
     return settle(chosen.length ? microstep(chosen[0]!, snapshot, event, queue) : snapshot, event, queue);
   } catch {
@@ -462,6 +617,38 @@ function quickInitial(template: MachineSnapshot, self: unknown, input: unknown):
   if (typeof make !== 'function') return undefined;
   try {
     const event = { type: 'xstate.init', input };
+    const { nodes, value, tags, entry } = initialOf(machine.root);
+    // xstate's pre-initial state: the context function's answer, assigned onto an empty context
+    const context = { ...(make({ spawn: GIVE, input, self }) as object) };
+    const queue: EventObject[] = [];
+    const start: MachineSnapshot = {
+      ...template,
+      status: 'active', output: undefined, error: undefined, context: {}, _nodes: nodes, value, tags, children: {}, historyValue: {},
+    };
+    const entered = { ...start, context: assigned(entry, context, event, { ...start, context }, queue) };
+    return settle(entered, event, queue);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The initial configuration of a machine, worked out once: every state
+ * entered in document order, their entry actions, the state value and tags.
+ * Every attempt starts from the same `_nodes` array, so the work the quick
+ * step keeps for it (`configurationOf`) serves them all.
+ */
+interface Initial {
+  nodes: StateNode[];
+  value: unknown;
+  tags: Set<string>;
+  entry: readonly unknown[];
+}
+const initials = new WeakMap<StateNode, Initial | typeof GIVE_UP>();
+function initialOf(root: StateNode): Initial {
+  const initial = initials.get(root);
+  if (initial !== undefined && initial !== GIVE_UP) return initial;
+  return once(initials, root, () => {
     const nodes: StateNode[] = [];
     const enter = (n: StateNode) => {
       if (busy(n) || n.type === 'final' || n.type === 'history') throw GIVE_UP;
@@ -474,21 +661,10 @@ function quickInitial(template: MachineSnapshot, self: unknown, input: unknown):
         for (const c of Object.values(n.states)) if (c.type !== 'history') enter(c);
       }
     };
-    enter(machine.root);
+    enter(root);
     nodes.sort((a, b) => a.order - b.order);
-    // xstate's pre-initial state: the context function's answer, assigned onto an empty context
-    const context = { ...(make({ spawn: GIVE, input, self }) as object) };
-    const queue: EventObject[] = [];
-    const start: MachineSnapshot = {
-      ...template,
-      status: 'active', output: undefined, error: undefined, context: {}, _nodes: nodes, value: valueOf(machine.root),
-      tags: new Set(nodes.flatMap((n) => n.tags)), children: {}, historyValue: {},
-    };
-    const entered = { ...start, context: assigned(nodes.flatMap((n) => n.entry), context, event, { ...start, context }, queue) };
-    return settle(entered, event, queue);
-  } catch {
-    return undefined;
-  }
+    return { nodes, value: valueOf(root), tags: tagsOf(nodes), entry: nodes.flatMap((n) => n.entry) };
+  });
 }
 
 /** The state value of a state in its initial configuration, as xstate's `getStateValue` writes it. */

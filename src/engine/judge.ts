@@ -12,7 +12,7 @@ import { firstExpiry } from './lots';
 import { lotNumber, randomBetween, streamFor } from './random';
 import { expectedText, textEntryRight } from './recordText';
 import type { ScenarioIndex } from './scenarioIndex';
-import { forgiving, isTextKind, type AttemptContext, type AttemptOptions, type Category, type Effect, type FaultStage, type JudgedEvent, type Outcome, type RecordEntry, type RecordStatus, type RuleUntil, type Step } from './types';
+import { copyContext, forgiving, isTextKind, type AttemptContext, type AttemptOptions, type Category, type Effect, type FaultStage, type JudgedEvent, type Outcome, type RecordEntry, type RecordStatus, type RuleUntil, type Step } from './types';
 
 /* ---------- set-up ---------- */
 
@@ -46,7 +46,7 @@ export function createContext(ix: ScenarioIndex, options: AttemptOptions): Attem
     seed: options.seed,
     rng,
     passMark: Math.max(s.passMark, options.passMark ?? 0),
-    ...(options.scored ? { scored: true as const } : {}),
+    scored: options.scored ? true : undefined,
     fault,
     clock: 0,
     done: {},
@@ -57,6 +57,9 @@ export function createContext(ix: ScenarioIndex, options: AttemptOptions): Attem
     hints: 0,
     events: 0,
     critical: null,
+    ending: undefined,
+    read: undefined,
+    lastInput: undefined,
   };
   for (const o of s.objects) {
     let value: number | undefined;
@@ -159,7 +162,11 @@ class Judgement {
 
   /** With an event: counted, and its value kept for inputBetween. */
   constructor(ctx: AttemptContext, event?: JudgedEvent) {
-    this.next = event === undefined ? { ...ctx } : { ...ctx, events: ctx.events + 1, lastInput: isAct(event) ? event.value : undefined };
+    this.next = copyContext(ctx);
+    if (event !== undefined) {
+      this.next.events = ctx.events + 1;
+      this.next.lastInput = isAct(event) ? event.value : undefined;
+    }
   }
 
   /** Adds an outcome to the log, numbered in order and timed now. */
@@ -181,8 +188,14 @@ class Judgement {
     return this.next.done;
   }
 
+  /**
+   * A new object with the step added, made in one spread: a copy written by
+   * key afterwards turns slow in V8 (a dictionary) past some twenty steps,
+   * and every later copy of it with it.
+   */
   setDone(stepId: string, at: number): void {
-    this.done()[stepId] = at;
+    this.next.done = { ...this.next.done, [stepId]: at };
+    this.ownDone = true;
   }
 
   /** Applies effects in the order written: a fault raised in the middle of the list is raised there, its own effects with it. */
@@ -538,7 +551,10 @@ export function readDisplay(ix: ScenarioIndex, ctx: AttemptContext, event: Judge
 }
 
 export function countHint(ctx: AttemptContext): AttemptContext {
-  return { ...ctx, hints: ctx.hints + 1, events: ctx.events + 1 };
+  const next = copyContext(ctx);
+  next.hints = ctx.hints + 1;
+  next.events = ctx.events + 1;
+  return next;
 }
 
 /** The procedure enters a phase: said in the log, with the phase's brief. */

@@ -219,6 +219,39 @@ export interface AttemptContext {
   lastInput?: number;
 }
 
+/**
+ * A copy of the context, every field named, with the fields of `change` in
+ * place of its own: one object of one shape, which V8 makes far faster than
+ * a spread of the context (whose shape varies). The type asks for every
+ * field: a field added to AttemptContext must be added here.
+ */
+export function copyContext(c: AttemptContext, change?: Partial<AttemptContext>): AttemptContext {
+  const copy: { [K in keyof Required<AttemptContext>]: AttemptContext[K] } = {
+    scenarioId: c.scenarioId,
+    version: c.version,
+    mode: c.mode,
+    seed: c.seed,
+    rng: c.rng,
+    passMark: c.passMark,
+    scored: c.scored,
+    fault: c.fault,
+    clock: c.clock,
+    done: c.done,
+    raised: c.raised,
+    objects: c.objects,
+    record: c.record,
+    outcomes: c.outcomes,
+    hints: c.hints,
+    events: c.events,
+    critical: c.critical,
+    ending: c.ending,
+    read: c.read,
+    lastInput: c.lastInput,
+  };
+  if (change) for (const k in change) (copy as Record<string, unknown>)[k] = change[k as keyof AttemptContext];
+  return copy;
+}
+
 /** Discovery that forgives: no penalty, no critical stop (a scored discovery run, the kiosk's, forgives nothing). */
 export const forgiving = (ctx: Pick<AttemptContext, 'mode' | 'scored'>): boolean => ctx.mode === 'discovery' && !ctx.scored;
 
