@@ -17,7 +17,9 @@
  *    ≤ 100 ms), against a minimal page where a tap changes a text;
  *  - frame times while a close-up opens (p95 target ≤ 16.7 ms; frames
  *    missed beside the empty page's), when the build has stations; while a
- *    transfer animates (inoculation's pump: one level falls, the other rises).
+ *    transfer animates (inoculation's pump: one level falls, the other rises);
+ *  - a SCORM package launched in a test LMS to the room interactive, under
+ *    CPU throttling, against the app's own page for the same procedure.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -26,6 +28,8 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { build, preview, type PreviewServer } from 'vite';
 import { chromiumPath } from './chromiumPath';
 import { perfectEvents, playEvent } from './playInPage';
+import { openTestLms } from './testLms';
+import type { LmsConfig } from '../lms/config';
 
 const root = resolve(import.meta.dirname, '../..');
 const pagesDir = join(root, 'bench-results', 'pages');
@@ -449,6 +453,34 @@ async function transferFrames(browser: Browser, appBase: string) {
   return { available: true as const, renderer, scenario, action: `${e.verb} ${e.target}`, ...frameStats(frames), targetP95Ms: 16.7 };
 }
 
+/**
+ * Issue 15: from the launch in a test LMS (scorm-again in the parent, the package in an iframe of Moodle's embedded size,
+ * src/cli/testLms.ts) to the room interactive, under CPU throttling; against the same procedure opened as the app's own
+ * page in the same run (what a tablet does), from navigation to the room interactive.
+ */
+async function lmsLaunch(browser: Browser, appBase: string, scenario: string) {
+  const lms: LmsConfig = { standard: '1.2', scenarioIds: [scenario], mode: 'assessment', title: scenario, madeAt: new Date().toISOString(), appVersion: 'bench' };
+  const lmsRuns: number[] = [];
+  const appRuns: number[] = [];
+  for (let i = 0; i < Math.max(1, Math.min(ROUNDS, 3)); i++) {
+    const context = await tabletContext(browser);
+    const page = await context.newPage();
+    await openTestLms(page, lms);
+    await page.goto(`${appBase}/test-lms.html`);
+    await throttle(page);
+    const t0 = (await page.evaluate(`(window.launch('1.2', { core: { student_id: 'b1', student_name: 'Banc, Essai' } }, 900, 600), performance.timeOrigin + performance.now())`)) as number;
+    const frame = page.frameLocator('iframe');
+    await frame.locator('[data-room-state="ready"][data-renderer]').waitFor({ timeout: 120_000 });
+    const f = page.frames().find((x) => x.url().includes('lms=1'))!;
+    lmsRuns.push(((await f.evaluate('performance.timeOrigin + performance.now()')) as number) - t0);
+    await context.close();
+    const own = await measurePage(browser, `${appBase}/?scenario=${scenario}&mode=assessment&seed=1&fault=none`, (p) => p.waitForSelector('[data-room-state="ready"][data-renderer]', { timeout: 120_000 }), APP_HOST);
+    appRuns.push(own.ttiMs);
+  }
+  const med = (xs: number[]) => pct(xs, 0.5);
+  return { scenario, throttle: THROTTLE, frame: '900×600', rounds: lmsRuns.length, lmsMs: med(lmsRuns), appMs: med(appRuns), ratio: med(lmsRuns) / med(appRuns), all: { lms: lmsRuns, app: appRuns } };
+}
+
 async function main() {
   await buildAll();
   const app = ONLY_AUTOSAVE ? undefined : await serve(join(root, 'dist'), 4190, join(root, 'vite.config.ts'));
@@ -502,8 +534,13 @@ async function main() {
       console.log(`  baseline: the empty page (no canvas), same run   median ${f(r.empty.frameMedianMs, 2)} ms   p95 ${f(r.empty.frameP95Ms, 2)} ms   frames missed ${f(r.empty.droppedPct)} %   ratio (p95) ${f(transfer.frameP95Ms / r.empty.frameP95Ms, 2)}`);
     }
 
+    const l = await lmsLaunch(browser, 'http://127.0.0.1:4190', 'media-preparation');
+    console.log(`\nSCORM package in a test LMS (scorm-again in the parent, the package in a ${l.frame} frame), CPU throttled ×${l.throttle}, median of ${l.rounds}:`);
+    console.log(`  launch to room interactive   ${f(l.lmsMs)} ms   baseline: the app's own page, navigation to room interactive ${f(l.appMs)} ms   ratio ${f(l.ratio, 2)}`);
+
     mkdirSync(join(root, 'bench-results'), { recursive: true });
     const out = {
+      lmsLaunch: l,
       date: new Date().toISOString(),
       chromium: browser.version(),
       autosave: a,

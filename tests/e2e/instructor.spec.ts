@@ -287,7 +287,7 @@ test('scenario import: a broken file shows its problems and stores nothing; a go
   const broken = { ...gowning, id: 'gowning-broken', steps: gowning.steps.map((s, i) => (i === 1 ? { ...s, requires: ['no-such-step'] } : s)) } as Record<string, unknown>;
   delete broken.summary;
   await page.locator('#scenario-file').setInputFiles({ name: 'casse.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
-  const box = page.locator('.check-box');
+  const box = page.locator('.check-box:not([data-testid="scorm-status"])');
   await expect(box).toContainText('« casse.json » n\'a pas été importé');
   await expect(box.locator('li').first()).toContainText('(file) : le champ "summary" manque');
   await expect(box).toContainText("Rien n'a été enregistré");

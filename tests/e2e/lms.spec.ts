@@ -10,46 +10,17 @@
  * mistake. After each, the CMI data scorm-again holds is read. The events
  * come from the engine's solver, played through the twin (keyboard).
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { loadScenario, perfectEvents, playAll } from '../../src/cli/playInPage';
 import type { LmsConfig } from '../../src/lms/config';
+import { openTestLms } from '../../src/cli/testLms';
 import { playReadingValues } from './roomPlay';
-
-const SCORM_AGAIN = readFileSync(resolve(import.meta.dirname, '../../node_modules/scorm-again/dist/scorm-again.js'), 'utf8');
-
-/** The test LMS: scorm-again's API on this window, the package in an iframe; commits counted, and refused while `failCommits` > 0. */
-const LMS_PAGE = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>LMS de test</title></head><body style="margin:0">
-<script src="/test-lms/scorm-again.js"></script>
-<script>
-let api = null, frame = null;
-window.commits = 0; window.failCommits = 0;
-window.launch = (standard, cmi, width, height) => {
-  api = standard === '1.2' ? new Scorm12API({ logLevel: 5 }) : new Scorm2004API({ logLevel: 5 });
-  api.loadFromJSON(cmi);
-  const name = standard === '1.2' ? 'LMSCommit' : 'Commit';
-  const commit = api[name].bind(api);
-  api[name] = (a) => { window.commits++; if (window.failCommits > 0) { window.failCommits--; return 'false'; } return commit(a); };
-  window.API = standard === '1.2' ? api : undefined;
-  window.API_1484_11 = standard === '2004' ? api : undefined;
-  frame = document.createElement('iframe');
-  frame.title = 'activité';
-  frame.src = '/index.html?lms=1';
-  frame.style.cssText = 'border:0;display:block;width:' + width + 'px;height:' + height + 'px';
-  document.body.append(frame);
-};
-window.cmi = () => api.renderCMIToJSONObject().cmi;
-window.closeFrame = () => { frame.remove(); frame = null; };
-</script></body></html>`;
 
 type Cmi = Record<string, unknown> & { interactions: Record<string, Record<string, string>> };
 
 async function openLms(page: Page, config: Partial<LmsConfig>) {
   const lms: LmsConfig = { standard: '1.2', scenarioIds: ['discovery'], mode: 'assessment', title: 'Découverte', madeAt: '2026-12-02', appVersion: 'test', ...config };
-  await page.route('**/test-lms.html', (r) => r.fulfill({ contentType: 'text/html', body: LMS_PAGE }));
-  await page.route('**/test-lms/scorm-again.js', (r) => r.fulfill({ contentType: 'text/javascript', body: SCORM_AGAIN }));
-  await page.route('**/lms.json', (r) => r.fulfill({ json: lms }));
+  await openTestLms(page, lms);
   await page.goto('/test-lms.html');
 }
 
