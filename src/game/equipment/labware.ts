@@ -118,13 +118,15 @@ const incubator: DrawKind = (c) => {
   const { g, w, h } = c;
   box(g, -w / 2, -h / 2, w, h, WHITE, 8);
   const open = c.look.open === true;
-  box(g, -w * 0.42, -h * 0.38, w * 0.62, h * 0.76, open ? 0xdfeef5 : 0xcde8f5, 4, 2);
-  for (let k = 1; k < 4; k++) line(g, -w * 0.4, -h * 0.38 + k * h * 0.19, w * 0.18, -h * 0.38 + k * h * 0.19, 2, STEEL_DARK);
+  // the display across the top, above the door: its temperature is read and recorded (a small one beside the door
+  // shrank « 22,3 °C » to a few pixels, unreadable even in a close-up)
+  screen(c, -w * 0.42, -h * 0.46, w * 0.84, h * 0.17);
+  box(g, -w * 0.42, -h * 0.24, w * 0.62, h * 0.66, open ? 0xdfeef5 : 0xcde8f5, 4, 2);
+  for (let k = 1; k < 4; k++) line(g, -w * 0.4, -h * 0.24 + k * h * 0.165, w * 0.18, -h * 0.24 + k * h * 0.165, 2, STEEL_DARK);
   // flasks on the shelves
-  for (let k = 0; k < 3; k++) poly(g, [-w * 0.3 + k * w * 0.18, -h * 0.2, -w * 0.24 + k * w * 0.18, -h * 0.2, -w * 0.2 + k * w * 0.18, -h * 0.03, -w * 0.34 + k * w * 0.18, -h * 0.03], MEDIUM, 2);
-  screen(c, w * 0.24, -h * 0.38, w * 0.2, h * 0.2);
-  lamp(c, w * 0.34, -h * 0.08, 6);
-  if (open) poly(g, [-w * 0.42, -h * 0.38, -w * 0.62, -h * 0.46, -w * 0.62, h * 0.46, -w * 0.42, h * 0.38], 0xeef6fa, 2);
+  for (let k = 0; k < 3; k++) poly(g, [-w * 0.3 + k * w * 0.18, -h * 0.06, -w * 0.24 + k * w * 0.18, -h * 0.06, -w * 0.2 + k * w * 0.18, h * 0.08, -w * 0.34 + k * w * 0.18, h * 0.08], MEDIUM, 2);
+  lamp(c, w * 0.34, -h * 0.02, 6);
+  if (open) poly(g, [-w * 0.42, -h * 0.24, -w * 0.62, -h * 0.32, -w * 0.62, h * 0.5, -w * 0.42, h * 0.42], 0xeef6fa, 2);
 };
 
 const freezer: DrawKind = (c) => {
