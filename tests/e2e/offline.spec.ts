@@ -31,8 +31,10 @@ test('once opened, the simulator works offline, reload included, and saves the a
   await page.getByLabel('Nom ou pseudonyme').fill('Hors-ligne');
   await page.getByRole('button', { name: 'Créer le profil' }).click();
   await page.locator('[data-scenario="gowning"]').getByRole('button', { name: /Commencer/ }).click();
-  // the seed is random here: play the perfect run computed for the attempt the page actually started
-  const seed = await page.evaluate(async () => {
+  // (the whole scenario is a chunk of its own, from the service worker's cache: the procedure opens once it is loaded)
+  await expect(page.getByTestId('phase')).toContainText('Vestiaire');
+  // the seed is random here: play the perfect run computed for the attempt the page actually started (once it is stored)
+  const storedSeed = () => page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((ok, ko) => {
       const r = indexedDB.open('salle-blanche');
       r.onsuccess = () => ok(r.result);
@@ -43,8 +45,10 @@ test('once opened, the simulator works offline, reload included, and saves the a
       q.onsuccess = () => ok(q.result);
     });
     db.close();
-    return all[0]!.seed;
+    return all[0]?.seed ?? null;
   });
+  await expect.poll(storedSeed, { message: 'the attempt stored' }).not.toBeNull();
+  const seed = (await storedSeed())!;
   await playAll(page, perfectEvents('gowning', { seed, mode: 'training' }));
   await expect(page.getByTestId('verdict')).toHaveText(/Réussi/);
   await page.getByRole('button', { name: 'Retour aux procédures' }).click();
