@@ -24,7 +24,7 @@ import { GROUPS_KEY } from '../ui/instructor/classScreen';
 import { profileScreen } from '../ui/profileScreen';
 import { codeScreen } from '../ui/codeScreen';
 import { builtinCatalog, type Catalog } from './scenarioCatalog';
-import type { ScenarioCard } from '../engine/scenarioCard';
+import { newest, type ScenarioCard } from '../engine/scenarioCard';
 import { DEFAULT_IDLE_SECONDS, KIOSK_ACTIVE, KIOSK_IDLE, runKiosk } from './kiosk';
 import { startServiceWorker } from './serviceWorker';
 import { runSession } from './session';
@@ -658,8 +658,3 @@ function safeSet(key: string, value: string, storage: Storage = localStorage) {
 }
 
 void new App().start();
-
-/** The scenario of that id (and version); without a version, its newest. */
-function newest<T extends { id: string; version: number }>(list: T[], id: string, version?: number): T | undefined {
-  return list.filter((s) => s.id === id && (version === undefined || s.version === version)).sort((a, b) => b.version - a.version)[0];
-}

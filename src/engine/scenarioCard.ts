@@ -15,3 +15,8 @@ export type ScenarioCard = Pick<Scenario, (typeof CARD_FIELDS)[number]>;
 export function cardOf(s: Scenario): ScenarioCard {
   return Object.fromEntries(CARD_FIELDS.filter((k) => k in s).map((k) => [k, s[k]])) as ScenarioCard;
 }
+
+/** The scenario (or card) of that id, and version; without a version, its newest. */
+export function newest<T extends { id: string; version: number }>(list: readonly T[], id: string, version?: number): T | undefined {
+  return list.filter((s) => s.id === id && (version === undefined || s.version === version)).sort((a, b) => b.version - a.version)[0];
+}

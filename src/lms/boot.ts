@@ -11,6 +11,7 @@
  */
 import { Attempt, prepare, type CompiledScenario } from '../engine/attempt';
 import { newSeed } from '../engine/random';
+import { newest } from '../engine/scenarioCard';
 import type { AttemptOptions, EngineEvent, Lang, Scenario } from '../engine/types';
 import { MODES } from '../engine/types';
 import { viewOf } from '../engine/view';
@@ -122,7 +123,7 @@ export async function bootLms(o: LmsBoot): Promise<void> {
   const wanted = new URLSearchParams(location.search).get('scenario') ?? config.scenarioIds[0]!;
   const builtin = config.scenarioIds.includes(wanted) ? await o.builtin(wanted).catch(() => undefined) : undefined;
   const scenario = config.scenarioIds.includes(wanted)
-    ? [...(config.scenarios ?? []), ...(builtin ? [builtin] : [])].filter((s) => s.id === wanted).sort((a, b) => b.version - a.version)[0]
+    ? newest([...(config.scenarios ?? []), ...(builtin ? [builtin] : [])], wanted)
     : undefined;
   if (!scenario) {
     conn.terminate();
