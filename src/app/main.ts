@@ -33,6 +33,7 @@ import { inProgressOn, mustKeep, pinnedScenario, standing, withLateness } from '
 import { abandonAttempt, standingIn } from '../store/exam';
 import { replay } from '../engine/attempt';
 import { LMS_PARAM } from '../lms/config';
+import { preloadRoom } from '../game';
 import '../ui/styles.css';
 
 /** Set once the trainee has seen (or skipped) the first-play guide on this device. */
@@ -93,6 +94,8 @@ class App {
       return startRoomPreview(this.main);
     }
     if (q.has('pseudo')) enablePseudoLocale();
+    // a link straight to a procedure: its room's code comes while the store opens
+    if (q.has('scenario')) preloadRoom().catch(() => undefined);
     // The language is kept in the store: open it first, keeping its reports until the text can be shown
     // (a tab holding an older version blocks the opening: that one is said at once, in the browser's language).
     let ready = false;
@@ -250,6 +253,8 @@ class App {
     this.redraw = draw;
     draw();
     document.title = t('app.title');
+    // the room's code, once the profiles are shown and the tablet idle: the procedure a trainee starts next opens drawn
+    whenIdle(() => preloadRoom().catch(() => undefined));
   }
 
   private async choose(id: string) {
@@ -461,6 +466,8 @@ class App {
     this.redraw = () => void this.home();
     draw();
     document.title = t('app.title');
+    // the room's code, once the home screen is up and the tablet idle: the procedure a trainee starts opens drawn
+    whenIdle(() => preloadRoom().catch(() => undefined));
     if (offer) (this.main.querySelector('[data-key="resume"]') as HTMLElement | null)?.focus();
     else if (notice) (this.main.querySelector('[data-key="home-notice"]') as HTMLElement | null)?.scrollIntoView?.({ block: 'center' });
   }
@@ -638,6 +645,12 @@ function pageStorage(which: 'local' | 'session'): Storage | null {
 }
 
 /** The tablet was left in kiosk mode (and an instructor PIN exists to leave it). */
+/** Runs `f` when the page has nothing else to do (at the latest after a few seconds). */
+function whenIdle(f: () => void) {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(f, { timeout: 5000 });
+  else setTimeout(f, 1000);
+}
+
 async function kioskOn(store: Store): Promise<boolean> {
   return (await store.getSetting(KIOSK_ACTIVE).catch(() => undefined)) === true && (await hasPin(settingsOf(store)).catch(() => false));
 }

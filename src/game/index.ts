@@ -47,6 +47,21 @@ export function roomRenderer(): 'webgl' | 'canvas' | null {
   }
 }
 
+let roomCode: Promise<typeof import('./startGame')> | null = null;
+/**
+ * Starts fetching the room's code (Phaser and the scenes, a chunk of their
+ * own) without drawing anything: called when a room is sure to come (a link
+ * straight to a procedure) or likely (the home screen, once it is shown), so
+ * the room is drawn as soon as the procedure opens instead of after a second
+ * download. A failed fetch is forgotten: the room's own start tries again.
+ */
+export function preloadRoom(): Promise<typeof import('./startGame')> {
+  return (roomCode ??= import('./startGame').catch((err: unknown) => {
+    roomCode = null;
+    throw err;
+  }));
+}
+
 export function mountCleanroom(o: CleanroomOptions): Cleanroom {
   const bridge = new RoomBridge({ host: o.parent, room: o.room, objects: o.objects, lang: o.lang, reducedMotion: o.reducedMotion, onSelect: o.onSelect, onAct: o.onAct, onStation: o.onStation });
   let destroyed = false;
@@ -58,7 +73,7 @@ export function mountCleanroom(o: CleanroomOptions): Cleanroom {
   const ready = (async () => {
     const renderer = roomRenderer();
     if (!renderer) throw new Error('No WebGL or canvas on this device');
-    const { startGame } = await import('./startGame');
+    const { startGame } = await preloadRoom();
     if (destroyed) return;
     stop = startGame(bridge, renderer);
     await bridge.ready;
