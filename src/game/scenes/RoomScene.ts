@@ -307,6 +307,12 @@ export class RoomScene extends Phaser.Scene {
         this.sprites.delete(id);
       }
       if (this.hover !== null && !keep.has(this.hover)) this.hover = null;
+      // a press or drag on an object taken away ends with it
+      if (this.press?.id && !keep.has(this.press.id)) {
+        this.press.ghost?.destroy();
+        this.press.line?.destroy();
+        this.press = null;
+      }
       const motion = !this.bridge.reducedMotion;
       const all = roomStations(this.bridge.room);
       this.homeStation.clear();
