@@ -3,7 +3,8 @@
  * scenario (all of scenarios/*.json by default), prints a table and exits
  * non-zero on any problem. It also warns, without failing, where the room
  * would have to make something up: a kind or a room without a drawing, a
- * state without a declared look.
+ * state without a declared look; and of an object that starts absent and
+ * that nothing ever brings into the room.
  *
  * Every citation of the EU GMP guide in a scenario's texts (and, by default,
  * in locales/careers.json) is checked against the index of PE 009-17
@@ -16,6 +17,7 @@ import { basename, join, resolve } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { prepare } from '../engine/attempt';
 import { exploreScenario } from '../engine/exploreScenario';
+import { absenceWarnings } from '../engine/look';
 import { checkCitationsInJson } from '../engine/refs/citations';
 import { parseScenarioText } from '../engine/validateScenario';
 import { drawingWarnings } from '../game/drawings';
@@ -53,7 +55,7 @@ function checkFile(file: string): FileReport {
   const citations = checkCitationsInJson(JSON.parse(text));
   for (const c of citations) errors.push(`${name}: ${c.path}: citation "${c.citation}": ${c.message.en}`);
   const problems = report.problems.length + citations.length;
-  const drawing = drawingWarnings(v.scenario);
+  const drawing = [...drawingWarnings(v.scenario), ...absenceWarnings(v.scenario)];
   for (const w of drawing) errors.push(`${name}: warning: ${w.path}: ${w.message.en}`);
   const result = problems ? `${problems} problem(s)` : 'ok';
   return {

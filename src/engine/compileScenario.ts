@@ -11,6 +11,8 @@
  *      those it `overrides`: the index holds them in that order, precedence.ts),
  *   2. the steps it may do, those of raised faults first,
  *   3. too early, or no effect.
+ * Before all of them, an action on an object not in the room (its look
+ * `absent`) has no effect, as one on an object the room does not have.
  * xstate asks the deepest active state first, so the phase's state is asked
  * before `running`, where everything that applies to all phases lives (rules,
  * fault steps, "too early" for a phase not reached, record writes, no
@@ -21,7 +23,8 @@
 import { and, assign, enqueueActions, not, setup } from 'xstate';
 import { decide } from './ending';
 import * as J from './judge';
-import { indexScenario, type ScenarioIndex } from './scenarioIndex';
+import { mayBeAbsent } from './look';
+import { actionKey, indexScenario, type ScenarioIndex } from './scenarioIndex';
 import { scoreOf } from './score';
 import { DECISIONS, forgiving, READ_VERB, type ActEvent, type AttemptContext, type Decision, type AttemptOptions, type EngineEvent, type FaultStage, type MachineEvent, type MainStep, type Scenario, type Step } from './types';
 
@@ -98,6 +101,7 @@ function machineSetupFor(ix: ScenarioIndex) {
       stepPending: ({ context, event }, p: { step: string }) => J.stepPending(ix, context, event, p.step),
       phaseComplete: ({ context }, p: { phase: number }) => J.phaseComplete(ix, context, p.phase),
       phaseHolds: ({ context }, p: { phase: number }) => J.phaseHolds(ix, context, p.phase),
+      actsOnAbsent: ({ context, event }) => J.actsOnAbsent(ix, context, event),
       faultAt: ({ event }, p: { stage: FaultStage }) => 'stage' in event && event.stage === p.stage,
       passMarkReached: ({ context }) => scoreOf(ix, context).passed,
       decided: ({ context }, p: { decision: Decision }) => context.ending?.decision === p.decision,
@@ -203,6 +207,14 @@ export function compileScenario(scenario: Scenario, ix: ScenarioIndex = indexSce
   const noEffect = { actions: 'noEffect' } as const;
   const readDisplay = { actions: 'readDisplay' } as const;
   const writeRecord = { actions: 'writeRecord' } as const;
+  /**
+   * An action on an object that is not in the room (its look `absent`), or
+   * onto one: no effect, as on an object the room does not have, before any
+   * rule or step is asked. Only where the action's objects can be absent.
+   */
+  const absentable = new Set(scenario.objects.filter(mayBeAbsent).map((o) => o.id));
+  const absentFirst = (verb: string, target: string): Transition[] =>
+    absentable.has(target) || (ix.actions.get(actionKey(verb, target))?.with ?? []).some((w) => absentable.has(w)) ? [{ guard: 'actsOnAbsent', actions: 'noEffect' }] : [];
   /** Actions judged by steps: every action an object offers, and reading each display. */
   const stepActions = new Map<ActionName, { verb: string; target: string; otherwise: Transition }>();
   for (const o of scenario.objects) for (const a of o.actions) stepActions.set(eventName(a.verb, o.id), { verb: a.verb, target: o.id, otherwise: noEffect });
@@ -215,9 +227,9 @@ export function compileScenario(scenario: Scenario, ix: ScenarioIndex = indexSce
   const runningOn: Record<ActionName, Transition[]> = {};
   const closureOn: Record<ActionName, Transition[]> = {};
   for (const [name, { verb, target, otherwise }] of stepActions) {
-    runningOn[name] = [...ruleTransitions(verb, target), ...faultStepTransitions(verb, target), ...aheadTransitions(verb, target), otherwise];
+    runningOn[name] = [...absentFirst(verb, target), ...ruleTransitions(verb, target), ...faultStepTransitions(verb, target), ...aheadTransitions(verb, target), otherwise];
   }
-  for (const id of ix.readable) closureOn[eventName(READ_VERB, id)] = [readDisplay];
+  for (const id of ix.readable) closureOn[eventName(READ_VERB, id)] = [...absentFirst(READ_VERB, id), readDisplay];
   for (const { name, verb, target } of recordActions) {
     runningOn[name] = [...ruleTransitions(verb, target), writeRecord];
     closureOn[name] = [writeRecord];
@@ -246,7 +258,7 @@ export function compileScenario(scenario: Scenario, ix: ScenarioIndex = indexSce
       const on: Record<ActionName, Transition[]> = {};
       for (const [name, { verb, target }] of stepActions) {
         const ts = phaseTransitions(index, verb, target);
-        if (ts.length) on[name] = ts;
+        if (ts.length) on[name] = [...absentFirst(verb, target), ...ts];
       }
       return [
         p.id,

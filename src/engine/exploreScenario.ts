@@ -8,12 +8,13 @@
  * perfect-run solver.
  */
 import { advance, startAttempt, type CompiledScenario, type Snapshot } from './attempt';
-import { endOf } from './compileScenario';
+import { endOf, phaseIndexIn } from './compileScenario';
 import { evalExpr } from './conditions';
+import { objectAbsent, stepOpen } from './judge';
 import { perfectActions, recordActions } from './solver';
 import { scoreOf } from './score';
 import type { Problem } from './validateScenario';
-import type { ActEvent, AttemptOptions, EngineEvent, ScoreReport } from './types';
+import type { ActEvent, AttemptOptions, EngineEvent, ScoreReport, Step } from './types';
 
 export interface VariantReport {
   fault: string;
@@ -51,6 +52,8 @@ function candidateActions(c: CompiledScenario, snap: Snapshot): ActEvent[] {
   const out: ActEvent[] = [];
   const rules = [...c.index.rules.values()].map((r) => r.rule.on);
   for (const o of c.scenario.objects) {
+    // an object not in the room now: every action on it is "no effect"
+    if (objectAbsent(c.index, snap.context, o.id)) continue;
     for (const a of o.actions) {
       const relevant = [...c.index.steps.values()].some((s) => s.step.action.verb === a.verb && s.step.action.target === o.id)
         || rules.some((on) => (on.verb === undefined || on.verb === a.verb) && (on.target === undefined || on.target === o.id));
@@ -74,6 +77,31 @@ function candidateActions(c: CompiledScenario, snap: Snapshot): ActEvent[] {
   }
   out.push(...recordActions(c, snap.context));
   if (endOf(snap) === 'closure') out.push({ type: 'ACT', verb: 'submit', target: 'batch-record' });
+  return out;
+}
+
+/**
+ * Where a perfect run stopped: the steps open there whose object (or second
+ * end) is absent from the room at that point, so the engine answers "no
+ * effect" to them. Said by the step's place in the file.
+ */
+function stepsOnAbsent(c: CompiledScenario, snap: Snapshot): Problem[] {
+  const s = c.scenario;
+  const ctx = snap.context;
+  const phase = phaseIndexIn(s, snap);
+  const places: [Step, string][] = [...s.steps.map((st, i): [Step, string] => [st, `steps[${i}]`]), ...s.faults.flatMap((f, fi) => f.steps.map((st, i): [Step, string] => [st, `faults[${fi}].steps[${i}]`]))];
+  const out: Problem[] = [];
+  for (const [st, path] of places) {
+    if (!stepOpen(c.index, ctx, st.id, phase)) continue;
+    const absent = [st.action.target, ...(st.action.with ? [st.action.with] : [])].find((id) => objectAbsent(c.index, ctx, id));
+    if (absent === undefined) continue;
+    const state = ctx.objects[absent]!.state;
+    out.push(say(
+      `${path}.action`,
+      `the step "${st.id}" acts on the object "${absent}", which is not in the room at that point of a perfect run (its state "${state}" looks "absent"): bring it in first with an effect that sets a state that is not absent`,
+      `l'étape « ${st.id} » agit sur l'objet « ${absent} », qui n'est pas dans la salle à ce moment d'un parcours parfait (son état « ${state} » a l'aspect « absent ») : faites-le d'abord venir par un effet qui le met dans un état qui ne l'est pas`,
+    ));
+  }
   return out;
 }
 
@@ -108,6 +136,7 @@ export function exploreScenario(c: CompiledScenario, { maxStates = 1500 } = {}):
     const decision = s.faults.find((f) => f.id === fault)?.ending?.decision;
     if (end !== 'passed') {
       problems.push(say('steps', `a perfect run ${label} ends "${end}" after: ${describePath(perfect.events)}`, `un parcours parfait ${labelFr} finit « ${end} » après : ${describePath(perfect.events)}`));
+      for (const p of stepsOnAbsent(c, perfect.snapshot)) if (!problems.some((x) => x.path === p.path && x.message.en === p.message.en)) problems.push(p);
     } else if (perfect.snapshot.context.ending?.decision !== decision) {
       const got = perfect.snapshot.context.ending?.decision ?? 'passed';
       problems.push(say('faults', `a perfect run ${label} ends "${got}", not on its decision "${decision ?? 'passed'}"`, `un parcours parfait ${labelFr} finit « ${got} » et non sur sa décision « ${decision ?? 'passed'} »`));

@@ -8,6 +8,7 @@
 import { BUILTIN_RULES } from './builtinRules';
 import { stillCounts } from './ending';
 import { applyEffect, evalExpr, holds, readingKey, valueOf, withValue, writesObjects, type ConditionScope } from './conditions';
+import { isAbsent } from './look';
 import { firstExpiry } from './lots';
 import { lotNumber, randomBetween, streamFor } from './random';
 import { expectedText, textEntryRight } from './recordText';
@@ -252,6 +253,22 @@ function raise(ix: ScenarioIndex, ctx: AttemptContext, ids: string[]): AttemptCo
 }
 
 /* ---------- guards ---------- */
+
+/** The object is not in the room now: its state's look is `absent` (look.ts). */
+export function objectAbsent(ix: ScenarioIndex, ctx: AttemptContext, objectId: string): boolean {
+  const o = ix.objects.get(objectId);
+  const st = ctx.objects[objectId];
+  return !!o && !!st && isAbsent(o, st.state);
+}
+
+/**
+ * The action is made on an object that is not in the room now, or onto one
+ * (its second end): judged as an action on an object the room does not
+ * have, no effect, before any rule or step is asked.
+ */
+export function actsOnAbsent(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent): boolean {
+  return isAct(event) && (objectAbsent(ix, ctx, event.target) || (event.with !== undefined && objectAbsent(ix, ctx, event.with)));
+}
 
 export function ruleBroken(ix: ScenarioIndex, ctx: AttemptContext, event: JudgedEvent, ruleId: string): boolean {
   const r = ix.rules.get(ruleId);

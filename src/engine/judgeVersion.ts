@@ -11,8 +11,12 @@
  *      steps (`redo`) and a fault follows its step the first time only.
  *      Record entries of text, date and time are judged; lots are drawn during the run (`newLot`).
  *      A fault's `ending` (hold, reject) ends the procedure on a correct decision.
+ *   4. an action on an object not in the room (its look `absent`: the
+ *      notebook at the bottom of the carton before it is found) has no
+ *      effect, before any rule or step: a "load" of it through a failed
+ *      hatch was a mistake.
  */
-export const JUDGE_VERSION = 3;
+export const JUDGE_VERSION = 4;
 
 /** The version that judged a stored attempt: 1 for one stored before versions were kept. */
 export const judgeVersionOf = (a: { judgeVersion?: number }): number => a.judgeVersion ?? 1;

@@ -2,8 +2,8 @@
  * Look-up tables built once per scenario, so guards and views find a step, a
  * rule or an object by id without scanning arrays on every event.
  */
-import { byPrecedence, placedRules } from './precedence';
-import type { Fault, FaultRule, FaultStep, MainStep, ObjectAction, RecordEntry, RoomObject, Rule, RuleUntil, Scenario, Step } from './types';
+import { byPrecedence, placedRules } from './precedence.ts';
+import type { Effect, Fault, FaultRule, FaultStep, MainStep, ObjectAction, RecordEntry, RoomObject, Rule, RuleUntil, Scenario, Step } from './types';
 
 export interface IndexedStep {
   step: Step;
@@ -41,6 +41,15 @@ export interface ScenarioIndex {
   readable: Set<string>;
 }
 
+/** Every effect the scenario writes: of its steps and rules, and of each fault, its steps and its rules. */
+export function everyEffect(scenario: Scenario): Effect[] {
+  return [
+    ...scenario.steps.flatMap((x) => x.effects ?? []),
+    ...scenario.rules.flatMap((r) => r.effects ?? []),
+    ...scenario.faults.flatMap((f) => [...(f.effects ?? []), ...f.steps.flatMap((x) => x.effects ?? []), ...(f.rules ?? []).flatMap((r) => r.effects ?? [])]),
+  ];
+}
+
 export const actionKey = (verb: string, target: string) => `${verb} ${target}`;
 
 export function indexScenario(scenario: Scenario): ScenarioIndex {
@@ -68,13 +77,8 @@ export function indexScenario(scenario: Scenario): ScenarioIndex {
   }
   const actions = new Map<string, ObjectAction>();
   for (const o of scenario.objects) for (const a of o.actions) actions.set(actionKey(a.verb, o.id), a);
-  const effects = [
-    ...scenario.steps.flatMap((x) => x.effects ?? []),
-    ...scenario.rules.flatMap((r) => r.effects ?? []),
-    ...scenario.faults.flatMap((f) => [...(f.effects ?? []), ...f.steps.flatMap((x) => x.effects ?? []), ...(f.rules ?? []).flatMap((r) => r.effects ?? [])]),
-  ];
   const readable = new Set(scenario.objects.filter((o) => o.value !== undefined || (o.readings ?? []).length > 0).map((o) => o.id));
-  for (const e of effects) if ('setValue' in e) readable.add(e.setValue.object);
+  for (const e of everyEffect(scenario)) if ('setValue' in e) readable.add(e.setValue.object);
   return {
     scenario,
     readable,

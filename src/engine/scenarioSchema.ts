@@ -186,6 +186,10 @@ const defs = (): Record<string, JsonSchema> => ({
       alarm: { type: 'boolean', description: 'It is alarming: a blinking red halo.' },
       done: { type: 'boolean', description: 'The trainee has done what this object needed: a green tick.' },
       gone: { type: 'boolean', description: 'Discarded or taken away: drawn faded.' },
+      absent: {
+        type: 'boolean',
+        description: 'Not in the room at all: not drawn, not listed, no action offered, until an effect (a fault found, a step done) sets a state that is not absent. Goes alone: no other word with it.',
+      },
       inside: {
         type: 'string',
         minLength: 1,

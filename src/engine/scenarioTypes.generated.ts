@@ -79,6 +79,11 @@ export interface StateLook {
   /** Discarded or taken away: drawn faded. */
   gone?: boolean;
   /**
+   * Not in the room at all: not drawn, not listed, no action offered, until an effect (a fault
+   * found, a step done) sets a state that is not absent. Goes alone: no other word with it.
+   */
+  absent?: boolean;
+  /**
    * Put inside another object of the room, by its id (a vial in the safety cabinet): drawn inside
    * that object's drawing, moving there when motion is allowed.
    */

@@ -10,7 +10,7 @@
 import type { CompiledScenario, Snapshot } from './attempt';
 import { endOf, phaseIndexIn } from './compileScenario';
 import { evalExpr } from './conditions';
-import { expectedEntries, judgeRecord, ruleBroken, stepOpen } from './judge';
+import { actsOnAbsent, expectedEntries, judgeRecord, ruleBroken, stepOpen } from './judge';
 import { expectedText } from './recordText';
 import type { ActEvent, AttemptContext, Expectation } from './types';
 
@@ -49,6 +49,8 @@ export function perfectActions(c: CompiledScenario, snapshot: Snapshot): ActEven
   for (const { step } of steps) {
     if (!stepOpen(c.index, ctx, step.id, phase)) continue;
     const event: ActEvent = { type: 'ACT', verb: step.action.verb, target: step.action.target, ...(step.action.with ? { with: step.action.with } : {}) };
+    // its object is not in the room now: the engine would answer "no effect"
+    if (actsOnAbsent(c.index, ctx, event)) continue;
     const v = goodValue(step.expect, ctx);
     if (v !== undefined) event.value = v;
     if ([...c.index.rules.keys()].some((r) => ruleBroken(c.index, ctx, event, r))) continue;

@@ -12,6 +12,7 @@ import { checkLots } from './lots.ts';
 import { checkRecordText } from './recordText.ts';
 // with its extension: vite.config.ts loads this module natively (the build's scenario check)
 import { ROOM_STATIONS } from './rooms.ts';
+import { everyEffect } from './scenarioIndex.ts';
 import { scenarioSchema } from './scenarioSchema.ts';
 import { PATTERNS } from './schemaPatterns.ts';
 import { READ_VERB, type Condition, type Effect, type Expr, type Fault, type Localized, type RoomObject, type Rule, type Scenario, type Step } from './types.ts';
@@ -480,12 +481,7 @@ function checkBoundPhases(s: Scenario): Problem[] {
 }
 
 function setsValue(s: Scenario, objectId: string, reading?: string): boolean {
-  const effects = [
-    ...s.steps.flatMap((x) => x.effects ?? []),
-    ...s.faults.flatMap((f) => [...(f.effects ?? []), ...f.steps.flatMap((x) => x.effects ?? []), ...(f.rules ?? []).flatMap((r) => r.effects ?? [])]),
-    ...s.rules.flatMap((r) => r.effects ?? []),
-  ];
-  return effects.some((e) => 'setValue' in e && e.setValue.object === objectId && e.setValue.reading === reading);
+  return everyEffect(s).some((e) => 'setValue' in e && e.setValue.object === objectId && e.setValue.reading === reading);
 }
 
 /** How an action reads in a message: "open" on "clamp-manifold", "correct" on any entry. */

@@ -12,7 +12,7 @@ import { endOf, faultStageIn, phaseIndexIn } from './compileScenario';
 import { DECISION_TITLE, stillCounts } from './ending';
 import { doneBefore, expectedEntries, faultStage, phaseHolds, stepOpen } from './judge';
 import { actionKey } from './scenarioIndex';
-import { declaredLook } from './look';
+import { declaredLook, isAbsent } from './look';
 import { timeAfter } from './calendar';
 import { startTime } from './recordText';
 import { scoreBreakdown, scoreOf, type ScoreBreakdown } from './score';
@@ -193,6 +193,7 @@ export interface AttemptView {
   clock: number;
   /** The simulated clock as a time of day (HH:MM), from the scenario's start time: what a time record entry copies. */
   timeOfDay: string;
+  /** The objects in the room now, in the scenario's order: one whose state looks `absent` is left out until an effect brings it. */
   objects: ObjectView[];
   steps: StepView[];
   faults: { id: string; title: Localized; announce: Localized; stage: 'raised' | 'contained' | 'documented' }[];
@@ -409,7 +410,8 @@ export function viewOf(c: CompiledScenario, snap: Snapshot, audience: Audience =
   const stages = Object.keys(ctx.raised).map((id) => ({ id, stage: faultStageIn(snap, id) ?? faultStage(ix, ctx, id) }));
   const activeFaults = stages.filter((f) => f.stage !== 'documented').map((f) => f.id);
   const alerted = new Set(activeFaults.flatMap((f) => (ix.faults.get(f)?.effects ?? []).flatMap((e) => ('set' in e ? [e.set.object] : []))));
-  const objects: ObjectView[] = c.scenario.objects.map((o) => {
+  // an object absent now (a spill not spilt yet) is not in the room: neither drawn nor listed
+  const objects: ObjectView[] = c.scenario.objects.filter((o) => !isAbsent(o, ctx.objects[o.id]!.state)).map((o) => {
     const st = ctx.objects[o.id]!;
     return {
       id: o.id,

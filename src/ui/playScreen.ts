@@ -555,7 +555,8 @@ export class PlayScreen {
 
   private drawPanel() {
     const o = this.view?.objects.find((x) => x.id === this.selected);
-    if (!this.changed('panel', o ? [o.id, o.state, o.alert, o.lot, o.expiry, o.readings.map((r) => [r.key, r.read]), this.view.end, [...this.invalid]] : null)) return;
+    // (the objects in the room, for the other ends of its gestures)
+    if (!this.changed('panel', o ? [o.id, o.state, o.alert, o.lot, o.expiry, o.readings.map((r) => [r.key, r.read]), this.view.end, [...this.invalid], this.view.objects.length] : null)) return;
     this.overlay.classList.toggle('with-panel', !!o);
     if (!o) {
       patch(this.panel);
@@ -566,6 +567,8 @@ export class PlayScreen {
     this.panel.id = 'actions-panel';
     this.overlay.classList.toggle('at-left', this.objectOnRight(o.id));
     const disabled = this.disabled;
+    // a two-ended gesture is offered while one of its other ends is in the room (an absent object is not: look.ts)
+    const offered = o.actions.filter((a) => !a.with || a.with.some((w) => this.view.objects.some((x) => x.id === w)));
     const reads = o.readings.map((r) => {
       const label = r.label ? t('play.readNamed', { label: tr(r.label) }) : t('play.read');
       return h(
@@ -580,21 +583,21 @@ export class PlayScreen {
       h('h2', { id: 'actions-h' }, tr(o.name)),
       h('p', { class: 'muted' }, [tr(o.stateLabel), ...lotLines(o)].filter(Boolean).join(' · ')),
       reads.length ? h('div', { class: 'readings' }, reads) : null,
-      o.actions.length === 0 ? h('p', {}, t('play.noActions')) : null,
+      offered.length === 0 ? h('p', {}, t('play.noActions')) : null,
       h(
         'div',
         { class: 'action-list' },
-        o.actions.map((a) => {
+        offered.map((a) => {
           if (a.with) {
-            // a two-ended gesture (drag onto its other end in the room): here, choose the other end
+            // a two-ended gesture (drag onto its other end in the room): here, choose the other end, among those in the room now
+            const ends = a.with.flatMap((w) => this.view.objects.filter((x) => x.id === w));
             return h(
               'div',
               { class: 'action-with', role: 'group', 'aria-label': tr(a.label) },
               h('p', { class: 'action-with-label' }, `${tr(a.label)} — ${t('play.onto')}`),
-              a.with.map((w) => {
-                const other = this.view.objects.find((x) => x.id === w);
-                return h('button', { type: 'button', class: 'action', 'data-key': `act:${o.id}:${a.verb}:${w}`, disabled, onclick: () => this.act({ type: 'ACT', verb: a.verb, target: o.id, with: w }) }, other ? tr(other.name) : w);
-              }),
+              ends.map((other) =>
+                h('button', { type: 'button', class: 'action', 'data-key': `act:${o.id}:${a.verb}:${other.id}`, disabled, onclick: () => this.act({ type: 'ACT', verb: a.verb, target: o.id, with: other.id }) }, tr(other.name)),
+              ),
             );
           }
           if (!a.input) {

@@ -194,7 +194,7 @@ describe('results and CSV show the ending for what it is, in French and in Engli
     const summary = toCsv(summaryCsvRows(rows, [{ id: 'purification', title: 'Purification' }], []), 'fr').slice(1).split('\r\n');
     expect(summary[0]).toBe('Stagiaire;Groupe;Procédure;Mode;Version de la procédure;Tentatives;Meilleur score;Dernier score;Score moyen;Réussi en évaluation;Réussi en entraînement;Issue de la dernière tentative;Dernière tentative;Abandons;En retard;Version des règles');
     // played in training: a pass in training, never an exam pass
-    expect(summary[1]).toMatch(new RegExp(`^Léa;TSBI-A;Purification;Entraînement;${c.scenario.version};2;100;100;\\d+(,\\d)?;non;oui;Lot mis en attente \\(décision correcte\\);\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d;0;0;3$`));
+    expect(summary[1]).toMatch(new RegExp(`^Léa;TSBI-A;Purification;Entraînement;${c.scenario.version};2;100;100;\\d+(,\\d)?;non;oui;Lot mis en attente \\(décision correcte\\);\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d;0;0;4$`));
     const lines = [hold, critical].map((a) => ({ id: a.id, trainee: 'Léa', group: 'TSBI-A', scenarioTitle: 'Purification', mode: a.mode, endedAt: a.endedAt!, score: a.result.score, passed: a.result.end === 'passed', ending: endingOf(a.result), replayedScore: a.result.score, mismatch: false, judgedBy: null }));
     const attempts = toCsv(attemptsCsvRows(lines), 'fr').slice(1).split('\r\n');
     expect(attempts[0]).toBe('Date;Stagiaire;Groupe;Procédure;Version de la procédure;Mode;Devoir;Date limite;En retard;Score;Issue');

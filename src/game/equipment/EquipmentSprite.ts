@@ -9,7 +9,8 @@
  * knows the bounds of its drawing as drawn. What changes moves when motion
  * is allowed: a reading climbs, a liquid level goes from the old height to
  * the new, a spray just used mists, an object moves to its new place
- * (inside another); all drawn at once under reduced motion.
+ * (inside another), an object brought into the room fades in; all drawn at
+ * once under reduced motion.
  */
 import type Phaser from 'phaser';
 import type { Lang } from '../../engine/types';
@@ -28,6 +29,8 @@ const MISTS = new Set(['spray']);
 
 /** How long an object takes to move to another place (into the safety cabinet). */
 const MOVE_MS = 700;
+/** How long an object brought into the room takes to fade in. */
+const APPEAR_MS = 500;
 
 export function formatValue(o: Pick<ObjectView, 'value' | 'unit' | 'decimals'>, lang: Lang): string | null {
   if (o.value === undefined || !Number.isFinite(o.value)) return null;
@@ -68,6 +71,8 @@ export class EquipmentSprite {
   private valueText: Phaser.GameObjects.Text | null = null;
   private climbTween: Phaser.Tweens.Tween | null = null;
   private moveTween: Phaser.Tweens.Tween | null = null;
+  private appearTween: Phaser.Tweens.Tween | null = null;
+  private labelTween: Phaser.Tweens.Tween | null = null;
   /** Its display relative to its centre, unscaled (null: no display). */
   private screenLocal: { x: number; y: number; w: number; h: number } | null = null;
   /** The object's own value as last drawn, so a change can climb from it. */
@@ -246,6 +251,9 @@ export class EquipmentSprite {
     };
     drawerFor(this.kind)(ctx);
     this.shownLevels = ctx.levels ?? [];
+    // (fading in, it ends at the look's alpha)
+    this.appearTween?.stop();
+    this.appearTween = null;
     this.root.setAlpha(look.gone ? 0.45 : 1);
     this.shownDone = look.done;
     this.bounds = null;
@@ -442,9 +450,25 @@ export class EquipmentSprite {
     return ghost;
   }
 
+  /**
+   * Brought into the room by the procedure (a spill found, a notebook at the
+   * bottom of the carton): it fades in where it stands, with its label, when
+   * motion is allowed; under reduced motion it is simply there.
+   */
+  appear() {
+    if (!this.motion) return;
+    const alpha = this.root.alpha;
+    this.root.setAlpha(0);
+    this.label.setAlpha(0);
+    this.appearTween = this.scene.tweens.add({ targets: this.root, alpha, duration: APPEAR_MS, ease: 'Sine.easeOut', onComplete: () => (this.appearTween = null) });
+    this.labelTween = this.scene.tweens.add({ targets: this.label, alpha: 1, duration: APPEAR_MS, ease: 'Sine.easeOut', onComplete: () => (this.labelTween = null) });
+  }
+
   destroy() {
     this.stopTweens();
     this.moveTween?.stop();
+    this.appearTween?.stop();
+    this.labelTween?.stop();
     this.root.destroy();
     this.label.destroy();
   }

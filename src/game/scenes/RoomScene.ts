@@ -297,23 +297,46 @@ export class RoomScene extends Phaser.Scene {
     const ids = state.objects.map((o) => o.id);
     const lang = this.bridge.lang;
     if (ids.join('\n') !== this.order.join('\n')) {
-      for (const s of this.sprites.values()) s.destroy();
-      this.sprites.clear();
+      // the objects in the room changed (the first drawing, or one brought in or taken away by the procedure):
+      // those still there stay as they are drawn, a new one appears (fading in when motion is allowed)
+      const first = this.order.length === 0;
+      const keep = new Set(ids);
+      for (const [id, s] of this.sprites) {
+        if (keep.has(id)) continue;
+        s.destroy();
+        this.sprites.delete(id);
+      }
+      if (this.hover !== null && !keep.has(this.hover)) this.hover = null;
+      // a press or drag on an object taken away ends with it
+      if (this.press?.id && !keep.has(this.press.id)) {
+        this.press.ghost?.destroy();
+        this.press.line?.destroy();
+        this.press = null;
+      }
       const motion = !this.bridge.reducedMotion;
       const all = roomStations(this.bridge.room);
       this.homeStation.clear();
       state.objects.forEach((o, i) => {
-        this.sprites.set(o.id, new EquipmentSprite(this, o, placeOf(o.at, i, state.objects.length), lang, motion, this.zoom));
+        const at = placeOf(o.at, i, state.objects.length);
+        const sprite = this.sprites.get(o.id);
+        if (sprite) sprite.render(o, lang);
+        else {
+          const made = new EquipmentSprite(this, o, at, lang, motion, this.zoom);
+          this.sprites.set(o.id, made);
+          if (!first) made.appear();
+        }
         const st = stationOf(o, i, state.objects.length, all);
         if (st) this.homeStation.set(o.id, st);
       });
-      this.placeInside(false);
+      this.placeInside(!first && motion);
       const used = new Set(this.homeStation.values());
       this.stations = all.filter((s) => used.has(s.id));
       this.order = ids;
-      this.figure?.destroy();
       const fb = figureBox(this.bridge.room, state.objects);
-      this.figure = fb ? new OperatorFigure(this, fb, motion) : null;
+      if (first || !fb !== !this.figure) {
+        this.figure?.destroy();
+        this.figure = fb ? new OperatorFigure(this, fb, motion) : null;
+      }
       const fc = fb ? centreOf(fb) : null;
       this.figureStation = fc ? (this.stations.find((s) => fc.x >= s.box.x && fc.x <= s.box.x + s.box.w && fc.y >= s.box.y && fc.y <= s.box.y + s.box.h)?.id ?? null) : null;
       if (this.station && !used.has(this.station)) this.goTo(null, false);
