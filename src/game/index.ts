@@ -48,6 +48,8 @@ export function roomRenderer(): 'webgl' | 'canvas' | null {
 }
 
 let roomCode: Promise<typeof import('./startGame')> | null = null;
+/** The renderer the probe found in this page (probed once: a WebGL context is costly, and the answer does not change). */
+let probed: ReturnType<typeof roomRenderer> | undefined;
 /**
  * Starts fetching the room's code (Phaser and the scenes, a chunk of their
  * own) without drawing anything: called when a room is sure to come (a link
@@ -56,6 +58,9 @@ let roomCode: Promise<typeof import('./startGame')> | null = null;
  * download. A failed fetch is forgotten: the room's own start tries again.
  */
 export function preloadRoom(): Promise<typeof import('./startGame')> {
+  // no renderer, no room: Phaser is not even loaded (its own start would touch a canvas that cannot draw)
+  probed ??= roomRenderer();
+  if (!probed) return Promise.reject(new Error('No WebGL or canvas on this device'));
   return (roomCode ??= import('./startGame').catch((err: unknown) => {
     roomCode = null;
     throw err;
@@ -71,7 +76,7 @@ export function mountCleanroom(o: CleanroomOptions): Cleanroom {
   host.dataset.roomState = 'loading';
 
   const ready = (async () => {
-    const renderer = roomRenderer();
+    const renderer = (probed ??= roomRenderer());
     if (!renderer) throw new Error('No WebGL or canvas on this device');
     const { startGame } = await preloadRoom();
     if (destroyed) return;
