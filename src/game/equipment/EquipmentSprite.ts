@@ -48,14 +48,14 @@ const severalNamed = (o: Shown) => {
 };
 
 /**
- * What the instrument's own small screen shows: its one value (its own, or
- * its single named reading). An instrument with several named readings
+ * What the instrument's own small screen shows: its one value (its single
+ * named reading, else its own). An instrument with several named readings
  * shows them on its readout plate instead (see readoutLines), where each
  * carries its label; its screen keeps only its own value, if it has one.
  */
 export function displayLines(o: Shown, lang: Lang): string[] {
   const named = (o.readings ?? []).filter((r) => r.reading !== undefined);
-  const v = named.length === 1 && o.value === undefined ? formatValue({ value: named[0]!.value, unit: named[0]!.unit, decimals: named[0]!.decimals }, lang) : formatValue(o, lang);
+  const v = named.length === 1 ? formatValue({ value: named[0]!.value, unit: named[0]!.unit, decimals: named[0]!.decimals }, lang) : formatValue(o, lang);
   return v ? [v] : [];
 }
 
