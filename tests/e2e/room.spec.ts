@@ -786,6 +786,7 @@ for (const r of READOUTS) {
     expect(numberRead((await air.innerText()).trim())).toBe('0');
     await page.locator('.room [data-key="close-panel"]').tap();
     await settled(page, station);
+    if (await toast.isVisible()) await toast.tap();
     await keepShot(host, testInfo, `${r.scenario}-${r.object}-readout-en.png`);
     await expectPlate(`${r.scenario} en`);
   });
