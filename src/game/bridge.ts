@@ -58,6 +58,9 @@ export interface ScreenTarget {
   /** Its drawing's bounds as drawn (not its hit area), and its label's box. */
   box: ScreenRect;
   label: ScreenRect;
+  /** Its readout plate's box and font size (CSS px), when it shows one (a close-up of an instrument with several readings read). */
+  readout?: ScreenRect;
+  readoutFont?: number;
   /** Its label's font size, in CSS px. */
   font: number;
 }

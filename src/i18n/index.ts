@@ -7,6 +7,7 @@ import i18next from 'i18next';
 import en from '../../locales/en/common.json';
 import fr from '../../locales/fr/common.json';
 import type { Lang, Localized } from '../engine/types';
+import { unitIn } from '../engine/unit';
 
 export const resources = { fr: { common: fr }, en: { common: en } } as const;
 
@@ -44,6 +45,9 @@ export async function setLanguage(l: Lang) {
   await i18next.changeLanguage(l);
   document.documentElement.lang = l;
 }
+
+/** A scenario's unit as the current language writes it (UFC → CFU). */
+export const unitShown = (unit: string | undefined): string => unitIn(unit, lang());
 
 /** A scenario text in the current language. */
 export const tr = (text: Localized | undefined): string => (text ? mark(text[lang()]) : '');

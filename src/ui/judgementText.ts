@@ -10,7 +10,7 @@
 import type { Localized } from '../engine/types';
 import type { AttemptView, ObjectView, OutcomeView, ReadingView, RecordGaps, ValueCompared, WaitingFor } from '../engine/view';
 import type { ScoreBreakdown } from '../engine/score';
-import { formatNumber, t, tr } from '../i18n';
+import { formatNumber, t, tr, unitShown } from '../i18n';
 import { showEntry } from './recordFormat';
 
 export type Described = {
@@ -34,7 +34,7 @@ const listOf = (items: string[]) => items.join(', ');
 
 /** A value with its unit, with the display's decimals. */
 export function showValue(value: number, r?: Pick<ReadingView, 'unit' | 'decimals'>): string {
-  return `${formatNumber(value, r?.decimals)}${r?.unit ? ` ${r.unit}` : ''}`;
+  return `${formatNumber(value, r?.decimals)}${r?.unit ? ` ${unitShown(r.unit)}` : ''}`;
 }
 
 export function describeOutcome(o: OutcomeView, objects: readonly ObjectView[] = []): Described {
@@ -105,7 +105,7 @@ const decimalsOf = (n: number) => {
 
 /** "Hand-wash time (s): written 54 s, displayed 45 s (Sink)", numbers as the language writes them. */
 export function valuesLine(entry: Localized, v: ValueCompared): string {
-  const unit = v.unit ? ` ${v.unit}` : '';
+  const unit = v.unit ? ` ${unitShown(v.unit)}` : '';
   // a text, date or time as the record writes it (a date DD/MM/YYYY), quoted so spaces and case show
   const shown = (x: number | string, decimals?: number) =>
     typeof x === 'number' ? `${formatNumber(x, decimals)}${unit}` : v.kind && v.kind !== 'text' ? showEntry(v.kind, x) : quoted(x);

@@ -15,7 +15,7 @@
 import type { CompiledScenario } from '../engine/attempt';
 import { isTextKind, READ_VERB, type ActEvent, type EngineEvent, type RecordEntry, type TextKind } from '../engine/types';
 import type { AttemptView, ObjectView, OutcomeView, ReadingView, RecordView } from '../engine/view';
-import { formatClock, formatNumber, lang, t, tr } from '../i18n';
+import { formatClock, formatNumber, lang, t, tr, unitShown } from '../i18n';
 import { parseDecimal } from './decimal';
 import { parseEntry, showEntry } from './recordFormat';
 import { h, patch } from './dom';
@@ -57,7 +57,7 @@ export function judgementBody(d: Described, reasonLead?: string, short = false) 
 
 /** A record entry's value as the screen writes it: a number in the language's notation with its unit, a date DD/MM/YYYY, a time, a text. */
 function entryText(e: RecordEntry, value: number | string): string {
-  if (typeof value === 'number') return `${formatNumber(value)}${e.unit ? ` ${e.unit}` : ''}`;
+  if (typeof value === 'number') return `${formatNumber(value)}${e.unit ? ` ${unitShown(e.unit)}` : ''}`;
   return isTextKind(e.kind) ? showEntry(e.kind, value) : value;
 }
 
@@ -605,7 +605,7 @@ export class PlayScreen {
           }
           const id = `in-${o.id}-${a.verb}`;
           const key = `in:${o.id}:${a.verb}`;
-          const label = `${tr(a.label)} — ${t('play.valueLabel', { label: tr(a.input.label), unit: a.input.unit })}`;
+          const label = `${tr(a.label)} — ${t('play.valueLabel', { label: tr(a.input.label), unit: unitShown(a.input.unit) })}`;
           return h(
             'form',
             {
@@ -734,7 +734,7 @@ export class PlayScreen {
       const value = this.readField(this.record, key);
       return value === undefined ? null : { value };
     };
-    const fieldLabel = kind ? t(`record.kind.${kind}`) : `${t('record.value')}${e.unit ? ` (${e.unit})` : ''}`;
+    const fieldLabel = kind ? t(`record.kind.${kind}`) : `${t('record.value')}${e.unit ? ` (${unitShown(e.unit)})` : ''}`;
     let controls: HTMLElement;
     if (!r.filled) {
       if (e.kind === 'value' || kind) {
@@ -751,7 +751,7 @@ export class PlayScreen {
             },
           },
           this.field(valueId, key, label, disabled, kind),
-          e.unit ? h('span', { class: 'unit', 'aria-hidden': 'true' }, e.unit) : null,
+          e.unit ? h('span', { class: 'unit', 'aria-hidden': 'true' }, unitShown(e.unit)) : null,
           h('button', { type: 'submit', 'data-key': `rec:${e.id}`, disabled, 'aria-label': `${t('record.record')} — ${tr(e.label)}` }, t('record.record')),
         );
       } else {

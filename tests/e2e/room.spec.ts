@@ -10,7 +10,7 @@ import { expect, test, type Locator, type Page, type TestInfo } from '@playwrigh
 import { dragVerbOf } from '../../src/game/stateLook';
 import type { Scenario } from '../../src/engine/types';
 import { perfectEvents, playAll, playEvent } from '../../src/cli/playInPage';
-import { clearOver } from './roomPlay';
+import { clearOver, numberRead } from './roomPlay';
 
 const ROOMS = ['changing-room', 'prep-room', 'grade-b-lab', 'upstream-suite', 'downstream-suite', 'filling-line', 'grade-c-room', 'transfer-airlock'];
 
@@ -521,6 +521,9 @@ interface Shown {
   box: Rect;
   label: Rect;
   font: number;
+  /** Its readout plate (an instrument with several readings read, in a close-up). */
+  readout?: Rect;
+  readoutFont?: number;
 }
 
 interface RoomData {
@@ -719,6 +722,73 @@ for (const { id, room } of builtIn()) {
         await backToOverview(page);
       }
     }
+  });
+}
+
+// instruments with several named readings: the plate counts once counted, the bioreactor's console once set, the filler
+// once stopped, the load sheet once countersigned
+const READOUTS = [
+  { scenario: 'environmental-monitoring', object: 'colony-counter', after: 'count', readings: ['needles', 'bowl', 'air', 'surfaces', 'gloves', 'gown'] },
+  { scenario: 'inoculation', object: 'control-panel', after: 'confirm', readings: ['temperature', 'ph', 'do', 'rocking'] },
+  // a crowded close-up: the filling line under its RABS
+  { scenario: 'aseptic-process-simulation', object: 'filling-machine', after: 'stop', readings: ['speed', 'count', 'rejects'] },
+  { scenario: 'purification', object: 'load-sheet', after: 'countersign', readings: ['titre', 'volume'] },
+];
+
+for (const r of READOUTS) {
+  test(`${r.scenario}: the ${r.object}'s readings, once read, show in its close-up on a readout plate, a line each, legible and apart from labels and drawings`, async ({ page }, testInfo) => {
+    test.setTimeout(240_000);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto(`/?scenario=${r.scenario}&mode=training&seed=1&fault=none`);
+    const host = await roomReady(page);
+    const events = perfectEvents(r.scenario, { seed: 1, mode: 'training', forcedFault: 'none' });
+    await playAll(page, events.slice(0, events.findIndex((e) => e.target === r.object && e.verb === r.after) + 1));
+    await page.keyboard.press('Escape');
+    await still(page, '');
+    const station = (await roomData(page)).objects.find((o) => o.id === r.object)!.station;
+    await openStation(page, station);
+    await settled(page, station);
+    expect((await roomData(page)).objects.find((o) => o.id === r.object)!.readout, 'no plate before anything is read').toBeUndefined();
+    for (const reading of r.readings) await playEvent(page, { type: 'ACT', verb: 'read', target: r.object, reading });
+    await page.locator('.room [data-key="close-panel"]').tap();
+    await settled(page, station);
+    // (the latest judgement put away, as a trainee would, for the picture kept)
+    const toast = page.locator('[data-key="toast-close"]').first();
+    if (await toast.isVisible()) await toast.tap();
+    await keepShot(host, testInfo, `${r.scenario}-${r.object}-readout.png`);
+    const expectPlate = async (what: string) => {
+      const d = await roomData(page);
+      const o = d.objects.find((x) => x.id === r.object)!;
+      expect(o.readout, `${what}: readout plate shown`).toBeTruthy();
+      const plate = o.readout!;
+      expect(o.readoutFont, `${what}: readout font (CSS px)`).toBeGreaterThanOrEqual(14);
+      // a line per reading (a long one may break after its label)
+      expect(plate[3], `${what}: readout height for ${r.readings.length} lines`).toBeGreaterThanOrEqual(r.readings.length * 14);
+      expect(within(plate, d.w, d.h), `${what}: readout ${plate} inside the ${d.w}×${d.h} canvas`).toBe(true);
+      for (const p of d.objects) {
+        expect(crosses(plate, p.label), `${what}: readout over ${p.id}'s label`).toBe(false);
+        if (p.id !== r.object) expect(crosses(plate, p.box), `${what}: readout over ${p.id}'s drawing`).toBe(false);
+      }
+      expect(crosses(plate, d.back!), `${what}: readout over the back control`).toBe(false);
+      expectTidy(d, what);
+    };
+    await expectPlate(`${r.scenario} fr`);
+    if (r.scenario !== 'environmental-monitoring') return;
+    // the twin reads the same, with the unit in the language: UFC in French, CFU in English
+    const air = page.locator(`.read-value[data-reading="${r.object}.air"]`).first();
+    await page.locator(`[data-object="${r.object}"]`).first().click();
+    await expect(air).toContainText('UFC/m³');
+    await page.locator('#lang-select').selectOption('en');
+    await expect(host).toHaveAttribute('data-lang', 'en');
+    await expect(air).toContainText('CFU/m³');
+    await expect(air).not.toContainText('UFC');
+    expect(numberRead((await air.innerText()).trim())).toBe('0');
+    await page.locator('.room [data-key="close-panel"]').tap();
+    await settled(page, station);
+    if (await toast.isVisible()) await toast.tap();
+    await keepShot(host, testInfo, `${r.scenario}-${r.object}-readout-en.png`);
+    await expectPlate(`${r.scenario} en`);
   });
 }
 

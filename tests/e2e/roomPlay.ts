@@ -14,6 +14,9 @@
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import type { ActEvent, Scenario } from '../../src/engine/types';
 import { asTyped, openTab, playEvent, press, recordValue, type Input } from '../../src/cli/playInPage';
+import { numberRead } from './readLine';
+
+export { numberRead };
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 
@@ -177,15 +180,6 @@ export async function readShown(page: Page, key: string, how: How): Promise<stri
   return numberRead((await line.innerText()).trim());
 }
 
-/**
- * The number of a "read" line as the screen writes it: "lu : 199,93 g à 0 h 17" gives "199,93", "read: 1,234.5 mbar at 0 h 17"
- * "1,234.5", and a named reading "lu : Durée de filtration : 17 min à 2 h 36" "17".
- */
-export function numberRead(line: string): string {
-  const m = /^(?:lu|read)\s*:\s*(?:[^:]+?\s?:\s*)?(-?\d[\d\s\u00a0\u202f,.]*?)(?:\s+\S+)?\s+(?:à|at)\s+\d/.exec(line);
-  if (!m) throw new Error(`cannot read a number in "${line}"`);
-  return m[1]!.trim();
-}
 
 /**
  * The page as HTML, less the room's hooks that give on-screen geometry

@@ -21,6 +21,7 @@ import { lookFor } from '../stateLook';
 import { drawerFor } from './index';
 import type { Ctx } from './kit';
 import { setTextLook } from '../textLook';
+import { unitIn } from '../../engine/unit';
 
 export type Ring = 'none' | 'hover' | 'focus';
 
@@ -35,19 +36,40 @@ const APPEAR_MS = 500;
 export function formatValue(o: Pick<ObjectView, 'value' | 'unit' | 'decimals'>, lang: Lang): string | null {
   if (o.value === undefined || !Number.isFinite(o.value)) return null;
   const n = new Intl.NumberFormat(lang, o.decimals === undefined ? { maximumFractionDigits: 3 } : { minimumFractionDigits: o.decimals, maximumFractionDigits: o.decimals }).format(o.value);
-  return o.unit ? `${n} ${o.unit}` : n;
+  return o.unit ? `${n} ${unitIn(o.unit, lang)}` : n;
 }
 
-/** What the display shows, a line per value: its own, or each named reading (a console's temperature, pH…). */
-export function displayLines(o: Pick<ObjectView, 'value' | 'unit' | 'decimals' | 'readings'>, lang: Lang): string[] {
+type Shown = Pick<ObjectView, 'value' | 'unit' | 'decimals' | 'readings'>;
+
+/** The named readings of an instrument that has several (a console's temperature, pH…), else none. */
+const severalNamed = (o: Shown) => {
   const named = (o.readings ?? []).filter((r) => r.reading !== undefined);
-  if (!named.length) {
-    const v = formatValue(o, lang);
-    return v ? [v] : [];
-  }
-  return named.flatMap((r) => {
-    const v = formatValue({ value: r.value, unit: r.unit, decimals: r.decimals }, lang);
-    return v ? [v] : [];
+  return named.length > 1 ? named : [];
+};
+
+/**
+ * What the instrument's own small screen shows: its one value (its single
+ * named reading, else its own). An instrument with several named readings
+ * shows them on its readout plate instead (see readoutLines), where each
+ * carries its label; its screen keeps only its own value, if it has one.
+ */
+export function displayLines(o: Shown, lang: Lang): string[] {
+  const named = (o.readings ?? []).filter((r) => r.reading !== undefined);
+  const v = named.length === 1 ? formatValue({ value: named[0]!.value, unit: named[0]!.unit, decimals: named[0]!.decimals }, lang) : formatValue(o, lang);
+  return v ? [v] : [];
+}
+
+/**
+ * The readout plate of an instrument with several named readings: a line
+ * "label : value unit" ("label: value unit" in English) per reading the
+ * trainee has read, in the scenario's order; a reading not read yet is not
+ * shown. Empty for an instrument with one value.
+ */
+export function readoutLines(o: Shown & { readings: ObjectView['readings'] }, lang: Lang): string[] {
+  const colon = lang === 'fr' ? '\u00a0: ' : ': ';
+  return severalNamed(o).flatMap((r) => {
+    const v = r.read ? formatValue({ value: r.value, unit: r.unit, decimals: r.decimals }, lang) : null;
+    return v ? [`${r.label ? (r.label[lang] ?? r.label.fr) : r.reading}${colon}${v}`] : [];
   });
 }
 
@@ -64,6 +86,7 @@ export class EquipmentSprite {
   readonly h: number;
   readonly root: Phaser.GameObjects.Container;
   readonly label: Phaser.GameObjects.Text;
+  readonly readout: Phaser.GameObjects.Text;
   private halo: Phaser.GameObjects.Graphics;
   private body: Phaser.GameObjects.Container;
   private marks: Phaser.GameObjects.Graphics;
@@ -131,7 +154,32 @@ export class EquipmentSprite {
       })
       .setOrigin(0, 0)
       .setDepth(5000);
+    // the readout plate of an instrument with several readings: laid out by the room beside the drawing, as the label is
+    this.readout = scene.add
+      .text(at.x, at.y, '', {
+        fontFamily: FONT,
+        fontSize: '20px',
+        fontStyle: 'bold',
+        color: `#${LCD.toString(16)}`,
+        backgroundColor: `#${SCREEN.toString(16)}`,
+        padding: { x: 6, y: 2 },
+        align: 'left',
+        resolution: Math.max(1, resolution),
+      })
+      .setOrigin(0, 0)
+      .setDepth(5000)
+      .setVisible(false);
     this.render(view, lang);
+  }
+
+  /** The lines its readout plate shows now (none: no plate). */
+  get readoutLines(): string[] {
+    return readoutLines(this.view, this.lang);
+  }
+
+  /** The readout plate's lines, as the room laid them out, at its font size (room units) and pixel density. */
+  setReadout(lines: readonly string[], font: number, padding: { x: number; y: number }, resolution: number) {
+    setTextLook(this.readout, { font, pad: padding, resolution, text: lines.join('\n') });
   }
 
   /** Half the drawn size: taps inside it mean this object. */
@@ -471,5 +519,6 @@ export class EquipmentSprite {
     this.labelTween?.stop();
     this.root.destroy();
     this.label.destroy();
+    this.readout.destroy();
   }
 }

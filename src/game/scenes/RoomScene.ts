@@ -37,6 +37,8 @@ const SWIPE_CSS = 60;
 /** Label font sizes in CSS px: above the 12 and 14 px floors, with room for rounding. */
 const OVERVIEW_FONT_CSS = 12.6;
 const CLOSE_FONT_CSS = 15;
+/** The layout's id of an object's readout plate (beside its label's id, the object's own). */
+const READOUT = 'readout:';
 /** The back control: its height and font in CSS px (a touch target of at least 44 px). */
 const BACK_H_CSS = 48;
 const BACK_FONT_CSS = 17;
@@ -97,6 +99,8 @@ export class RoomScene extends Phaser.Scene {
   private lineHeights = new Map<string, [number, number]>();
   private laidOut = '';
   private labelBoxes = new Map<string, Box>();
+  /** The readout plates laid out in the close-up (instruments with several readings read), by object. */
+  private readoutBoxes = new Map<string, Box>();
   private fonts = new Map<string, number>();
   /** The operator who wears what has been put on (rooms that have one), and the station where it stands. */
   private figure: OperatorFigure | null = null;
@@ -392,6 +396,7 @@ export class RoomScene extends Phaser.Scene {
       const v = this.visible(id);
       s.root.setVisible(v);
       s.label.setVisible(v && !this.moving);
+      s.readout.setVisible(v && !this.moving && this.station !== null && this.readoutBoxes.has(id));
     }
     const overview = this.station === null;
     this.figure?.setVisible(overview || this.moving !== null || this.figureStation === this.station);
@@ -415,7 +420,7 @@ export class RoomScene extends Phaser.Scene {
       ids.map((id) => {
         const s = this.sprites.get(id)!;
         const b = s.drawnBox;
-        return [id, Math.round(b.x), Math.round(b.y), Math.round(b.w), Math.round(b.h), s.focusLine];
+        return [id, Math.round(b.x), Math.round(b.y), Math.round(b.w), Math.round(b.h), s.focusLine, overview ? [] : s.readoutLines];
       }),
     ]);
     if (key === this.laidOut && !force) {
@@ -437,8 +442,31 @@ export class RoomScene extends Phaser.Scene {
       shapes.set(id, variants);
       return { id, body: s.drawnBox, variants: variants.map((lines) => ({ w: Math.max(...lines.map(measure)) + pad.x * 2 + 1, h: h1 + step * (lines.length - 1) + 1 })) };
     };
+    // an instrument's readout plate in the close-up: a line per reading read, laid out with the labels, beside its drawing;
+    // a line too wide for a third of the view breaks after the reading's label
+    const plates = new Map<string, string[][]>();
+    const plateItem = (id: string): LabelItem | null => {
+      const s = this.sprites.get(id)!;
+      const lines = s.readoutLines;
+      if (!lines.length) return null;
+      const broken = lines.flatMap((l) => {
+        const at = l.indexOf(': ');
+        return at > 0 && measure(l) > vbWidth / 3 ? [l.slice(0, at + 1), `  ${l.slice(at + 2)}`] : [l];
+      });
+      const variants = broken.length > lines.length ? [lines, broken] : [lines];
+      plates.set(id, variants);
+      return { id: `${READOUT}${id}`, body: s.drawnBox, variants: variants.map((v) => ({ w: Math.max(...v.map(measure)) + pad.x * 2 + 1, h: h1 + step * (v.length - 1) + 1 })) };
+    };
+    const vbWidth = overview ? ROOM_W : viewBox(this.view).w;
     const placed = new Map<string, Box>();
+    const platesPlaced = new Map<string, Box>();
     const put = (id: string, box: Box, variant: number) => {
+      if (id.startsWith(READOUT)) {
+        const of = id.slice(READOUT.length);
+        this.sprites.get(of)!.setReadout(plates.get(of)![variant]!, font, pad, resolution);
+        platesPlaced.set(of, box);
+        return;
+      }
       this.sprites.get(id)!.setLabel(shapes.get(id)![variant]!, font, pad, resolution);
       placed.set(id, box);
     };
@@ -471,7 +499,8 @@ export class RoomScene extends Phaser.Scene {
     } else {
       const vb = viewBox(this.view);
       const areaBox = grow(vb, -3 / this.view.zoom);
-      for (const [id, p] of layoutLabels(ids.map(item), areaBox, [...this.hudObstacles(), ...this.figureObstacles()])) put(id, p.box, p.variant);
+      const items = [...ids.map(item), ...ids.flatMap((id) => plateItem(id) ?? [])];
+      for (const [id, p] of layoutLabels(items, areaBox, [...this.hudObstacles(), ...this.figureObstacles()])) put(id, p.box, p.variant);
     }
     // the text as drawn can be a few units taller or wider than the layout's estimate: never let it leave the room
     const bounds = overview ? { x: 2, y: 2, w: ROOM_W - 4, h: ROOM_H - 4 } : grow(viewBox(this.view), -3 / this.view.zoom);
@@ -485,6 +514,18 @@ export class RoomScene extends Phaser.Scene {
       s.label.setPosition(b.x, b.y);
       this.labelBoxes.set(id, { x: b.x, y: b.y, w: s.label.width, h: s.label.height });
       this.fonts.set(id, font);
+    }
+    this.readoutBoxes.clear();
+    for (const [id, s] of this.sprites) {
+      const box = platesPlaced.get(id);
+      s.readout.setVisible(!!box && !this.moving);
+      if (!box) continue;
+      const b = {
+        x: Math.max(bounds.x, Math.min(box.x, bounds.x + bounds.w - s.readout.width)),
+        y: Math.max(bounds.y, Math.min(box.y, bounds.y + bounds.h - s.readout.height)),
+      };
+      s.readout.setPosition(b.x, b.y);
+      this.readoutBoxes.set(id, { x: b.x, y: b.y, w: s.readout.width, h: s.readout.height });
     }
     this.publishTargets();
   }
@@ -580,6 +621,7 @@ export class RoomScene extends Phaser.Scene {
     for (const s of this.sprites.values()) {
       s.root.setVisible(true);
       s.label.setVisible(false);
+      s.readout.setVisible(false);
     }
     this.zones.setVisible(false);
     for (const t of this.tabs.values()) t.setVisible(false);
@@ -778,6 +820,7 @@ export class RoomScene extends Phaser.Scene {
         const box = s.drawnBox;
         const mid = toScreen(this.view, c.width, centreOf(box).x, centreOf(box).y);
         const label = this.labelBoxes.get(id);
+        const readout = this.readoutBoxes.get(id);
         return {
           id,
           x: round(ox + mid.x),
@@ -788,6 +831,7 @@ export class RoomScene extends Phaser.Scene {
           box: rect(box),
           label: label ? rect(label) : [0, 0, 0, 0],
           font: round((this.fonts.get(id) ?? 0) * k),
+          ...(readout ? { readout: rect(readout), readoutFont: round((this.fonts.get(id) ?? 0) * k) } : {}),
         };
       });
     this.bridge.publishTargets(list);

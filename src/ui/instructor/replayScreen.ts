@@ -3,7 +3,7 @@ import { advance, startAttempt, type CompiledScenario, type Snapshot } from '../
 import { scoreOf } from '../../engine/score';
 import { isMistake, type AttemptOptions, type EngineEvent } from '../../engine/types';
 import { explainOutcome, viewOf, type AttemptView } from '../../engine/view';
-import { formatNumber, t, tr } from '../../i18n';
+import { formatNumber, t, tr, unitShown } from '../../i18n';
 import { h, render } from '../dom';
 import { PlayScreen } from '../playScreen';
 import { formatDateTime } from './areaFrame';
@@ -33,7 +33,7 @@ export interface ReplayScreenOptions {
 export function describeEvent(c: CompiledScenario, e: EngineEvent): string {
   if (e.type === 'HINT') return t('instructor.replay.hint');
   if (e.verb === 'submit' && e.target === 'batch-record') return t('play.submit');
-  const value = (unit?: string) => (e.value !== undefined ? ` : ${formatNumber(e.value)}${unit ? ` ${unit}` : ''}` : '');
+  const value = (unit?: string) => (e.value !== undefined ? ` : ${formatNumber(e.value)}${unit ? ` ${unitShown(unit)}` : ''}` : '');
   const obj = c.scenario.objects.find((o) => o.id === e.target);
   if (obj) {
     const a = obj.actions.find((x) => x.verb === e.verb);

@@ -1,0 +1,17 @@
+/**
+ * A unit as the trainee's language writes it. Scenarios give a unit as one
+ * string (most read the same in French and English: g, mL, °C, pH, bar…);
+ * the few that differ are translated by the table in locales/units.json,
+ * keyed by the unit as a scenario writes it (UFC → CFU). A unit
+ * not in the table is shown as written. Only what is shown changes: values
+ * are recorded and judged as they were. Pure: unit-tested.
+ */
+import table from '../../locales/units.json' with { type: 'json' };
+import type { Lang } from './types';
+
+const units: Record<string, Partial<Record<Lang, string>>> = table;
+
+export function unitIn(unit: string | undefined, lang: Lang): string {
+  if (!unit) return '';
+  return units[unit]?.[lang] ?? unit;
+}
