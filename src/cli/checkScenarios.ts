@@ -129,6 +129,7 @@ async function main() {
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
   console.log(failures ? `\n${failures} scenario(s) failed the check.` : `\nAll ${list.length} scenario(s) are sound.`);
   if (careerCitations.length) console.log(`locales/careers.json: ${careerCitations.length} citation problem(s) (see above).`);
-  if (warnings) console.log(`${warnings} warning(s) on how the room draws them (see above): the check still passes.`);
+  // a warning alone does not fail the check; say so only when nothing else did
+  if (warnings) console.log(`${warnings} warning(s) on how the room draws them (see above)${failures || careerCitations.length ? '.' : ': the check still passes.'}`);
   process.exit(failures || careerCitations.length ? 1 : 0);
 }
