@@ -644,13 +644,13 @@ function pageStorage(which: 'local' | 'session'): Storage | null {
   }
 }
 
-/** The tablet was left in kiosk mode (and an instructor PIN exists to leave it). */
 /** Runs `f` when the page has nothing else to do (at the latest after a few seconds). */
 function whenIdle(f: () => void) {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(f, { timeout: 5000 });
   else setTimeout(f, 1000);
 }
 
+/** The tablet was left in kiosk mode (and an instructor PIN exists to leave it). */
 async function kioskOn(store: Store): Promise<boolean> {
   return (await store.getSetting(KIOSK_ACTIVE).catch(() => undefined)) === true && (await hasPin(settingsOf(store)).catch(() => false));
 }

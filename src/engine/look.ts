@@ -13,7 +13,8 @@
  * it) and the machine judges an action on it as one on an object the room
  * does not have: no effect (compileScenario.ts).
  */
-import type { Effect, Localized, RoomObject, Scenario, StateLook } from './types';
+import { effectSources } from './scenarioIndex.ts';
+import type { Localized, RoomObject, Scenario, StateLook } from './types';
 
 /** Every word a look may use, in the order the authoring guide lists them. */
 export const LOOK_WORDS = ['open', 'on', 'fill', 'filling', 'connected', 'problem', 'alarm', 'done', 'gone', 'absent', 'inside'] as const satisfies readonly (keyof StateLook)[];
@@ -79,13 +80,8 @@ export function checkLooks(o: RoomObject, path: string, ids?: ReadonlySet<string
  * not made on that very object (an action on an absent object has no effect).
  */
 export function absenceWarnings(s: Scenario): { path: string; object: string; message: Localized }[] {
-  const sources: { on?: { target?: string; with?: string }; effects?: Effect[] }[] = [
-    ...s.steps.map((x) => ({ on: x.action, effects: x.effects })),
-    ...s.rules.map((r) => ({ on: r.on, effects: r.effects })),
-    ...s.faults.flatMap((f) => [{ effects: f.effects }, ...f.steps.map((x) => ({ on: x.action, effects: x.effects })), ...(f.rules ?? []).map((r) => ({ on: r.on, effects: r.effects }))]),
-  ];
   const brought = new Set<string>();
-  for (const { on, effects } of sources) {
+  for (const { on, effects } of effectSources(s)) {
     for (const e of effects ?? []) {
       if (!('set' in e) || on?.target === e.set.object || on?.with === e.set.object) continue;
       const o = s.objects.find((x) => x.id === e.set.object);

@@ -41,13 +41,24 @@ export interface ScenarioIndex {
   readable: Set<string>;
 }
 
-/** Every effect the scenario writes: of its steps and rules, and of each fault, its steps and its rules. */
-export function everyEffect(scenario: Scenario): Effect[] {
+/** What writes effects: a step or a rule (with the action it answers), or a fault raised (no action). */
+export interface EffectSource {
+  on?: { verb?: string; target?: string; with?: string };
+  effects?: Effect[];
+}
+
+/** Everything in the scenario that writes effects: its steps and rules, and each fault, its steps and its rules. */
+export function effectSources(scenario: Scenario): EffectSource[] {
   return [
-    ...scenario.steps.flatMap((x) => x.effects ?? []),
-    ...scenario.rules.flatMap((r) => r.effects ?? []),
-    ...scenario.faults.flatMap((f) => [...(f.effects ?? []), ...f.steps.flatMap((x) => x.effects ?? []), ...(f.rules ?? []).flatMap((r) => r.effects ?? [])]),
+    ...scenario.steps.map((x) => ({ on: x.action, effects: x.effects })),
+    ...scenario.rules.map((r) => ({ on: r.on, effects: r.effects })),
+    ...scenario.faults.flatMap((f) => [{ effects: f.effects }, ...f.steps.map((x) => ({ on: x.action, effects: x.effects })), ...(f.rules ?? []).map((r) => ({ on: r.on, effects: r.effects }))]),
   ];
+}
+
+/** Every effect the scenario writes (effectSources). */
+export function everyEffect(scenario: Scenario): Effect[] {
+  return effectSources(scenario).flatMap((x) => x.effects ?? []);
 }
 
 export const actionKey = (verb: string, target: string) => `${verb} ${target}`;

@@ -180,7 +180,6 @@ export async function readShown(page: Page, key: string, how: How): Promise<stri
   return numberRead((await line.innerText()).trim());
 }
 
-
 /**
  * The page as HTML, less the room's hooks that give on-screen geometry
  * (numbers such as "[0,35,747,…]" that a display value like "0,35" could match by chance).

@@ -41,9 +41,12 @@ export function formatValue(o: Pick<ObjectView, 'value' | 'unit' | 'decimals'>, 
 
 type Shown = Pick<ObjectView, 'value' | 'unit' | 'decimals' | 'readings'>;
 
-/** The named readings of an instrument that has several (a console's temperature, pH…), else none. */
+/** The named readings of an instrument (a console's temperature, pH…). */
+const namedReadings = (o: Shown) => (o.readings ?? []).filter((r) => r.reading !== undefined);
+
+/** The named readings of an instrument that has several, else none. */
 const severalNamed = (o: Shown) => {
-  const named = (o.readings ?? []).filter((r) => r.reading !== undefined);
+  const named = namedReadings(o);
   return named.length > 1 ? named : [];
 };
 
@@ -54,7 +57,7 @@ const severalNamed = (o: Shown) => {
  * carries its label; its screen keeps only its own value, if it has one.
  */
 export function displayLines(o: Shown, lang: Lang): string[] {
-  const named = (o.readings ?? []).filter((r) => r.reading !== undefined);
+  const named = namedReadings(o);
   const v = named.length === 1 ? formatValue({ value: named[0]!.value, unit: named[0]!.unit, decimals: named[0]!.decimals }, lang) : formatValue(o, lang);
   return v ? [v] : [];
 }
