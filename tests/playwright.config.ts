@@ -30,8 +30,7 @@ export default defineConfig({
     // the service worker's install precaches the whole app, and Chromium compiles every script it stores (4 s of CPU
     // per test here, a quarter of what a procedure's run costs): only the tests of offline use let it run (offline.spec, monkey.spec)
     serviceWorkers: 'block',
-    // the first-play guide has its own test (guide.spec.ts); every other test starts as a trainee who has seen it
-    storageState: { cookies: [], origins: [{ origin: `http://localhost:${port}`, localStorage: [{ name: 'salle-blanche.guide-seen', value: '1' }] }] },
+    // (every test starts as a trainee who has seen the first-play guide: the guideSeen option of fixtures.ts)
   },
   webServer: {
     command: `npx vite preview --port ${port} --strictPort`,

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { seriousViolations, smallTargets } from './a11y';
 import { playEvent } from '../../src/cli/playInPage';
 

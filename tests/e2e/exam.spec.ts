@@ -6,7 +6,7 @@
  * abandon kept (not erased), the attempt limit holding for a new profile of
  * the same trainee, the late attempt; and one attempt in two tabs.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { loadScenario, playEvent } from '../../src/cli/playInPage';
 
 const PIN = '2468';

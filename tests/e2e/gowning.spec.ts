@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 // gowning played to a pass (in the room, by touch) and to its critical failure: scenarios.spec, as every scenario
 

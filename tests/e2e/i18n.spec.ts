@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { playEvent } from '../../src/cli/playInPage';
 import { untranslated } from './pseudo';
 

@@ -6,7 +6,7 @@
  * the CSV export, the replay to the same score, scenario import (broken, then
  * good and playable), and the merge of two tablets' exports on a third.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { seriousViolations, smallTargets } from './a11y';
 import { loadScenario, perfectEvents, playAll, playEvent } from '../../src/cli/playInPage';

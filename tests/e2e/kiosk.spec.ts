@@ -5,7 +5,7 @@
  * keeps no name and no profile, ignores the page's parameters, survives a
  * reload, and only the PIN gets out of it.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { perfectEvents, playAll, playEvent } from '../../src/cli/playInPage';
 
 // a classroom tablet: touch screen, 1024×768

@@ -10,7 +10,7 @@
  * mistake. After each, the CMI data scorm-again holds is read. The events
  * come from the engine's solver, played through the twin (keyboard).
  */
-import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+import { expect, test, type FrameLocator, type Page } from './fixtures';
 import { loadScenario, perfectEvents, playAll } from '../../src/cli/playInPage';
 import type { LmsConfig } from '../../src/lms/config';
 import { openTestLms } from '../../src/cli/testLms';
@@ -52,8 +52,8 @@ async function storageIsEmpty(page: Page) {
   expect(kept).toEqual({ local: 0, session: 0, dbs: 0 });
 }
 
-// the e2e config's stored guide-seen flag would be the one thing in the frame's storage: none here, so the test sees what the package writes
-test.use({ storageState: { cookies: [], origins: [] } });
+// the suite's guide-seen flag (fixtures.ts) would be the one thing in the frame's storage: none here, so the test sees what the package writes
+test.use({ guideSeen: false });
 
 const s = loadScenario('discovery');
 const perfect = perfectEvents('discovery', { seed: 5, mode: 'assessment', forcedFault: 'none' });

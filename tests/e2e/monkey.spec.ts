@@ -6,7 +6,7 @@
  * never a blank page. The taps are drawn from a fixed seed, so a failure
  * replays exactly.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 
 // a tablet as it comes: the room's animations run under the random taps
 test.use({ reducedMotion: 'no-preference' });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { perfectEvents, playAll } from '../../src/cli/playInPage';
 
 // offline use is the service worker's: here it runs, as on a classroom tablet (elsewhere the tests block it)

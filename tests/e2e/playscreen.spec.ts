@@ -12,7 +12,7 @@
  * Every expectation comes from the procedure as written in the scenario
  * file or from the text on screen, never from the code under test.
  */
-import { expect as baseExpect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from './fixtures';
 import { loadScenario, openTab, perfectEvents, playEvent, press, recordValue, type Input } from '../../src/cli/playInPage';
 import type { ActEvent } from '../../src/engine/types';
 import { actInRoom, numberRead, tapInRoom } from './roomPlay';
@@ -354,7 +354,7 @@ test('a procedure started from the bottom of the home page opens at the top, HUD
 /* ---------- 6. the first-play guide ---------- */
 
 test.describe('first-play guide', () => {
-  test.use({ storageState: { cookies: [], origins: [] } });
+  test.use({ guideSeen: false });
 
   test('shows on the first play, skip closes it, not again after a reload, the HUD brings it back, Escape closes it', async ({ page }) => {
     await page.goto(GOWNING);

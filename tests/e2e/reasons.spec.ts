@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { expect as baseExpect, test } from '@playwright/test';
+import { expect as baseExpect, test } from './fixtures';
 import { loadScenario, openTab, perfectEvents, playAll, playEvent } from '../../src/cli/playInPage';
 import { untranslated } from './pseudo';
 

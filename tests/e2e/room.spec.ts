@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Locator, type Page, type TestInfo } from './fixtures';
 import { dragVerbOf } from '../../src/game/stateLook';
 import type { Scenario } from '../../src/engine/types';
 import { perfectEvents, playAll, playEvent } from '../../src/cli/playInPage';

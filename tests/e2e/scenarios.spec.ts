@@ -5,12 +5,13 @@
  *    value typed as the screen showed it (see roomPlay.ts);
  *  - with a fault variant handled correctly, on 1920×1080 with the keyboard
  *    only, through the twin, values read with its "Read the display";
- *  - to a critical failure (the shortest path given in tests/e2e/paths/<id>.json).
+ *  - then, in the keyboard test's page, to a critical failure (the shortest
+ *    path given in tests/e2e/paths/<id>.json).
  * The events come from the engine's solver, so a scenario change is followed.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import type { ActEvent } from '../../src/engine/types';
 import { loadScenario, perfectEvents, playAll } from '../../src/cli/playInPage';
 import { playReadingValues } from './roomPlay';
@@ -63,8 +64,9 @@ for (const id of ids) {
 
     test.describe('desktop, keyboard only', () => {
       test.use({ viewport: { width: 1920, height: 1080 } });
-      test(`${id}: a fault handled, with the keyboard`, async ({ page }) => {
-        const { fault } = pathsOf(id);
+      // (the critical mistake in the same page: a test of its own cost a browser context and a start of the app each)
+      test(`${id}: a fault handled, with the keyboard; then a critical mistake ends the attempt with its reason`, async ({ page }) => {
+        const { fault, critical, criticalRule } = pathsOf(id);
         const f = s.faults.find((x) => x.id === fault)!;
         await page.goto(`/?scenario=${id}&mode=training&seed=9&fault=${fault}`);
         test.setTimeout(300_000);
@@ -74,17 +76,15 @@ for (const id of ids) {
         await expect(page.getByTestId('final-score')).toHaveText(/100\/100/);
         // the debrief names the fault and says it was contained and documented
         await expect(page.locator(`.debrief-faults [data-fault="${fault}"]`)).toContainText(`${f.title.fr} — maîtrisé et documenté`);
-      });
-    });
 
-    test(`${id}: a critical mistake ends the attempt with its reason`, async ({ page }) => {
-      const { critical, criticalRule } = pathsOf(id);
-      const rule = [...s.rules, ...s.faults.flatMap((f) => f.rules ?? [])].find((r) => r.id === criticalRule)!;
-      await page.goto(`/?scenario=${id}&mode=training&seed=5&fault=none`);
-      await playAll(page, critical);
-      await expect(page.getByTestId('verdict')).toHaveText(/Non réussi/);
-      await expect(page.locator('.debrief')).toContainText(rule.explanation.fr.slice(0, 40));
-      await expect(page.getByText(/Pourquoi c'est critique/)).toBeVisible();
+        // a new attempt, its shortest path to a critical failure
+        const rule = [...s.rules, ...s.faults.flatMap((x) => x.rules ?? [])].find((r) => r.id === criticalRule)!;
+        await page.goto(`/?scenario=${id}&mode=training&seed=5&fault=none`);
+        await playAll(page, critical, 'keyboard');
+        await expect(page.getByTestId('verdict')).toHaveText(/Non réussi/);
+        await expect(page.locator('.debrief')).toContainText(rule.explanation.fr.slice(0, 40));
+        await expect(page.getByText(/Pourquoi c'est critique/)).toBeVisible();
+      });
     });
   });
 }

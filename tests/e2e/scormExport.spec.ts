@@ -5,7 +5,7 @@
  * and lms.json say what the instructor chose. A wrong pass mark is refused
  * with a sentence and loses no choice.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { unzip } from '../../src/lms/zip';

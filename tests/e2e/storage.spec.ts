@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { playEvent } from '../../src/cli/playInPage';
 import type { ActEvent } from '../../src/engine/types';

@@ -1,0 +1,31 @@
+/**
+ * Playwright's test with one option of this suite: `guideSeen` (true unless a
+ * test says otherwise) starts every page as a trainee who has already seen
+ * the first-play guide (the guide has its own tests, in playscreen.spec.ts).
+ *
+ * The flag is written by an init script before the app's first line runs,
+ * and only where it is not set yet. A stored state in the config did the
+ * same, but Playwright opens a page on the origin for each new context to
+ * write it: about half a second and one more renderer process per test.
+ */
+import { test as base } from '@playwright/test';
+
+export * from '@playwright/test';
+
+export const GUIDE_SEEN = 'salle-blanche.guide-seen';
+
+export const test = base.extend<{ guideSeen: boolean }>({
+  guideSeen: [true, { option: true }],
+  context: async ({ context, guideSeen }, use) => {
+    if (guideSeen) {
+      await context.addInitScript((key) => {
+        try {
+          if (localStorage.getItem(key) === null) localStorage.setItem(key, '1');
+        } catch {
+          // a page with no storage of its own (about:blank, an opaque frame) has no guide either
+        }
+      }, GUIDE_SEEN);
+    }
+    await use(context);
+  },
+});
