@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test, guideSeenIn } from './fixtures';
 import { seriousViolations, smallTargets } from './a11y';
 import { playEvent } from '../../src/cli/playInPage';
 
@@ -45,6 +45,7 @@ test('text zoomed to 200 % loses nothing: no control is cut off or overlaps the 
 
 test('with reduced motion, nothing animates', async ({ browser }) => {
   const context = await browser.newContext({ reducedMotion: 'reduce', locale: 'fr-FR' });
+  await guideSeenIn(context);
   const page = await context.newPage();
   await page.goto('/?scenario=gowning&seed=2&fault=none');
   const animated = await page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length);

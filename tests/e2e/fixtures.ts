@@ -8,24 +8,27 @@
  * same, but Playwright opens a page on the origin for each new context to
  * write it: about half a second and one more renderer process per test.
  */
-import { test as base } from '@playwright/test';
+import { test as base, type BrowserContext } from '@playwright/test';
 
 export * from '@playwright/test';
 
 export const GUIDE_SEEN = 'salle-blanche.guide-seen';
 
+/** Every page of the context starts as a trainee who has seen the guide (for a context a test opens itself, too). */
+export async function guideSeenIn(context: BrowserContext): Promise<void> {
+  await context.addInitScript((key) => {
+    try {
+      if (localStorage.getItem(key) === null) localStorage.setItem(key, '1');
+    } catch {
+      // a page with no storage of its own (about:blank, an opaque frame) has no guide either
+    }
+  }, GUIDE_SEEN);
+}
+
 export const test = base.extend<{ guideSeen: boolean }>({
   guideSeen: [true, { option: true }],
   context: async ({ context, guideSeen }, use) => {
-    if (guideSeen) {
-      await context.addInitScript((key) => {
-        try {
-          if (localStorage.getItem(key) === null) localStorage.setItem(key, '1');
-        } catch {
-          // a page with no storage of its own (about:blank, an opaque frame) has no guide either
-        }
-      }, GUIDE_SEEN);
-    }
+    if (guideSeen) await guideSeenIn(context);
     await use(context);
   },
 });

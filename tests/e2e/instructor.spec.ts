@@ -6,7 +6,7 @@
  * the CSV export, the replay to the same score, scenario import (broken, then
  * good and playable), and the merge of two tablets' exports on a third.
  */
-import { expect, test, type Browser, type Page } from './fixtures';
+import { expect, test, type Browser, type Page, guideSeenIn } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { seriousViolations, smallTargets } from './a11y';
 import { loadScenario, perfectEvents, playAll, playEvent } from '../../src/cli/playInPage';
@@ -353,6 +353,7 @@ test('scenario import: a broken file shows its problems and stores nothing; a go
 
 async function tabletWithAttempt(browser: Browser, baseURL: string, name: string, viaInstructor: boolean): Promise<string> {
   const context = await browser.newContext({ locale: 'fr-FR', baseURL });
+  await guideSeenIn(context);
   const page = await context.newPage();
   await page.goto('/');
   await createProfile(page, name);

@@ -6,7 +6,7 @@
  * never a blank page. The taps are drawn from a fixed seed, so a failure
  * replays exactly.
  */
-import { expect, test, type Page } from './fixtures';
+import { expect, test, type Page, guideSeenIn } from './fixtures';
 
 // a tablet as it comes: the room's animations run under the random taps
 test.use({ reducedMotion: 'no-preference' });
@@ -42,6 +42,7 @@ test('random taps, a turn, a reload and the network cut in the middle of a proce
   test.setTimeout(180_000);
   // with the service worker, as on a classroom tablet: the network is cut in the middle
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, locale: 'fr-FR', serviceWorkers: 'allow' });
+  await guideSeenIn(context);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { expect, test, type Locator, type Page, type TestInfo } from './fixtures';
+import { expect, test, type Locator, type Page, type TestInfo, guideSeenIn } from './fixtures';
 import { dragVerbOf } from '../../src/game/stateLook';
 import type { Scenario } from '../../src/engine/types';
 import { perfectEvents, playAll, playEvent } from '../../src/cli/playInPage';
@@ -411,6 +411,7 @@ test('the room follows the language', async ({ page }) => {
 
 test('crisp on a dense screen: at devicePixelRatio 2 the canvas has at least as many pixels as it shows', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2, locale: 'fr-FR' });
+  await guideSeenIn(context);
   const page = await context.newPage();
   await page.goto('/?scenario=gowning&mode=training&seed=1&fault=none');
   await roomReady(page);
@@ -423,6 +424,7 @@ test('no wasted pixels on a tablet; a room grown by a turn or a larger window ge
   // landscape 1024×768: the canvas has the pixels it shows, not the stage's 1280 (each frame copies them all),
   // and never under half the stage, 640 px: below that the labels' text would be drawn too coarse
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, locale: 'fr-FR' });
+  await guideSeenIn(context);
   const page = await context.newPage();
   await page.goto('/?scenario=gowning&mode=training&seed=1&fault=none');
   const host = await roomReady(page);
