@@ -35,87 +35,100 @@ interface Look {
   list: Spot[];
   /** The back control's centre, in a close-up. */
   back: [number, number] | null;
+  /** The object asked about: what lies at its spot ('room' when nothing does), its name as the panel shows it, the panel's title when open. */
+  over: string;
+  name: string;
+  open: string | null;
 }
 
-/** Where the room says everything is, in viewport CSS px, read in one go (the room scrolled whole into view first). */
-function look(page: Page): Promise<Look> {
-  return page.evaluate(() => {
-    document.querySelector('.room')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+/**
+ * Where the room says everything is, in viewport CSS px, read in one go (the room scrolled whole into view first),
+ * with what a tap on `object` needs to know: one round trip per look at the room. `over` is read at `point` when given
+ * (the room then not scrolled).
+ */
+function look(page: Page, object: string, point?: [number, number]): Promise<Look> {
+  return page.evaluate(([id, point]) => {
+    // (a point is where the caller saw something: the page stays where it is)
+    if (!point) document.querySelector('.room')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     const h = document.querySelector<HTMLElement>('.room-canvas')!;
     const cw = h.querySelector('canvas')?.getBoundingClientRect().width ?? 0;
     const r = h.getBoundingClientRect();
     const list = (JSON.parse(h.dataset.objects || '[]') as { id: string; x: number; y: number; drag?: string }[]).map((o) => ({ ...o, x: r.x + o.x, y: r.y + o.y }));
     const b = h.dataset.back ? (JSON.parse(h.dataset.back) as number[]) : null;
+    const at = list.find((o) => o.id === id);
+    const title = document.querySelector<HTMLElement>('.room .actions-panel h2');
     return {
       // (a view the room has not drawn yet will move things: not settled)
       settled: h.dataset.view === 'still' && !h.dataset.roomPending && Math.abs(Number(h.dataset.laidFor ?? -99) - cw) <= 2 && list.length > 0,
       list,
       back: b ? ([r.x + b[0]! + b[2]! / 2, r.y + b[1]! + b[3]! / 2] as [number, number]) : null,
+      over: point ? overAt(...point) : at ? overAt(at.x, at.y) : '',
+      name: (document.querySelector(`[data-object="${id}"] .twin-name`) as HTMLElement | null)?.innerText.replace(/^⚠\s*/, '') ?? '',
+      open: title && title.offsetParent !== null ? title.innerText : null,
     };
-  });
-}
-
-/** The room as it is once it has settled (its reported places are where it draws). */
-async function spotsNow(page: Page): Promise<Look> {
-  let now: Look | null = null;
-  await expect.poll(async () => (now = await look(page)).settled, { message: 'the room still and laid out for its canvas', intervals: [16, 32, 64] }).toBe(true);
-  return now!;
-}
-
-/**
- * What lies over that point of the room (the latest judgement, the open actions) is put away with its ✕, as a trainee would.
- * Says whether anything was (the room or the page may have moved since).
- */
-export async function clearOver(page: Page, x: number, y: number): Promise<boolean> {
-  for (let i = 0; i < 3; i++) {
-    const over = await page.evaluate(([px, py]) => {
-      const el = document.elementFromPoint(px!, py!);
+    // what lies at a point of the viewport: the room itself, the latest judgement, the open actions, or what else
+    function overAt(px: number, py: number): string {
+      const el = document.elementFromPoint(px, py);
       if (!el) return 'outside the window';
       if (el.tagName === 'CANVAS') return 'room';
       if (el.closest('.toast')) return 'toast';
       if (el.closest('.actions-panel')) return 'panel';
       return el.outerHTML.slice(0, 100);
-    }, [x, y]);
-    if (over === 'room') return i > 0;
-    if (over === 'toast') await page.locator('[data-key="toast-close"]').first().tap();
-    else if (over === 'panel') await page.locator('.room [data-key="close-panel"]').first().tap();
-    else throw new Error(`the room is not under ${Math.round(x)},${Math.round(y)}: ${over}`);
+    }
+  }, [object, point] as const);
+}
+
+/** The room as it is once it has settled (its reported places are where it draws). */
+async function spotsNow(page: Page, object = ''): Promise<Look> {
+  let now: Look | null = null;
+  await expect.poll(async () => (now = await look(page, object)).settled, { message: 'the room still and laid out for its canvas', intervals: [16, 32, 64] }).toBe(true);
+  return now!;
+}
+
+/**
+ * What lies over that point of the room (the latest judgement, the open actions) is put away with its ✕, as a trainee would.
+ * Says whether anything was (the room or the page may have moved since). `over`: what a look just saw there.
+ */
+export async function clearOver(page: Page, x: number, y: number, over?: string): Promise<boolean> {
+  for (let i = 0; i < 3; i++) {
+    const now = i === 0 && over !== undefined ? over : (await look(page, '', [x, y])).over;
+    if (now === 'room') return i > 0;
+    if (now === 'toast') await page.locator('[data-key="toast-close"]').first().tap();
+    else if (now === 'panel') await page.locator('.room [data-key="close-panel"]').first().tap();
+    else throw new Error(`the room is not under ${Math.round(x)},${Math.round(y)}: ${now}`);
   }
   return true;
 }
 
 /** The object is shown in the room's current view; from another station's close-up, back to the overview with the room's back control. */
-async function shown(page: Page, object: string): Promise<Spot> {
-  let now = await spotsNow(page);
+async function shown(page: Page, object: string): Promise<{ at: Spot; now: Look }> {
+  let now = await spotsNow(page, object);
   let at = now.list.find((s) => s.id === object);
   if (!at && now.back) {
     await clearOver(page, now.back[0]!, now.back[1]!);
     await page.touchscreen.tap(now.back[0]!, now.back[1]!);
     await expect(page.locator('.room-canvas').first()).toHaveAttribute('data-station', '');
-    now = await spotsNow(page);
+    now = await spotsNow(page, object);
     at = now.list.find((s) => s.id === object);
   }
   expect(at, `${object} drawn in the room`).toBeTruthy();
-  return at!;
+  return { at: at!, now };
 }
 
 const xy = (s: Spot): [number, number] => [s.x, s.y];
 
-/** One tap at the centre of the object's drawing, as the room reports it, opens its actions over the room. */
-export async function tapInRoom(page: Page, object: string) {
-  const title = page.locator('.room .actions-panel h2');
-  // the name the panel shows (its twin's), and whether the panel is open on it already
-  const { name, open } = await page.evaluate((id) => {
-    const n = (document.querySelector(`[data-object="${id}"] .twin-name`) as HTMLElement | null)?.innerText.replace(/^⚠\s*/, '') ?? '';
-    const h = document.querySelector<HTMLElement>('.room .actions-panel h2');
-    return { name: n, open: !!h && h.offsetParent !== null ? h.innerText : null };
-  }, object);
-  if (open === name) return;
-  let at = await shown(page, object);
+/**
+ * One tap at the centre of the object's drawing, as the room reports it, opens its actions over the room.
+ * `seen`: the object shown, as a look just found it.
+ */
+export async function tapInRoom(page: Page, object: string, seen?: { at: Spot; now: Look }) {
+  let { at, now } = seen ?? (await shown(page, object));
+  // the panel open on it already
+  if (now.open === now.name) return;
   // where it is now: putting away what lay over it may have moved the page or the room
-  if (await clearOver(page, ...xy(at))) at = await shown(page, object);
+  if (await clearOver(page, ...xy(at), now.over)) ({ at } = await shown(page, object));
   await page.touchscreen.tap(at.x, at.y);
-  await expect(title, `a tap on ${object}'s drawing selects it`).toHaveText(name);
+  await expect(page.locator('.room .actions-panel h2'), `a tap on ${object}'s drawing selects it`).toHaveText(now.name);
 }
 
 /** A touch drag on the canvas from one point to another, in small moves as a finger makes it. */
@@ -147,17 +160,18 @@ async function dropPoint(page: Page, e: ActEvent, from: Spot): Promise<{ x: numb
 
 /** An action on an object, made in the room: dragged where it is a drag, otherwise tap the object and choose. */
 export async function actInRoom(page: Page, e: ActEvent) {
-  const at = await shown(page, e.target);
+  const seen = await shown(page, e.target);
+  const { at } = seen;
   if (isDrag(at, e)) {
     const to = await dropPoint(page, e, at);
     const overFrom = await clearOver(page, at.x, at.y);
     const cleared = (await clearOver(page, to.x, to.y)) || overFrom;
     // from where it is now (putting away what lay over it may have moved the page or the room)
-    const from = cleared ? await shown(page, e.target) : at;
+    const from = cleared ? (await shown(page, e.target)).at : at;
     await touchDrag(page, from, cleared ? await dropPoint(page, e, from) : to);
     return;
   }
-  await tapInRoom(page, e.target);
+  await tapInRoom(page, e.target, seen);
   if (e.value !== undefined) {
     const field = page.locator(`.room [data-key="in:${e.target}:${e.verb}"]`);
     await field.tap();
