@@ -68,7 +68,11 @@ export default defineConfig({
     // a limit for a hung test, not a speed target: exploring a scenario takes seconds on a loaded 2-core machine
     testTimeout: 60_000,
     // the files share their workers' module cache: each file re-importing the engine, ajv and the scenarios in a fresh
-    // context cost 35 s of a 52 s run (17 s without); no test patches a module or a global
+    // context cost 35 s of a 52 s run (17 s without). What one file changes must not reach the next: stubbed globals
+    // and spied methods (IndexedDB's prototypes, a missing indexedDB) are put back after every test, and fake-indexeddb's
+    // global indexedDB is only opened under names of one test's own
     isolate: false,
+    unstubGlobals: true,
+    restoreMocks: true,
   },
 });
