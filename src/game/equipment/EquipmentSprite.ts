@@ -91,6 +91,7 @@ export class EquipmentSprite {
   readonly label: Phaser.GameObjects.Text;
   readonly readout: Phaser.GameObjects.Text;
   private halo: Phaser.GameObjects.Graphics;
+  private shadow: Phaser.GameObjects.Graphics;
   private body: Phaser.GameObjects.Container;
   private marks: Phaser.GameObjects.Graphics;
   private ring: Phaser.GameObjects.Graphics;
@@ -110,6 +111,9 @@ export class EquipmentSprite {
   /** Its display in room units, where a tap reads it (null: no display). */
   screen: { x: number; y: number; w: number; h: number } | null = null;
   private tweens: Phaser.Tweens.Tween[] = [];
+  /** Its drawing's paths (the kind's drawer draws them once per look), and the picture baked from them, if any. */
+  private main: Phaser.GameObjects.Graphics | null = null;
+  private baked: { key: string; res: number; image: Phaser.GameObjects.Image; from: Phaser.GameObjects.Graphics }[] = [];
   private haloTween: Phaser.Tweens.Tween | null = null;
   private drawn = '';
   private ringShown: Ring = 'none';
@@ -136,7 +140,7 @@ export class EquipmentSprite {
     this.y = at.y;
     this.home = { x: at.x, y: at.y };
     this.root = scene.add.container(at.x, at.y).setDepth(100 + at.y);
-    const shadow = scene.add.graphics();
+    const shadow = (this.shadow = scene.add.graphics());
     shadow.fillStyle(INK, 0.12).fillEllipse(0, h / 2 + 2, w * 0.9, 14);
     this.halo = scene.add.graphics();
     this.body = scene.add.container(0, 0);
@@ -240,6 +244,8 @@ export class EquipmentSprite {
         if (x) b = b ? union(b, x) : x;
       };
       for (const child of this.body.list as Phaser.GameObjects.GameObject[]) {
+        // the picture baked from the paths: their bounds are counted, not its margin
+        if (this.baked.some((b) => b.image === child)) continue;
         const buffer = (child as Partial<Phaser.GameObjects.Graphics>).commandBuffer;
         if (buffer) add(commandBounds(buffer));
         else {
@@ -270,12 +276,14 @@ export class EquipmentSprite {
   /** Draws the object in its look; `levelsBefore`: the levels it showed, from which changed ones move. */
   private redraw(levelsBefore?: readonly number[]) {
     this.stopTweens();
+    this.unbake();
     this.body.removeAll(true);
     this.valueText?.destroy();
     this.valueText = null;
     const look = lookFor(this.view);
     const g = this.scene.add.graphics();
     this.body.add(g);
+    this.main = g;
     const ctx: Ctx = {
       scene: this.scene,
       g,
@@ -490,6 +498,46 @@ export class EquipmentSprite {
     }
   }
 
+  /**
+   * Draws its paths from a picture baked at `res` pixels per room unit (the
+   * canvas renderer: see bake.ts), baked again when `res` changed; nothing
+   * when `bake` cannot make one. The paths stay, hidden: the drawing's bounds
+   * are theirs. What moves (a level, a rotor, a value) is drawn over it as
+   * before.
+   */
+  bakeAt(res: number, bake: (g: Phaser.GameObjects.Graphics, box: Box, res: number) => string | null) {
+    const g = this.main;
+    if (!g?.active || (this.baked.length && this.baked[0]!.from === g && Math.abs(this.baked[0]!.res - res) < 0.01)) return;
+    this.unbake();
+    // its drawing, the shadow under it (over which the alarm halo is drawn) and its signs (done, problem)
+    for (const [part, parent] of [[g, this.body], [this.shadow, this.root], [this.marks, this.root]] as const) {
+      const drawn = commandBounds(part.commandBuffer);
+      if (!drawn) continue;
+      // a margin for the antialiased edge and the corners of thick lines
+      const pad = 4;
+      const box = { x: Math.floor(drawn.x - pad), y: Math.floor(drawn.y - pad), w: Math.ceil(drawn.w + 2 * pad), h: Math.ceil(drawn.h + 2 * pad) };
+      const key = bake(part, box, res);
+      if (!key) continue;
+      const image = this.scene.add.image(part.x + box.x, part.y + box.y, key).setOrigin(0, 0).setScale(1 / res);
+      parent.addAt(image, parent.getIndex(part));
+      part.setVisible(false);
+      this.baked.push({ key, res, image, from: part });
+    }
+  }
+
+  /** At what resolution its drawing is baked (0: drawn from its paths). */
+  get bakedAt(): number {
+    return this.baked[0]?.res ?? 0;
+  }
+
+  private unbake() {
+    for (const b of this.baked.splice(0)) {
+      b.image.destroy();
+      this.scene.textures.remove(b.key);
+      if (b.from.active) b.from.setVisible(true);
+    }
+  }
+
   /** A copy of the drawing that follows the finger while dragging. */
   ghost(): Phaser.GameObjects.Container {
     const ghost = this.scene.add.container(this.x, this.y).setDepth(20000).setAlpha(0.75).setScale(this.scale);
@@ -517,6 +565,7 @@ export class EquipmentSprite {
 
   destroy() {
     this.stopTweens();
+    this.unbake();
     this.moveTween?.stop();
     this.appearTween?.stop();
     this.labelTween?.stop();

@@ -27,6 +27,7 @@ import { OperatorFigure } from '../operatorFigure';
 import { holdersOf, insideSpot } from '../inside';
 import { syncScale } from '../syncScale';
 import { setTextLook } from '../textLook';
+import { bakeGraphics } from '../bake';
 
 /** Half the smallest touch target (44 CSS px, with a margin), in CSS px. */
 const MIN_TARGET_CSS = 24;
@@ -400,7 +401,7 @@ export class RoomScene extends Phaser.Scene {
     }
     const overview = this.station === null;
     this.figure?.setVisible(overview || this.moving !== null || this.figureStation === this.station);
-    this.zones.setVisible(overview && !this.moving);
+    this.showZones(overview && !this.moving);
     for (const t of this.tabs.values()) t.setVisible(overview && !this.moving);
   }
 
@@ -532,6 +533,7 @@ export class RoomScene extends Phaser.Scene {
 
   /** The stations' areas and names in the overview; returns each name's box. */
   private layoutTabs(font: number, pad: { x: number; y: number }, resolution: number): Map<string, Box> {
+    this.unbakeZones();
     const g = this.zones.clear();
     const out = new Map<string, Box>();
     const active = new Set(this.stations.map((s) => s.id));
@@ -623,7 +625,7 @@ export class RoomScene extends Phaser.Scene {
       s.label.setVisible(false);
       s.readout.setVisible(false);
     }
-    this.zones.setVisible(false);
+    this.showZones(false);
     for (const t of this.tabs.values()) t.setVisible(false);
     this.back.setVisible(false);
     this.title.setVisible(false);
@@ -899,7 +901,54 @@ export class RoomScene extends Phaser.Scene {
     }
   }
 
+  /**
+   * The canvas renderer: each object in the camera's view draws its paths
+   * from a picture baked at the camera's zoom (bake.ts), baked again once
+   * the camera has come to rest at a new zoom (while it moves, the pictures
+   * it had are scaled). WebGL draws the paths.
+   */
+  private bakeInView() {
+    if (this.moving || this.game.renderer?.type !== Phaser.CANVAS) return;
+    const cam = this.cameras.main;
+    // the areas show only in the overview: baked at its zoom
+    if (this.station === null && this.zones.commandBuffer.length) this.bakeZones(Math.round(cam.zoom * 100) / 100);
+    const v = cam.worldView;
+    for (const s of this.sprites.values()) {
+      const b = s.drawnBox;
+      if (b.x > v.right || b.x + b.w < v.x || b.y > v.bottom || b.y + b.h < v.y) continue;
+      s.bakeAt(Math.round(cam.zoom * s.scale * 100) / 100, this.baker);
+    }
+  }
+  /** The stations' areas, baked like the objects (one picture over the room): shown or not. */
+  private zonesShown = true;
+  private zonesBaked: { key: string; res: number; image: Phaser.GameObjects.Image } | null = null;
+  private showZones(shown: boolean) {
+    this.zonesShown = shown;
+    this.zones.setVisible(shown && !this.zonesBaked);
+    this.zonesBaked?.image.setVisible(shown);
+  }
+  private bakeZones(res: number) {
+    if (this.zonesBaked?.res === res) return;
+    this.unbakeZones();
+    const key = bakeGraphics(this, this.zones, { x: 0, y: 0, w: ROOM_W, h: ROOM_H }, res);
+    if (!key) return;
+    const image = this.add.image(0, 0, key).setOrigin(0, 0).setScale(1 / res).setDepth(this.zones.depth);
+    this.zonesBaked = { key, res, image };
+    this.showZones(this.zonesShown);
+  }
+  private unbakeZones() {
+    const b = this.zonesBaked;
+    if (!b) return;
+    this.zonesBaked = null;
+    b.image.destroy();
+    this.textures.remove(b.key);
+    this.showZones(this.zonesShown);
+  }
+
+  private baker = (g: Phaser.GameObjects.Graphics, box: Box, res: number) => bakeGraphics(this, g, box, res);
+
   override update(time: number) {
+    this.bakeInView();
     this.settleRate();
     if (time - this.lastPublish < 250) return;
     this.lastPublish = time;
