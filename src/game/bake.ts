@@ -13,6 +13,7 @@ import type { Box } from './layout';
 /** A camera that adds nothing: the picture's own transform says everything. */
 const still = new Phaser.Cameras.Scene2D.BaseCamera(0, 0, 1, 1);
 let made = 0;
+const PREFIX = 'baked-';
 
 /** The largest picture baked, in pixels a side (a canvas past this costs more memory than it saves). */
 const MAX_SIDE = 2048;
@@ -29,7 +30,7 @@ export function bakeGraphics(scene: Phaser.Scene, g: Phaser.GameObjects.Graphics
   const w = Math.ceil(box.w * res);
   const h = Math.ceil(box.h * res);
   if (w < 1 || h < 1 || w > MAX_SIDE || h > MAX_SIDE) return null;
-  const key = `baked-${++made}`;
+  const key = `${PREFIX}${++made}`;
   const texture = scene.textures.createCanvas(key, w, h);
   if (!texture) return null;
   const at = new Phaser.GameObjects.Components.TransformMatrix(res, 0, 0, res, -box.x * res, -box.y * res);
@@ -46,4 +47,10 @@ export function bakeGraphics(scene: Phaser.Scene, g: Phaser.GameObjects.Graphics
   }
   texture.refresh();
   return key;
+}
+
+/** Gives back every picture baked in this game (the room scene leaves: its objects go with it). */
+export function dropBaked(scene: Phaser.Scene) {
+  const textures = scene.textures as Phaser.Textures.TextureManager | undefined;
+  for (const key of textures?.getTextureKeys() ?? []) if (key.startsWith(PREFIX)) textures!.remove(key);
 }

@@ -500,14 +500,14 @@ export class EquipmentSprite {
 
   /**
    * Draws its paths from a picture baked at `res` pixels per room unit (the
-   * canvas renderer: see bake.ts), baked again when `res` changed; nothing
+   * canvas renderer: see bake.ts), baked again only for a larger `res`; nothing
    * when `bake` cannot make one. The paths stay, hidden: the drawing's bounds
    * are theirs. What moves (a level, a rotor, a value) is drawn over it as
    * before.
    */
   bakeAt(res: number, bake: (g: Phaser.GameObjects.Graphics, box: Box, res: number) => string | null) {
     const g = this.main;
-    if (!g?.active || (this.baked.length && this.baked[0]!.from === g && Math.abs(this.baked[0]!.res - res) < 0.01)) return;
+    if (!g?.active || (this.baked.length && this.baked[0]!.from === g && this.baked[0]!.res >= res - 0.01)) return;
     this.unbake();
     // its drawing, the shadow under it (over which the alarm halo is drawn) and its signs (done, problem)
     for (const [part, parent] of [[g, this.body], [this.shadow, this.root], [this.marks, this.root]] as const) {
@@ -528,6 +528,11 @@ export class EquipmentSprite {
   /** At what resolution its drawing is baked (0: drawn from its paths). */
   get bakedAt(): number {
     return this.baked[0]?.res ?? 0;
+  }
+
+  /** Draws its paths again where its picture was baked for less than `res` (it would show blurred). */
+  unbakeBelow(res: number) {
+    if (this.baked.length && this.baked[0]!.res < res - 0.01) this.unbake();
   }
 
   private unbake() {

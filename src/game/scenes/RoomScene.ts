@@ -27,7 +27,7 @@ import { OperatorFigure } from '../operatorFigure';
 import { holdersOf, insideSpot } from '../inside';
 import { syncScale } from '../syncScale';
 import { setTextLook } from '../textLook';
-import { bakeGraphics } from '../bake';
+import { bakeGraphics, dropBaked } from '../bake';
 
 /** Half the smallest touch target (44 CSS px, with a margin), in CSS px. */
 const MIN_TARGET_CSS = 24;
@@ -173,6 +173,8 @@ export class RoomScene extends Phaser.Scene {
         shown?.disconnect();
         this.scale.off('resize', onResize);
         this.bridge.detach(this.hooks);
+        this.zonesBaked = null;
+        dropBaked(this);
       };
       this.events.once('shutdown', leave);
       // a game destroyed to start again at a new size: the next room attaches instead
@@ -609,6 +611,9 @@ export class RoomScene extends Phaser.Scene {
     const settle = () => {
       this.moving = null;
       this.applyView(target);
+      // at rest, a picture baked for a farther view would show blurred: those draw their paths again
+      const zoom = this.cameras.main.zoom;
+      for (const s of this.sprites.values()) s.unbakeBelow(Math.round(zoom * s.scale * 100) / 100);
       this.showStationObjects();
       this.drawLinks();
       this.relayout(true);
@@ -630,6 +635,8 @@ export class RoomScene extends Phaser.Scene {
     this.back.setVisible(false);
     this.title.setVisible(false);
     this.backFrame?.clear();
+    // the frames of the move draw pictures (from the view it leaves; a close-up's stay sharp going back)
+    this.bakeInView(true);
     this.moving = this.tweens.addCounter({
       from: 0,
       to: 1,
@@ -902,21 +909,26 @@ export class RoomScene extends Phaser.Scene {
   }
 
   /**
-   * The canvas renderer: each object in the camera's view draws its paths
-   * from a picture baked at the camera's zoom (bake.ts), baked again once
-   * the camera has come to rest at a new zoom (while it moves, the pictures
-   * it had are scaled). WebGL draws the paths.
+   * The canvas renderer, when motion is allowed: while something moves (a
+   * level, an object, a loop) and just before the camera moves, each object
+   * in the camera's view draws its paths from a picture baked at the
+   * camera's zoom (bake.ts), baked again only for a sharper zoom than it had
+   * (a picture from a close-up serves the overview). A still room, drawn
+   * once per change, bakes nothing: there a picture would cost more than the
+   * one frame it saves. WebGL draws the paths.
    */
-  private bakeInView() {
-    if (this.moving || this.game.renderer?.type !== Phaser.CANVAS) return;
+  private bakeInView(beforeMove = false) {
+    if (this.bridge.reducedMotion || this.moving || this.game.renderer?.type !== Phaser.CANVAS) return;
+    if (!beforeMove && !this.tweens.getTweens().some((t) => t.isPlaying())) return;
     const cam = this.cameras.main;
+    const zoom = Math.round(cam.zoom * 100) / 100;
     // the areas show only in the overview: baked at its zoom
-    if (this.station === null && this.zones.commandBuffer.length) this.bakeZones(Math.round(cam.zoom * 100) / 100);
+    if (this.station === null && this.zones.commandBuffer.length) this.bakeZones(zoom);
     const v = cam.worldView;
     for (const s of this.sprites.values()) {
       const b = s.drawnBox;
       if (b.x > v.right || b.x + b.w < v.x || b.y > v.bottom || b.y + b.h < v.y) continue;
-      s.bakeAt(Math.round(cam.zoom * s.scale * 100) / 100, this.baker);
+      s.bakeAt(Math.round(zoom * s.scale * 100) / 100, this.baker);
     }
   }
   /** The stations' areas, baked like the objects (one picture over the room): shown or not. */
