@@ -525,11 +525,6 @@ export class EquipmentSprite {
     }
   }
 
-  /** At what resolution its drawing is baked (0: drawn from its paths). */
-  get bakedAt(): number {
-    return this.baked[0]?.res ?? 0;
-  }
-
   /** Draws its paths again where its picture was baked for less than `res` (it would show blurred). */
   unbakeBelow(res: number) {
     if (this.baked.length && this.baked[0]!.res < res - 0.01) this.unbake();

@@ -535,7 +535,7 @@ export class RoomScene extends Phaser.Scene {
 
   /** The stations' areas and names in the overview; returns each name's box. */
   private layoutTabs(font: number, pad: { x: number; y: number }, resolution: number): Map<string, Box> {
-    this.unbakeZones();
+    const before = this.zones.commandBuffer.slice();
     const g = this.zones.clear();
     const out = new Map<string, Box>();
     const active = new Set(this.stations.map((s) => s.id));
@@ -560,6 +560,9 @@ export class RoomScene extends Phaser.Scene {
       t.setPosition(b.x + 4, b.y + 4);
       out.set(s.id, { x: t.x, y: t.y, w: t.width, h: t.height });
     }
+    // laid out again on every ring change: the areas' picture stays while they are drawn the same
+    const now = g.commandBuffer;
+    if (now.length !== before.length || now.some((c, i) => c !== before[i])) this.unbakeZones();
     return out;
   }
 
@@ -922,8 +925,8 @@ export class RoomScene extends Phaser.Scene {
     if (!beforeMove && !this.tweens.getTweens().some((t) => t.isPlaying())) return;
     const cam = this.cameras.main;
     const zoom = Math.round(cam.zoom * 100) / 100;
-    // the areas show only in the overview: baked at its zoom
-    if (this.station === null && this.zones.commandBuffer.length) this.bakeZones(zoom);
+    // the areas show only in the overview, at rest: baked at its zoom
+    if (!beforeMove && this.station === null && this.zones.commandBuffer.length) this.bakeZones(zoom);
     const v = cam.worldView;
     for (const s of this.sprites.values()) {
       const b = s.drawnBox;
