@@ -10,7 +10,7 @@ import type { AttemptOptions, Lang, Localized, Mode, Scenario } from '../engine/
 import { viewOf } from '../engine/view';
 import { detectLanguage, enablePseudoLocale, initI18n, lang, setLanguage, t, tr } from '../i18n';
 import { hasPin, settingsOf, verifyPin } from '../store/pin';
-import { readPreferences, saveCurrentProfile, saveLanguage, type Preferences } from '../store/preferences';
+import { GUIDE_SEEN_KEY, readPreferences, saveCurrentProfile, saveLanguage, type Preferences } from '../store/preferences';
 import { eventsOf, openStore, optionsOf, problemMessage, resultOf, StoreError, type Assignment, type AttemptRecord, type Profile, type Store } from '../store';
 import { warningBanner } from '../ui/banner';
 import { debriefScreen } from '../ui/debriefScreen';
@@ -37,7 +37,6 @@ import { preloadRoom } from '../game';
 import '../ui/styles.css';
 
 /** Set once the trainee has seen (or skipped) the first-play guide on this device. */
-const GUIDE_KEY = 'salle-blanche.guide-seen';
 
 interface Session {
   compiled: CompiledScenario;
@@ -567,7 +566,7 @@ class App {
       // a tab that let the attempt go appends nothing (its gestures are refused before the engine, this is the second lock)
       onEvent: (snap, event) => recordId && (!held || held.active) && this.store.appendEvent(recordId, event, snap.context.clock),
       onEnd: (_attempt, screen) => this.debrief({ compiled, attempt, screen, recordId, claim: held }),
-      guideSeen: () => safeSet(GUIDE_KEY, '1'),
+      guideSeen: () => safeSet(GUIDE_SEEN_KEY, '1'),
       canAct: () => !held || held.active,
       quit: () => {
         if (confirm(t('play.quitConfirm'))) {
@@ -588,7 +587,7 @@ class App {
     }
     this.pendingSuspend = null;
     // the first time a trainee plays on this device, the guide shows the room, a close-up, a drag, a reading and the drawer
-    if (safeGet(GUIDE_KEY) !== '1') live.showGuide();
+    if (safeGet(GUIDE_SEEN_KEY) !== '1') live.showGuide();
     const session: Session = { compiled, attempt, screen: live.screen, recordId, claim: held };
     this.session = session;
     this.redraw = () => {

@@ -30,6 +30,7 @@ import { chromiumPath } from './chromiumPath';
 import { perfectEvents, playEvent } from './playInPage';
 import { openTestLms } from './testLms';
 import type { LmsConfig } from '../lms/config';
+import { GUIDE_SEEN_KEY } from '../store/preferences';
 
 const root = resolve(import.meta.dirname, '../..');
 const pagesDir = join(root, 'bench-results', 'pages');
@@ -43,7 +44,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const f = (x: number, d = 1) => x.toFixed(d);
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
 /** The first-play guide would cover the room: the bench plays as a trainee who has seen it. */
-const GUIDE_SEEN = "try { localStorage.setItem('salle-blanche.guide-seen', '1'); } catch {}";
+const GUIDE_SEEN = `try { localStorage.setItem(${JSON.stringify(GUIDE_SEEN_KEY)}, '1'); } catch {}`;
 
 // Cross-origin isolated, for the app and the baselines alike: the page's clock then has 5 µs steps instead of
 // 100 µs with jitter, fine enough to tell a 16.7 ms frame from a 16.8 ms one. Nothing else changes.

@@ -18,6 +18,9 @@ export function possiblePoints(ix: ScenarioIndex, ctx: AttemptContext): Record<C
   return by;
 }
 
+/** A pass mark an instructor may set (an assignment, a SCORM package): a whole number of points from 0 to 100. */
+export const isPassMark = (n: number): boolean => Number.isInteger(n) && n >= 0 && n <= 100;
+
 const clamp = (n: number) => Math.max(0, Math.min(100, Math.round(n)));
 /** Points earned as a score out of 100 (a category with nothing possible counts as 100). */
 const ratio = (earned: number, possible: number) => (possible > 0 ? (100 * earned) / possible : 100);

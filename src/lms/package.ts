@@ -6,6 +6,7 @@
  * files of the standard. Pure: the caller reads the build's files (from disk,
  * or from the service worker's cache or the network) and writes the zip.
  */
+import { isPassMark } from '../engine/score';
 import type { Mode, Scenario } from '../engine/types';
 import { LMS_CONFIG_FILE, type LmsConfig, type ScormStandard } from './config';
 import { buildManifest, MANIFEST_FILE, SCHEMA_FILES } from './manifest';
@@ -112,7 +113,7 @@ export interface PackageRequest {
 export function packageProblems(r: PackageRequest, known: readonly Scenario[]): string[] {
   const problems: string[] = [];
   if (!PACKAGE_MODES.includes(r.mode as PackageMode)) problems.push(`Unknown mode "${r.mode}": a SCORM package is "training" or "assessment".`);
-  if (r.passMark !== undefined && !(Number.isInteger(r.passMark) && r.passMark >= 0 && r.passMark <= 100)) problems.push(`The pass mark must be a whole number of points from 0 to 100 (got ${r.passMark}).`);
+  if (r.passMark !== undefined && !isPassMark(r.passMark)) problems.push(`The pass mark must be a whole number of points from 0 to 100 (got ${r.passMark}).`);
   const found: Scenario[] = [];
   for (const id of r.scenarioIds) {
     const s = known.find((x) => x.id === id);

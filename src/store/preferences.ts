@@ -17,6 +17,8 @@ export const PROFILE_SETTING = 'device.profile';
 /** Where the older app kept the language; the tab's profile in use is kept under PROFILE_KEY of the tab's sessionStorage. */
 const LEGACY = { lang: 'salle-blanche.lang' } as const;
 export const PROFILE_KEY = 'salle-blanche.profile';
+/** This device's flag (localStorage) that the first-play guide has been seen: the app writes and reads it, the e2e suite and the bench set it to start past the guide. */
+export const GUIDE_SEEN_KEY = 'salle-blanche.guide-seen';
 
 export interface Preferences {
   lang?: Lang;

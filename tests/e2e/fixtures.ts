@@ -9,10 +9,9 @@
  * write it: about half a second and one more renderer process per test.
  */
 import { test as base, type BrowserContext } from '@playwright/test';
+import { GUIDE_SEEN_KEY } from '../../src/store/preferences';
 
 export * from '@playwright/test';
-
-export const GUIDE_SEEN = 'salle-blanche.guide-seen';
 
 /** Every page of the context starts as a trainee who has seen the guide (for a context a test opens itself, too). */
 export async function guideSeenIn(context: BrowserContext): Promise<void> {
@@ -22,7 +21,7 @@ export async function guideSeenIn(context: BrowserContext): Promise<void> {
     } catch {
       // a page with no storage of its own (about:blank, an opaque frame) has no guide either
     }
-  }, GUIDE_SEEN);
+  }, GUIDE_SEEN_KEY);
 }
 
 export const test = base.extend<{ guideSeen: boolean }>({

@@ -8,6 +8,7 @@
 import type { Scenario } from '../../engine/types';
 import { t, tr } from '../../i18n';
 import { today } from '../../engine/dueDate';
+import { isPassMark } from '../../engine/score';
 import { h, readNumber } from '../dom';
 import { formatDay, statusLine } from './areaFrame';
 
@@ -127,7 +128,7 @@ export function assignScreen(o: AssignScreenOptions): HTMLElement {
         let mark: number | undefined;
         if (passMark.value.trim() !== '') {
           mark = readNumber(passMark);
-          if (mark === undefined || !Number.isInteger(mark) || mark <= s.passMark || mark > 100) {
+          if (mark === undefined || !isPassMark(mark) || mark <= s.passMark) {
             error.textContent = t('instructor.assign.passInvalid', { passMark: s.passMark });
             return passMark.focus();
           }

@@ -7,6 +7,7 @@
  * and keeps every choice while the package is made or when it fails.
  */
 import { t } from '../../i18n';
+import { isPassMark } from '../../engine/score';
 import { h } from '../dom';
 
 export interface ScormProcedure {
@@ -36,9 +37,8 @@ export interface ScormExportOptions {
 export function readPassMark(text: string): number | undefined | 'wrong' {
   const s = text.trim();
   if (!s) return undefined;
-  if (!/^\d{1,3}$/.test(s)) return 'wrong';
-  const n = Number(s);
-  return n <= 100 ? n : 'wrong';
+  const n = /^\d{1,3}$/.test(s) ? Number(s) : NaN;
+  return isPassMark(n) ? n : 'wrong';
 }
 
 export function scormExportForm(o: ScormExportOptions): HTMLElement {
