@@ -15,3 +15,14 @@ export function unitIn(unit: string | undefined, lang: Lang): string {
   if (!unit) return '';
   return units[unit]?.[lang] ?? unit;
 }
+
+/**
+ * The unit a named reading's value is shown with, beside its label: none when
+ * the label already ends with it ("pH : 7,02", not "pH : 7,02 pH"; an
+ * imported "Air, UFC/m³" reads "Air, UFC/m³ : 0").
+ */
+export function unitAfterLabel(label: string, unit: string | undefined, lang: Lang): string | undefined {
+  if (!unit) return undefined;
+  const shown = unitIn(unit, lang);
+  return label === shown || label.endsWith(` ${shown}`) ? undefined : unit;
+}

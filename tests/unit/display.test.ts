@@ -48,7 +48,7 @@ describe('the readout plate of an instrument with several readings', () => {
     const a = counted();
     expect(readoutLines(counter(a), 'fr')).toEqual([]);
     a.send({ type: 'ACT', verb: 'read', target: 'colony-counter', reading: 'gown' });
-    expect(readoutLines(counter(a), 'fr')).toEqual(['Contact tenue (B), UFC/boîte\u00a0: 2 UFC']);
+    expect(readoutLines(counter(a), 'fr')).toEqual(['Contact tenue (B), par boîte\u00a0: 2 UFC']);
   });
 
   it('six readings read: six labelled lines, UFC in French, CFU in English', () => {
@@ -56,23 +56,32 @@ describe('the readout plate of an instrument with several readings', () => {
     for (const reading of PLATES) a.send({ type: 'ACT', verb: 'read', target: 'colony-counter', reading });
     // the counts of the seeded run: none on the grade A plates and gloves, 2 on the gown's contact plate
     expect(readoutLines(counter(a), 'fr')).toEqual([
-      'Sédimentation aiguilles (A), UFC/boîte\u00a0: 0 UFC',
-      'Sédimentation bol (A), UFC/boîte\u00a0: 0 UFC',
-      'Air classe A, UFC/m³\u00a0: 0 UFC/m³',
-      'Contact surfaces (A), UFC/boîte\u00a0: 0 UFC',
-      'Gants opérateur (B), UFC/gant\u00a0: 0 UFC',
-      'Contact tenue (B), UFC/boîte\u00a0: 2 UFC',
+      'Sédimentation aiguilles (A), par boîte\u00a0: 0 UFC',
+      'Sédimentation bol (A), par boîte\u00a0: 0 UFC',
+      'Air classe A\u00a0: 0 UFC/m³',
+      'Contact surfaces (A), par boîte\u00a0: 0 UFC',
+      'Gants opérateur (B), par gant\u00a0: 0 UFC',
+      'Contact tenue (B), par boîte\u00a0: 2 UFC',
     ]);
     expect(readoutLines(counter(a), 'en')).toEqual([
-      'Settle needles (A), CFU/plate: 0 CFU',
-      'Settle bowl (A), CFU/plate: 0 CFU',
-      'Grade A air, CFU/m³: 0 CFU/m³',
-      'Contact surfaces (A), CFU/plate: 0 CFU',
-      'Operator gloves (B), CFU/glove: 0 CFU',
-      'Contact gown (B), CFU/plate: 2 CFU',
+      'Settle needles (A), per plate: 0 CFU',
+      'Settle bowl (A), per plate: 0 CFU',
+      'Grade A air: 0 CFU/m³',
+      'Contact surfaces (A), per plate: 0 CFU',
+      'Operator gloves (B), per glove: 0 CFU',
+      'Contact gown (B), per plate: 2 CFU',
     ]);
     // the small screen no longer squeezes six unlabelled numbers
     expect(displayLines(counter(a), 'fr')).toEqual([]);
+  });
+
+  it('a label that already ends with its unit does not repeat it: pH : 7,02, not 7,02 pH', () => {
+    const ph = { key: 'console.ph', reading: 'ph', label: { fr: 'pH', en: 'pH' }, unit: 'pH', decimals: 2, value: 7.02, read: { value: 7.02, at: 3, current: true } };
+    const temp = { key: 'console.t', reading: 't', label: { fr: 'Température', en: 'Temperature' }, unit: '°C', decimals: 1, value: 37, read: { value: 37, at: 3, current: true } };
+    const air = { key: 'counter.air', reading: 'air', label: { fr: 'Air, UFC/m³', en: 'Air, CFU/m³' }, unit: 'UFC/m³', decimals: 0, value: 1, read: { value: 1, at: 3, current: true } };
+    const console = { readings: [ph, temp, air] };
+    expect(readoutLines(console, 'fr')).toEqual(['pH\u00a0: 7,02', 'Température\u00a0: 37,0 °C', 'Air, UFC/m³\u00a0: 1']);
+    expect(readoutLines(console, 'en')).toEqual(['pH: 7.02', 'Temperature: 37.0 °C', 'Air, CFU/m³: 1']);
   });
 
   it('a one-value instrument keeps its value on its screen and has no plate', () => {

@@ -21,7 +21,7 @@ import { lookFor } from '../stateLook';
 import { drawerFor } from './index';
 import type { Ctx } from './kit';
 import { setTextLook } from '../textLook';
-import { unitIn } from '../../engine/unit';
+import { unitAfterLabel, unitIn } from '../../engine/unit';
 
 export type Ring = 'none' | 'hover' | 'focus';
 
@@ -71,10 +71,14 @@ export function displayLines(o: Shown, lang: Lang): string[] {
 export function readoutLines(o: Shown & { readings: ObjectView['readings'] }, lang: Lang): string[] {
   const colon = lang === 'fr' ? '\u00a0: ' : ': ';
   return severalNamed(o).flatMap((r) => {
-    const v = r.read ? formatValue({ value: r.value, unit: r.unit, decimals: r.decimals }, lang) : null;
-    return v ? [`${r.label ? (r.label[lang] ?? r.label.fr) : r.reading}${colon}${v}`] : [];
+    const label = r.label ? (r.label[lang] ?? r.label.fr) : r.reading!;
+    const v = r.read ? formatValue({ value: r.value, unit: unitAfterLabel(label, r.unit, lang), decimals: r.decimals }, lang) : null;
+    return v ? [`${label}${colon}${v}`] : [];
   });
 }
+
+/** Kinds drawn as paper: what they show is written, not lit. */
+const PAPER_KINDS = new Set(['document', 'logbook', 'label']);
 
 export class EquipmentSprite {
   readonly id: string;
@@ -167,8 +171,9 @@ export class EquipmentSprite {
         fontFamily: FONT,
         fontSize: '20px',
         fontStyle: 'bold',
-        color: `#${LCD.toString(16)}`,
-        backgroundColor: `#${SCREEN.toString(16)}`,
+        // an instrument's plate is a lit screen; a sheet of paper's (a load sheet, a logbook) is ink on paper
+        color: `#${(PAPER_KINDS.has(view.kind) ? INK : LCD).toString(16)}`,
+        backgroundColor: `#${(PAPER_KINDS.has(view.kind) ? WHITE : SCREEN).toString(16)}`,
         padding: { x: 6, y: 2 },
         align: 'left',
         resolution: Math.max(1, resolution),
