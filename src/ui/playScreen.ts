@@ -15,10 +15,11 @@
 import type { CompiledScenario } from '../engine/attempt';
 import { isTextKind, READ_VERB, type ActEvent, type EngineEvent, type RecordEntry, type TextKind } from '../engine/types';
 import type { AttemptView, ObjectView, OutcomeView, ReadingView, RecordView } from '../engine/view';
+import { unitAfterLabel } from '../engine/unit';
 import { formatClock, formatNumber, lang, t, tr, unitShown } from '../i18n';
 import { parseDecimal } from './decimal';
 import { parseEntry, showEntry } from './recordFormat';
-import { h, patch } from './dom';
+import { h, keyed, patch } from './dom';
 import { describeOutcome, hudScore, showValue, type Described } from './judgementText';
 
 export interface PlayCallbacks {
@@ -455,7 +456,9 @@ export class PlayScreen {
    */
   private placeToast(target?: string) {
     const at = target ? this.spotOf(target) : null;
-    const bottom = !!at && at.y < (this.roomHost.clientHeight || 1) * 0.45;
+    // the height the room reported its places for (reading the host's own height would lay the page out in the middle of an update)
+    const height = Number(this.roomHost.dataset.laidForH) || this.roomHost.clientHeight || 1;
+    const bottom = !!at && at.y < height * 0.45;
     this.overlay.classList.toggle('at-bottom', bottom);
   }
 
@@ -471,18 +474,21 @@ export class PlayScreen {
 
   private readLine(r: ReadingView): string {
     const read = r.read!;
-    const value = showValue(read.value, r);
-    const text = r.label ? `${tr(r.label)} : ${value}` : value;
+    const label = r.label ? tr(r.label) : undefined;
+    const value = showValue(read.value, label === undefined ? r : { decimals: r.decimals, unit: unitAfterLabel(label, r.unit, lang()) });
+    const text = label === undefined ? value : t('play.readLabelled', { label, value });
     return `${t('play.readShort', { value: text, time: formatClock(read.at) })}${read.current ? '' : ` (${t('play.readStale')})`}`;
   }
 
   private drawTwin() {
     const v = this.view;
     if (!this.changed('twin', [this.selected, v.objects.map((o) => [o.id, o.state, o.alert, o.lot, o.expiry, o.readings.map((r) => r.read)])])) return;
-    patch(
+    // each object's entry made again only when what it shows changed
+    keyed(
       this.twin,
-      v.objects.map((o) =>
-        h(
+      v.objects.map((o) => ({
+        key: JSON.stringify([o.id, o.state, o.alert, o.lot, o.expiry, o.readings.map((r) => r.read), this.selected === o.id, !!this.station && o.station === this.station, lang()]),
+        make: () => h(
           'li',
           {},
           h(
@@ -506,7 +512,7 @@ export class PlayScreen {
             h('span', { class: 'twin-state', id: `obj-state-${o.id}` }, this.objectSummary(o)),
           ),
         ),
-      ),
+      })),
     );
   }
 
@@ -559,7 +565,7 @@ export class PlayScreen {
     if (!this.changed('panel', o ? [o.id, o.state, o.alert, o.lot, o.expiry, o.readings.map((r) => [r.key, r.read]), this.view.end, [...this.invalid], this.view.objects.length] : null)) return;
     this.overlay.classList.toggle('with-panel', !!o);
     if (!o) {
-      patch(this.panel);
+      keyed(this.panel, []);
       this.panel.hidden = true;
       return;
     }
@@ -569,21 +575,21 @@ export class PlayScreen {
     const disabled = this.disabled;
     // a two-ended gesture is offered while one of its other ends is in the room (an absent object is not: look.ts)
     const offered = o.actions.filter((a) => !a.with || a.with.some((w) => this.view.objects.some((x) => x.id === w)));
-    const reads = o.readings.map((r) => {
-      const label = r.label ? t('play.readNamed', { label: tr(r.label) }) : t('play.read');
-      return h(
+    const reads = () =>
+      h(
         'div',
-        { class: 'reading' },
-        h('button', { type: 'button', class: 'action read', 'data-key': `read:${r.key}`, disabled, onclick: () => this.act({ type: 'ACT', verb: READ_VERB, target: o.id, ...(r.reading ? { reading: r.reading } : {}) }) }, label),
-        r.read ? h('p', { class: 'read-value', 'data-reading': r.key }, this.readLine(r)) : null,
+        { class: 'readings' },
+        o.readings.map((r) => {
+          const label = r.label ? t('play.readNamed', { label: tr(r.label) }) : t('play.read');
+          return h(
+            'div',
+            { class: 'reading' },
+            h('button', { type: 'button', class: 'action read', 'data-key': `read:${r.key}`, disabled, onclick: () => this.act({ type: 'ACT', verb: READ_VERB, target: o.id, ...(r.reading ? { reading: r.reading } : {}) }) }, label),
+            r.read ? h('p', { class: 'read-value', 'data-reading': r.key }, this.readLine(r)) : null,
+          );
+        }),
       );
-    });
-    patch(
-      this.panel,
-      h('h2', { id: 'actions-h' }, tr(o.name)),
-      h('p', { class: 'muted' }, [tr(o.stateLabel), ...lotLines(o)].filter(Boolean).join(' · ')),
-      reads.length ? h('div', { class: 'readings' }, reads) : null,
-      offered.length === 0 ? h('p', {}, t('play.noActions')) : null,
+    const actions = () =>
       h(
         'div',
         { class: 'action-list' },
@@ -624,10 +630,20 @@ export class PlayScreen {
             h('button', { type: 'submit', class: 'action', 'data-key': `act:${o.id}:${a.verb}`, disabled }, t('play.enterValue')),
           );
         }),
-      ),
+      );
+    // each part made again only when what it shows changed: after a gesture the actions usually stay as they were,
+    // and the button just tapped keeps the focus
+    const part = (key: unknown[], make: () => HTMLElement) => ({ key: JSON.stringify([o.id, lang(), disabled, ...key]), make });
+    const ends = offered.map((a) => [a.verb, a.with?.filter((w) => this.view.objects.some((x) => x.id === w)) ?? null]);
+    keyed(this.panel, [
+      part(['name', o.alert], () => h('h2', { id: 'actions-h' }, tr(o.name))),
+      part(['state', o.state, o.lot, o.expiry], () => h('p', { class: 'muted' }, [tr(o.stateLabel), ...lotLines(o)].filter(Boolean).join(' · '))),
+      ...(o.readings.length ? [part(['reads', o.readings.map((r) => [r.key, r.read])], reads)] : []),
+      ...(offered.length === 0 ? [part(['none'], () => h('p', {}, t('play.noActions')))] : []),
+      part(['actions', ends, [...this.invalid]], actions),
       // a tap or click (detail > 0) gives the focus back without scrolling the room away; Enter or Space scrolls to it
-      h('button', { type: 'button', class: 'link panel-close', 'data-key': 'close-panel', onclick: (ev: Event) => this.closePanel((ev as MouseEvent).detail > 0) }, t('play.close')),
-    );
+      part(['close'], () => h('button', { type: 'button', class: 'link panel-close', 'data-key': 'close-panel', onclick: (ev: Event) => this.closePanel((ev as MouseEvent).detail > 0) }, t('play.close'))),
+    ]);
   }
 
   /**

@@ -17,7 +17,7 @@
 import Phaser from 'phaser';
 import type { RoomBridge, SceneHooks, ScreenStation, ScreenTarget } from '../bridge';
 import { EquipmentSprite, type Ring } from '../equipment/EquipmentSprite';
-import { centreOf, grow, labelFont, layoutLabels, pick, placeOf, ROOM_H, ROOM_W, wrapVariants, type Box, type LabelItem, type Target } from '../layout';
+import { centreOf, grow, labelFont, layoutLabels, pick, placeOf, ROOM_H, ROOM_W, wrapVariants, type Box, type LabelItem, type PlacedLabel, type Target } from '../layout';
 import { AMBER, BRAND, FONT, INK, WHITE } from '../palette';
 import { roomMotion, roomStations } from '../rooms';
 import { between, cameraFor, OVERVIEW, stationOf, toScreen, viewBox, type Station, type View } from '../stations';
@@ -98,6 +98,9 @@ export class RoomScene extends Phaser.Scene {
   private probe!: Phaser.GameObjects.Text;
   private measureCtx: CanvasRenderingContext2D | null = null;
   private lineHeights = new Map<string, [number, number]>();
+  private widths = new Map<number, Map<string, number>>();
+  private wrapped = new Map<string, string[][]>();
+  private layouts = new Map<string, Map<string, PlacedLabel>>();
   private laidOut = '';
   private labelBoxes = new Map<string, Box>();
   /** The readout plates laid out in the close-up (instruments with several readings read), by object. */
@@ -201,12 +204,49 @@ export class RoomScene extends Phaser.Scene {
     return shown / ROOM_W;
   }
 
+  /** A label's line width at this font, in room units; each line measured once per font size (a layout measures the same words many times). */
   private measure(font: number): (t: string) => number {
     this.measureCtx ??= document.createElement('canvas').getContext('2d');
     const ctx = this.measureCtx;
     if (!ctx) return (t) => t.length * font * 0.6;
-    ctx.font = `bold ${font}px ${FONT}`;
-    return (t) => ctx.measureText(t).width;
+    let widths = this.widths.get(font);
+    if (!widths) this.widths.set(font, (widths = new Map()));
+    const css = `bold ${font}px ${FONT}`;
+    return (t) => {
+      let w = widths.get(t);
+      if (w === undefined) {
+        if (ctx.font !== css) ctx.font = css;
+        w = ctx.measureText(t).width;
+        widths.set(t, w);
+      }
+      return w;
+    };
+  }
+
+  /** A name's ways of breaking into lines at this font (names change only with the language). */
+  private wraps(name: string, font: number, measure: (t: string) => number): string[][] {
+    const key = `${font}|${name}`;
+    let v = this.wrapped.get(key);
+    if (!v) {
+      if (this.wrapped.size > 4000) this.wrapped.clear();
+      this.wrapped.set(key, (v = wrapVariants(name, measure, 4)));
+    }
+    return v;
+  }
+
+  /**
+   * The labels' layout for these items, area and obstacles: found once, then
+   * taken again (a ring change in the overview changes one station's labels;
+   * the others are laid out as they were).
+   */
+  private layoutOnce(items: LabelItem[], area: Box, obstacles: Box[], options: { overOwn?: boolean } = {}): Map<string, PlacedLabel> {
+    const key = JSON.stringify([items, area, obstacles, options]);
+    let v = this.layouts.get(key);
+    if (!v) {
+      if (this.layouts.size > 400) this.layouts.clear();
+      this.layouts.set(key, (v = layoutLabels(items, area, obstacles, options)));
+    }
+    return v;
   }
 
   /** The height of a label of 1 and of 2 lines at this font, as Phaser draws it (measured once per size). */
@@ -441,7 +481,7 @@ export class RoomScene extends Phaser.Scene {
     const item = (id: string): LabelItem => {
       const s = this.sprites.get(id)!;
       const focus = s.focusLine;
-      const variants = wrapVariants(s.name, measure, 4).map((lines) => (focus ? [...lines, focus] : lines));
+      const variants = this.wraps(s.name, font, measure).map((lines) => (focus ? [...lines, focus] : lines));
       shapes.set(id, variants);
       return { id, body: s.drawnBox, variants: variants.map((lines) => ({ w: Math.max(...lines.map(measure)) + pad.x * 2 + 1, h: h1 + step * (lines.length - 1) + 1 })) };
     };
@@ -486,7 +526,7 @@ export class RoomScene extends Phaser.Scene {
       for (const [st, list] of byStation) {
         const station = this.stations.find((s) => s.id === st);
         const areaBox = station ? station.box : { x: 0, y: 0, w: ROOM_W, h: ROOM_H };
-        const res = layoutLabels(list.map(item), areaBox, tabBoxes, { overOwn: false });
+        const res = this.layoutOnce(list.map(item), areaBox, tabBoxes, { overOwn: false });
         if ([...res.values()].every((p) => p.ok)) for (const [id, p] of res) put(id, p.box, p.variant);
         else failed.push(list);
       }
@@ -495,15 +535,15 @@ export class RoomScene extends Phaser.Scene {
         const own = new Set(list);
         const obstacles = [...tabBoxes, ...placed.values(), ...ids.filter((id) => !own.has(id)).map((id) => this.sprites.get(id)!.drawnBox)];
         const room = { x: 2, y: 2, w: ROOM_W - 4, h: ROOM_H - 4 };
-        let res = layoutLabels(list.map(item), room, obstacles, { overOwn: false });
-        if ([...res.values()].some((p) => !p.ok)) res = layoutLabels(list.map(item), room, obstacles);
+        let res = this.layoutOnce(list.map(item), room, obstacles, { overOwn: false });
+        if ([...res.values()].some((p) => !p.ok)) res = this.layoutOnce(list.map(item), room, obstacles);
         for (const [id, p] of res) put(id, p.box, p.variant);
       }
     } else {
       const vb = viewBox(this.view);
       const areaBox = grow(vb, -3 / this.view.zoom);
       const items = [...ids.map(item), ...ids.flatMap((id) => plateItem(id) ?? [])];
-      for (const [id, p] of layoutLabels(items, areaBox, [...this.hudObstacles(), ...this.figureObstacles()])) put(id, p.box, p.variant);
+      for (const [id, p] of this.layoutOnce(items, areaBox, [...this.hudObstacles(), ...this.figureObstacles()])) put(id, p.box, p.variant);
     }
     // the text as drawn can be a few units taller or wider than the layout's estimate: never let it leave the room
     const bounds = overview ? { x: 2, y: 2, w: ROOM_W - 4, h: ROOM_H - 4 } : grow(viewBox(this.view), -3 / this.view.zoom);
@@ -849,6 +889,7 @@ export class RoomScene extends Phaser.Scene {
     this.bridge.publishTargets(list);
     // the canvas width (CSS px) these places were computed for: a tool reads them only once it matches the host
     this.bridge.publish('laidFor', String(round(c.width)));
+    this.bridge.publish('laidForH', String(round(c.height)));
     const stations: ScreenStation[] = this.stations.map((s) => {
       const tab = this.tabs.get(s.id);
       return { id: s.id, name: s.name[this.bridge.lang] ?? s.name.fr, box: rect(s.box), tab: this.station === null && tab ? rect({ x: tab.x, y: tab.y, w: tab.width, h: tab.height }) : null };
