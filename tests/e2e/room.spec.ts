@@ -101,14 +101,16 @@ interface Picture {
   colours: number;
   spread: number;
   small: number[];
+  /** How sharp it looks: the mean change of brightness between neighbouring pixels (a blurred picture has softer edges). */
+  edges: number;
 }
 
-/** The canvas as shown: how many distinct colours, how spread its brightness, and a 48×27 thumbnail. */
-async function picture(page: Page): Promise<Picture> {
+/** The canvas as shown: how many distinct colours, how spread its brightness, a 48×27 thumbnail, and how sharp (in `parts` only: rectangles of the canvas, CSS px). */
+async function picture(page: Page, parts?: Rect[]): Promise<Picture> {
   // two frames of the page drawn: the canvas shows what the room last drew
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   const png = await page.locator('.room-canvas canvas').first().screenshot();
-  return page.evaluate(async (b64) => {
+  return page.evaluate(async ([b64, parts]) => {
     const img = new Image();
     img.src = `data:image/png;base64,${b64}`;
     await img.decode();
@@ -121,12 +123,27 @@ async function picture(page: Page): Promise<Picture> {
     const seen = new Set<number>();
     let sum = 0;
     let sum2 = 0;
+    let edges = 0;
+    let counted = 0;
     const n = px.length / 4;
+    const lum = (i: number) => 0.3 * px[i]! + 0.59 * px[i + 1]! + 0.11 * px[i + 2]!;
+    const row = full.width * 4;
+    // (the screenshot's pixels per CSS px of the canvas)
+    const k = full.width / (document.querySelector('.room-canvas canvas')?.getBoundingClientRect().width || full.width);
+    const inParts = (i: number) => {
+      if (!parts) return true;
+      const [x, y] = [((i / 4) % full.width) / k, Math.floor(i / row) / k];
+      return parts.some((r) => x >= r[0] && x < r[0] + r[2] && y >= r[1] && y < r[1] + r[3]);
+    };
     for (let i = 0; i < px.length; i += 4) {
       seen.add(((px[i]! >> 4) << 8) | ((px[i + 1]! >> 4) << 4) | (px[i + 2]! >> 4));
-      const l = 0.3 * px[i]! + 0.59 * px[i + 1]! + 0.11 * px[i + 2]!;
+      const l = lum(i);
       sum += l;
       sum2 += l * l;
+      if ((i + 4) % row !== 0 && i + row < px.length && inParts(i)) {
+        edges += Math.abs(lum(i + 4) - l) + Math.abs(lum(i + row) - l);
+        counted++;
+      }
     }
     const small = document.createElement('canvas');
     small.width = 48;
@@ -136,8 +153,8 @@ async function picture(page: Page): Promise<Picture> {
     const d = sc.getImageData(0, 0, 48, 27).data;
     const rgb: number[] = [];
     for (let i = 0; i < d.length; i += 4) rgb.push(d[i]!, d[i + 1]!, d[i + 2]!);
-    return { colours: seen.size, spread: Math.sqrt(sum2 / n - (sum / n) ** 2), small: rgb };
-  }, png.toString('base64'));
+    return { colours: seen.size, spread: Math.sqrt(sum2 / n - (sum / n) ** 2), small: rgb, edges: edges / Math.max(1, counted) };
+  }, [png.toString('base64'), parts ?? null] as const);
 }
 
 const difference = (a: number[], b: number[]) => a.reduce((s, v, i) => s + Math.abs(v - b[i]!), 0) / a.length;
@@ -509,7 +526,7 @@ async function settled(page: Page, station = '') {
     const d = await roomData(page);
     const p = await backingAndShown(page);
     return Math.abs(d.laidFor - d.w) <= 2 && p.backing >= Math.floor(p.shown * 0.95);
-  }, { timeout: 15_000 }).toBe(true);
+  }, { timeout: 15_000, intervals: [50, 100, 250] }).toBe(true);
 }
 
 type Rect = [number, number, number, number];
@@ -536,6 +553,8 @@ interface RoomData {
   objects: Shown[];
   stations: { id: string; name: string; box: Rect; tab: Rect | null }[];
   back: Rect | null;
+  /** The close-up's title (the station's name), where it shows. */
+  title: Rect | null;
 }
 
 async function roomData(page: Page): Promise<RoomData> {
@@ -547,6 +566,7 @@ async function roomData(page: Page): Promise<RoomData> {
     objects: JSON.parse(el.dataset.objects || '[]'),
     stations: JSON.parse(el.dataset.stations || '[]'),
     back: el.dataset.back ? JSON.parse(el.dataset.back) : null,
+    title: el.dataset.closeTitle ? JSON.parse(el.dataset.closeTitle) : null,
   }));
 }
 
@@ -556,34 +576,40 @@ const within = (a: Rect, w: number, h: number) => a[0] >= -1 && a[1] >= -1 && a[
 
 /** Every label legible, inside the canvas, over no other label, no other object's drawing, no station name, no back control. */
 function expectTidy(d: RoomData, what: string) {
+  // every rule checked, every breach named, then one assertion on the list (an expect per pair of thirty objects costs seconds)
+  const problems: string[] = [];
+  const check = (ok: boolean, problem: string) => {
+    if (!ok) problems.push(problem);
+  };
   const close = d.station !== '';
-  expect(d.objects.length, `${what}: objects shown`).toBeGreaterThan(0);
+  check(d.objects.length > 0, 'no object shown');
   const tabs = close ? [] : d.stations.map((s) => ({ id: `station ${s.id}`, rect: s.tab! }));
-  const others = [...tabs, ...(d.back ? [{ id: 'back control', rect: d.back }] : [])];
+  const others = [...tabs, ...(d.back ? [{ id: 'back control', rect: d.back }] : []), ...(d.title ? [{ id: 'close-up title', rect: d.title }] : [])];
   for (const o of d.objects) {
-    const at = `${what}: ${o.id}`;
-    expect(o.font, `${at} label font (CSS px)`).toBeGreaterThanOrEqual(close ? 14 : 12);
-    expect(o.label[2], `${at} label shown`).toBeGreaterThan(0);
-    expect(within(o.label, d.w, d.h), `${at} label ${o.label} inside the ${d.w}×${d.h} canvas`).toBe(true);
-    expect(within(o.box, d.w, d.h), `${at} drawing ${o.box} inside the canvas`).toBe(true);
-    if (close) expect(o.station, `${at} of the station`).toBe(d.station);
+    check(o.font >= (close ? 14 : 12), `${o.id}: label font ${o.font} CSS px, under ${close ? 14 : 12}`);
+    check(o.label[2] > 0, `${o.id}: no label shown`);
+    check(within(o.label, d.w, d.h), `${o.id}: label ${o.label} outside the ${d.w}×${d.h} canvas`);
+    check(within(o.box, d.w, d.h), `${o.id}: drawing ${o.box} outside the canvas`);
+    if (close) check(o.station === d.station, `${o.id}: of station ${o.station}, not ${d.station}`);
     for (const p of d.objects) {
       if (p === o) continue;
-      expect(crosses(o.label, p.label), `${at} label over ${p.id}'s label`).toBe(false);
-      expect(crosses(o.label, p.box), `${at} label over ${p.id}'s drawing`).toBe(false);
+      check(!crosses(o.label, p.label), `${o.id}: label over ${p.id}'s label`);
+      check(!crosses(o.label, p.box), `${o.id}: label over ${p.id}'s drawing`);
     }
+    const [cx, cy] = [o.box[0] + o.box[2] / 2, o.box[1] + o.box[3] / 2];
     for (const t of others) {
-      expect(crosses(o.label, t.rect), `${at} label over the ${t.id}`).toBe(false);
-      const [cx, cy] = [o.box[0] + o.box[2] / 2, o.box[1] + o.box[3] / 2];
-      expect(cx > t.rect[0] && cx < t.rect[0] + t.rect[2] && cy > t.rect[1] && cy < t.rect[1] + t.rect[3], `${at} drawing's centre under the ${t.id}`).toBe(false);
+      check(!crosses(o.label, t.rect), `${o.id}: label over the ${t.id}`);
+      check(!(cx > t.rect[0] && cx < t.rect[0] + t.rect[2] && cy > t.rect[1] && cy < t.rect[1] + t.rect[3]), `${o.id}: drawing's centre under the ${t.id}`);
     }
   }
-  for (const t of tabs) expect(within(t.rect, d.w, d.h), `${what}: ${t.id} inside the canvas`).toBe(true);
+  for (const t of tabs) check(within(t.rect, d.w, d.h), `${t.id} outside the canvas`);
   if (close) {
-    expect(d.back, `${what}: back control`).toBeTruthy();
-    expect(d.back![3], `${what}: back control height`).toBeGreaterThanOrEqual(44);
-    expect(d.back![2], `${what}: back control width`).toBeGreaterThanOrEqual(44);
+    // the station's name over none of its drawings (nor, above, its labels)
+    check(!!d.title && within(d.title, d.w, d.h), `close-up title ${d.title} missing or outside the canvas`);
+    if (d.title) for (const o of d.objects) check(!crosses(o.box, d.title), `the close-up title over ${o.id}'s drawing`);
+    check(!!d.back && d.back[2] >= 44 && d.back[3] >= 44, `back control ${d.back} missing or under 44 px`);
   }
+  expect(problems, `${what}: every label legible and apart`).toEqual([]);
 }
 
 async function still(page: Page, station: string) {
@@ -664,7 +690,7 @@ function builtIn(): { id: string; room: string }[] {
 // every room at the other sizes, once (with the first scenario drawn there), in the same window resized as a laptop's or a
 // turned tablet's is: the room is not started again for it
 const onePerRoom = new Set(builtIn().filter((x, i, all) => all.findIndex((y) => y.room === x.room) === i).map((x) => x.id));
-const OTHER_SIZES = SIZES.slice(1).map((z) => `${z.vw}×${z.vh}`).join(', ');
+const OTHER_SIZES = SIZES.slice(1).map((z) => `${z.vw}×${z.vh}${z.vw === 1180 ? ' in English' : ''}`).join(', ');
 
 for (const { id, room } of builtIn()) {
   const others = onePerRoom.has(id);
@@ -710,17 +736,24 @@ for (const { id, room } of builtIn()) {
     }
     if (!others) return;
     for (const size of SIZES.slice(1)) {
+      // the turned tablet's size in English: other words, other lengths, the same rules
+      const lang = size.vw === 1180 ? 'en' : 'fr';
+      if ((await host.getAttribute('data-lang')) !== lang) {
+        await page.locator('#lang-select').selectOption(lang);
+        await expect(host).toHaveAttribute('data-lang', lang);
+      }
       await page.setViewportSize({ width: size.vw, height: size.vh });
       await roomReady(page);
       // the room as the play screen lays it out by default at that size
       await settled(page);
       const wide = await roomData(page);
       expect(wide.w, `${size.vw}×${size.vh}: the room's width`).toBeGreaterThanOrEqual(size.min);
-      expectTidy(wide, `${id} ${size.vw}px overview`);
-      await keepShot(host, testInfo, `${id}-${size.vw}-overview.png`);
+      expectTidy(wide, `${id} ${size.vw}px (${lang}) overview`);
+      await keepShot(host, testInfo, `${id}-${size.vw}-${lang}-overview.png`);
       for (const st of wide.stations) {
         await openStation(page, st.id);
-        expectTidy(await roomData(page), `${id} ${size.vw}px close-up ${st.id}`);
+        expectTidy(await roomData(page), `${id} ${size.vw}px (${lang}) close-up ${st.id}`);
+        if (lang === 'en') await keepShot(host, testInfo, `${id}-${size.vw}-en-${st.id}.png`);
         await backToOverview(page);
       }
     }
@@ -832,6 +865,30 @@ test('with reduced motion a station opens at once, with no tween', async ({ page
   await openStation(page, 'bench');
   await expect(host).toHaveAttribute('data-tweens', '0');
   await backToOverview(page);
+});
+
+test('with motion, a close-up at rest is as sharp as under reduced motion (a picture baked for the overview gives way to its paths on arrival)', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  // the changing room: nothing moves there once the camera rests (where something moves, its picture is baked again at the
+  // close-up's zoom), so what shows is what the arrival left
+  const url = '/?scenario=gowning&mode=training&seed=1&fault=none';
+  const closeUp = async () => {
+    await roomReady(page);
+    await settled(page);
+    const first = (await roomData(page)).stations[0]!.id;
+    await openStation(page, first);
+    await settled(page, first);
+    // the objects' drawings only (the floor and the walls are never baked)
+    return (await picture(page, (await roomData(page)).objects.map((o) => o.box))).edges;
+  };
+  await page.goto(url);
+  const moved = await closeUp();
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(url);
+  const reduced = await closeUp();
+  expect(reduced, 'the close-up drawn at all').toBeGreaterThan(1);
+  expect(moved, `sharpness with motion (${moved.toFixed(2)}) against reduced motion (${reduced.toFixed(2)})`).toBeGreaterThanOrEqual(reduced * 0.98);
 });
 
 test('turning the tablet or enlarging the window keeps the close-up the trainee was in', async ({ page }, testInfo) => {

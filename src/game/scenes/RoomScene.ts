@@ -17,7 +17,7 @@
 import Phaser from 'phaser';
 import type { RoomBridge, SceneHooks, ScreenStation, ScreenTarget } from '../bridge';
 import { EquipmentSprite, type Ring } from '../equipment/EquipmentSprite';
-import { centreOf, grow, labelFont, layoutLabels, pick, placeOf, ROOM_H, ROOM_W, wrapVariants, type Box, type LabelItem, type PlacedLabel, type Target } from '../layout';
+import { centreOf, grow, labelFont, layoutLabels, overlapArea, pick, placeOf, ROOM_H, ROOM_W, wrapVariants, type Box, type LabelItem, type PlacedLabel, type Target } from '../layout';
 import { AMBER, BRAND, FONT, INK, WHITE } from '../palette';
 import { roomMotion, roomStations } from '../rooms';
 import { between, cameraFor, OVERVIEW, stationOf, toScreen, viewBox, type Station, type View } from '../stations';
@@ -292,11 +292,36 @@ export class RoomScene extends Phaser.Scene {
     const name = this.stations.find((s) => s.id === this.station)?.name;
     const tpad = padY;
     setTextLook(this.title, { font, pad: { x: padX, y: tpad }, resolution: res, text: name ? (name[this.bridge.lang] ?? name.fr) : '' });
-    this.title.setPosition(m * 2 + this.back.width, m);
     const shown = this.station !== null && !this.ended;
     this.back.setVisible(shown);
     this.title.setVisible(shown);
+    this.placeTitle(m);
     this.drawBackFrame();
+  }
+
+  /**
+   * The close-up's title: beside the back control, unless it would lie over
+   * one of the station's drawings there (a long name in English over a station
+   * at the room's top edge); then in the first other corner where it lies over
+   * none (top right, bottom left, bottom right).
+   */
+  private placeTitle(m: number) {
+    const [w, h] = [this.title.width, this.title.height];
+    const spots: [number, number][] = [
+      [m * 2 + this.back.width, m],
+      [ROOM_W - m - w, m],
+      [m, ROOM_H - m - h],
+      [ROOM_W - m - w, ROOM_H - m - h],
+    ];
+    const drawings = this.station === null ? [] : this.order.filter((id) => this.visible(id)).map((id) => this.sprites.get(id)!.drawnBox);
+    const vb = viewBox(this.view);
+    const r = this.view.zoom;
+    const free = spots.find(([x, y]) => {
+      const box = grow({ x: vb.x + x / r, y: vb.y + y / r, w: w / r, h: h / r }, 4 / r);
+      return !drawings.some((d) => overlapArea(box, d) > 0);
+    });
+    const [x, y] = free ?? spots[0]!;
+    this.title.setPosition(x, y);
   }
 
   private backFrame: Phaser.GameObjects.Graphics | null = null;
@@ -898,7 +923,9 @@ export class RoomScene extends Phaser.Scene {
     // the operator figure's drawing, where it shows (labels keep off it)
     this.bridge.publish('figureBox', this.figure?.root.visible ? JSON.stringify(rect(this.figure.box)) : '');
     const kk = c.width / ROOM_W;
-    this.bridge.publish('back', this.back.visible ? JSON.stringify([round(ox + this.back.x * kk), round(oy + this.back.y * kk), round(this.back.width * kk), round(this.back.height * kk)]) : '');
+    const hudRect = (t: Phaser.GameObjects.Text) => (t.visible ? JSON.stringify([round(ox + t.x * kk), round(oy + t.y * kk), round(t.width * kk), round(t.height * kk)]) : '');
+    this.bridge.publish('back', hudRect(this.back));
+    this.bridge.publish('closeTitle', hudRect(this.title));
   }
 
   /* ---------- drawing only as often as something changes ---------- */
