@@ -23,9 +23,34 @@ export function perfectEvents(id: string, options: AttemptOptions): ActEvent[] {
 
 export type Input = 'touch' | 'mouse' | 'keyboard';
 
+/**
+ * A finger's tap on the element: at its centre, once the page shows it there
+ * (scrolled into view as a person would) and the point reaches it, not
+ * something over it. Where the element is not there yet, or is covered,
+ * disabled or moving, Playwright's own tap waits until it can be tapped.
+ * (Playwright's tap first waits for the element to stay put over two frames:
+ * on a page whose controls do not move that wait is most of a tap's time.)
+ */
+export async function fingerTap(page: Page, selector: string) {
+  const el = page.locator(selector).first();
+  const at = await el
+    .evaluate((node: Element) => {
+      if (!(node instanceof HTMLElement) || (node as HTMLButtonElement).disabled || node.getAnimations({ subtree: false }).length) return null;
+      node.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      const r = node.getBoundingClientRect();
+      if (r.width < 1 || r.height < 1) return null;
+      const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
+      const hit = document.elementFromPoint(x, y);
+      return hit && (hit === node || node.contains(hit)) ? { x, y } : null;
+    }, undefined, { timeout: 5000 })
+    .catch(() => null);
+  if (at) await page.touchscreen.tap(at.x, at.y);
+  else await el.tap();
+}
+
 export async function press(page: Page, selector: string, how: Input) {
   const el = page.locator(selector).first();
-  if (how === 'touch') await el.tap();
+  if (how === 'touch') await fingerTap(page, selector);
   else if (how === 'keyboard') {
     await el.focus();
     await page.keyboard.press('Enter');
@@ -34,7 +59,7 @@ export async function press(page: Page, selector: string, how: Input) {
 
 async function typeInto(page: Page, selector: string, value: number | string, how: Input) {
   const el = page.locator(selector).first();
-  if (how === 'touch') await el.tap();
+  if (how === 'touch') await fingerTap(page, selector);
   else await el.focus();
   await el.fill(String(value));
 }
@@ -56,7 +81,7 @@ export async function openTab(page: Page, tab: 'procedure' | 'record' | 'log', h
 export async function recordValue(page: Page, entry: string, text: string, how: Input = 'mouse') {
   await openTab(page, 'record', how);
   const field = page.locator(`[data-key="recin:${entry}"]`);
-  if (how === 'touch') await field.tap();
+  if (how === 'touch') await fingerTap(page, `[data-key="recin:${entry}"]`);
   else await field.focus();
   await field.fill(text);
   await press(page, `[data-key="rec:${entry}"]`, how);

@@ -13,7 +13,7 @@
  */
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import type { ActEvent, Scenario } from '../../src/engine/types';
-import { asTyped, openTab, playEvent, press, recordValue, type Input } from '../../src/cli/playInPage';
+import { asTyped, fingerTap, openTab, playEvent, press, recordValue, type Input } from '../../src/cli/playInPage';
 import { numberRead } from './readLine';
 
 export { numberRead };
@@ -93,8 +93,8 @@ export async function clearOver(page: Page, x: number, y: number, over?: string)
   for (let i = 0; i < 3; i++) {
     const now = i === 0 && over !== undefined ? over : (await look(page, '', [x, y])).over;
     if (now === 'room') return i > 0;
-    if (now === 'toast') await page.locator('[data-key="toast-close"]').first().tap();
-    else if (now === 'panel') await page.locator('.room [data-key="close-panel"]').first().tap();
+    if (now === 'toast') await fingerTap(page, '[data-key="toast-close"]');
+    else if (now === 'panel') await fingerTap(page, '.room [data-key="close-panel"]');
     else throw new Error(`the room is not under ${Math.round(x)},${Math.round(y)}: ${now}`);
   }
   return true;
@@ -173,11 +173,10 @@ export async function actInRoom(page: Page, e: ActEvent) {
   }
   await tapInRoom(page, e.target, seen);
   if (e.value !== undefined) {
-    const field = page.locator(`.room [data-key="in:${e.target}:${e.verb}"]`);
-    await field.tap();
-    await field.fill(String(e.value));
+    await fingerTap(page, `.room [data-key="in:${e.target}:${e.verb}"]`);
+    await page.locator(`.room [data-key="in:${e.target}:${e.verb}"]`).first().fill(String(e.value));
   }
-  await page.locator(`.room [data-key="act:${e.target}:${e.verb}${e.with ? `:${e.with}` : ''}"]`).tap();
+  await fingerTap(page, `.room [data-key="act:${e.target}:${e.verb}${e.with ? `:${e.with}` : ''}"]`);
 }
 
 /** Reads an instrument's display (or one of its named readings) and returns what the screen showed. */
