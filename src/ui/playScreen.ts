@@ -457,8 +457,7 @@ export class PlayScreen {
   private placeToast(target?: string) {
     const at = target ? this.spotOf(target) : null;
     // the height the room reported its places for (reading the host's own height would lay the page out in the middle of an update)
-    const height = Number(this.roomHost.dataset.laidForH) || this.roomHost.clientHeight || 1;
-    const bottom = !!at && at.y < height * 0.45;
+    const bottom = !!at && at.y < (Number(this.roomHost.dataset.laidForH) || this.roomHost.clientHeight || 1) * 0.45;
     this.overlay.classList.toggle('at-bottom', bottom);
   }
 

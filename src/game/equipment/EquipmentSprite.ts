@@ -20,7 +20,7 @@ import { commandBounds, sizeOf, union, type Box } from '../layout';
 import { lookFor } from '../stateLook';
 import { drawerFor } from './index';
 import type { Ctx } from './kit';
-import { setTextLook } from '../textLook';
+import { measuredOnce, setTextLook } from '../textLook';
 import { unitAfterLabel, unitIn } from '../../engine/unit';
 
 export type Ring = 'none' | 'hover' | 'focus';
@@ -151,8 +151,8 @@ export class EquipmentSprite {
     this.marks = scene.add.graphics();
     this.ring = scene.add.graphics();
     this.root.add([shadow, this.halo, this.body, this.marks, this.ring]);
-    this.label = scene.add
-      .text(at.x, at.y + h / 2, '', {
+    this.label = measuredOnce(
+      {
         fontFamily: FONT,
         fontSize: '20px',
         fontStyle: 'bold',
@@ -162,12 +162,14 @@ export class EquipmentSprite {
         align: 'center',
         // never under 1: Phaser 4 fills a text's background over only resolution² of it below 1
         resolution: Math.max(1, resolution),
-      })
+      },
+      (style) => scene.add.text(at.x, at.y + h / 2, '', style),
+    )
       .setOrigin(0, 0)
       .setDepth(5000);
     // the readout plate of an instrument with several readings: laid out by the room beside the drawing, as the label is
-    this.readout = scene.add
-      .text(at.x, at.y, '', {
+    this.readout = measuredOnce(
+      {
         fontFamily: FONT,
         fontSize: '20px',
         fontStyle: 'bold',
@@ -177,7 +179,9 @@ export class EquipmentSprite {
         padding: { x: 6, y: 2 },
         align: 'left',
         resolution: Math.max(1, resolution),
-      })
+      },
+      (style) => scene.add.text(at.x, at.y, '', style),
+    )
       .setOrigin(0, 0)
       .setDepth(5000)
       .setVisible(false);
@@ -331,8 +335,8 @@ export class EquipmentSprite {
     if (value) {
       const s = ctx.screen;
       const size = (s ? Math.max(13, Math.min(24, s.h * 0.62)) : 20) / (s ? Math.max(1, lines.length * 0.8) : 1);
-      const t = this.scene.add
-        .text(s ? s.x : 0, s ? s.y : -this.h / 2 - 26, value, {
+      const t = measuredOnce(
+        {
           fontFamily: FONT,
           fontSize: `${Math.round(size)}px`,
           fontStyle: 'bold',
@@ -341,8 +345,9 @@ export class EquipmentSprite {
           padding: s ? { x: 2, y: 0 } : { x: 6, y: 2 },
           // sharp in a close-up (2× and more), never under 1 (see the label)
           resolution: Math.min(4, Math.max(1, this.resolution * 2)),
-        })
-        .setOrigin(0.5, 0.5);
+        },
+        (style) => this.scene.add.text(s ? s.x : 0, s ? s.y : -this.h / 2 - 26, value, style),
+      ).setOrigin(0.5, 0.5);
       if (s && t.width > s.w - 4) t.setScale((s.w - 4) / t.width);
       this.body.add(t);
       this.valueText = t;

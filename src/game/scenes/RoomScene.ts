@@ -26,7 +26,7 @@ import { figureBox, wornBy } from '../figure';
 import { OperatorFigure } from '../operatorFigure';
 import { holdersOf, insideSpot } from '../inside';
 import { syncScale } from '../syncScale';
-import { setTextLook } from '../textLook';
+import { measuredOnce, setTextLook } from '../textLook';
 import { bakeGraphics, dropBaked } from '../bake';
 
 /** Half the smallest touch target (44 CSS px, with a margin), in CSS px. */
@@ -149,7 +149,7 @@ export class RoomScene extends Phaser.Scene {
         const layer = this.add.container(0, 0).setDepth(10);
         roomMotion(this.bridge.room)?.({ scene: this, layer, loop: (config) => void this.tweens.add(config) });
       }
-      this.probe = this.make.text({ style: { fontFamily: FONT, fontStyle: 'bold' } }, false);
+      this.probe = measuredOnce({ fontFamily: FONT, fontStyle: 'bold' }, (st) => this.make.text({ style: st }, false));
       this.input.on('pointerdown', this.onDown, this);
       this.input.on('pointermove', this.onMove, this);
       this.input.on('pointerup', (p: Phaser.Input.Pointer) => this.onUp(p, true));
@@ -268,8 +268,8 @@ export class RoomScene extends Phaser.Scene {
   private makeHud() {
     const style = { fontFamily: FONT, fontStyle: 'bold', color: '#10212b', resolution: Math.max(1, this.zoom) };
     // made off the scene first, so that the hook above does not hide them from the HUD camera
-    this.back = this.make.text({ style: { ...style, backgroundColor: '#ffffff' } }, false).setDepth(30000);
-    this.title = this.make.text({ style: { ...style, backgroundColor: '#ffffffe6' } }, false).setDepth(30000);
+    this.back = measuredOnce({ ...style, backgroundColor: '#ffffff' }, (st) => this.make.text({ style: st }, false)).setDepth(30000);
+    this.title = measuredOnce({ ...style, backgroundColor: '#ffffffe6' }, (st) => this.make.text({ style: st }, false)).setDepth(30000);
     for (const o of [this.back, this.title]) {
       this.hudObjects.add(o);
       this.add.existing(o);
@@ -618,7 +618,7 @@ export class RoomScene extends Phaser.Scene {
       g.lineStyle(2 / k, INK, 0.35).strokeRoundedRect(b.x, b.y, b.w, b.h, 14);
       let t = this.tabs.get(s.id);
       if (!t) {
-        t = this.add.text(0, 0, '', { fontFamily: FONT, fontStyle: 'bold', color: '#ffffff', backgroundColor: '#0b4f6c' }).setDepth(4000);
+        t = measuredOnce({ fontFamily: FONT, fontStyle: 'bold', color: '#ffffff', backgroundColor: '#0b4f6c' }, (st) => this.add.text(0, 0, '', st)).setDepth(4000);
         this.tabs.set(s.id, t);
       }
       setTextLook(t, { font, pad, resolution, text: `${s.name[this.bridge.lang] ?? s.name.fr} ›` });
