@@ -635,7 +635,7 @@ export class PlayScreen {
     const part = (key: unknown[], make: () => HTMLElement) => ({ key: JSON.stringify([o.id, lang(), disabled, ...key]), make });
     const ends = offered.map((a) => [a.verb, a.with?.filter((w) => this.view.objects.some((x) => x.id === w)) ?? null]);
     keyed(this.panel, [
-      part(['name', o.alert], () => h('h2', { id: 'actions-h' }, tr(o.name))),
+      part(['name'], () => h('h2', { id: 'actions-h' }, tr(o.name))),
       part(['state', o.state, o.lot, o.expiry], () => h('p', { class: 'muted' }, [tr(o.stateLabel), ...lotLines(o)].filter(Boolean).join(' · '))),
       ...(o.readings.length ? [part(['reads', o.readings.map((r) => [r.key, r.read])], reads)] : []),
       ...(offered.length === 0 ? [part(['none'], () => h('p', {}, t('play.noActions')))] : []),

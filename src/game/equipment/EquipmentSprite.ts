@@ -21,6 +21,7 @@ import { lookFor } from '../stateLook';
 import { drawerFor } from './index';
 import type { Ctx } from './kit';
 import { measuredOnce, setTextLook } from '../textLook';
+import { bakeInPlace, unbakeInPlace, type Baked } from '../bake';
 import { unitAfterLabel, unitIn } from '../../engine/unit';
 
 export type Ring = 'none' | 'hover' | 'focus';
@@ -117,7 +118,7 @@ export class EquipmentSprite {
   private tweens: Phaser.Tweens.Tween[] = [];
   /** Its drawing's paths (the kind's drawer draws them once per look), and the picture baked from them, if any. */
   private main: Phaser.GameObjects.Graphics | null = null;
-  private baked: { key: string; res: number; image: Phaser.GameObjects.Image; from: Phaser.GameObjects.Graphics }[] = [];
+  private baked: Baked[] = [];
   private haloTween: Phaser.Tweens.Tween | null = null;
   private drawn = '';
   private ringShown: Ring = 'none';
@@ -511,11 +512,11 @@ export class EquipmentSprite {
   /**
    * Draws its paths from a picture baked at `res` pixels per room unit (the
    * canvas renderer: see bake.ts), baked again only for a larger `res`; nothing
-   * when `bake` cannot make one. The paths stay, hidden: the drawing's bounds
+   * where no picture can be made (WebGL, a picture too large). The paths stay, hidden: the drawing's bounds
    * are theirs. What moves (a level, a rotor, a value) is drawn over it as
    * before.
    */
-  bakeAt(res: number, bake: (g: Phaser.GameObjects.Graphics, box: Box, res: number) => string | null) {
+  bakeAt(res: number) {
     const g = this.main;
     if (!g?.active || (this.baked.length && this.baked[0]!.from === g && this.baked[0]!.res >= res - 0.01)) return;
     this.unbake();
@@ -526,12 +527,8 @@ export class EquipmentSprite {
       // a margin for the antialiased edge and the corners of thick lines
       const pad = 4;
       const box = { x: Math.floor(drawn.x - pad), y: Math.floor(drawn.y - pad), w: Math.ceil(drawn.w + 2 * pad), h: Math.ceil(drawn.h + 2 * pad) };
-      const key = bake(part, box, res);
-      if (!key) continue;
-      const image = this.scene.add.image(part.x + box.x, part.y + box.y, key).setOrigin(0, 0).setScale(1 / res);
-      parent.addAt(image, parent.getIndex(part));
-      part.setVisible(false);
-      this.baked.push({ key, res, image, from: part });
+      const baked = bakeInPlace(this.scene, part, box, res, parent);
+      if (baked) this.baked.push(baked);
     }
   }
 
@@ -541,11 +538,7 @@ export class EquipmentSprite {
   }
 
   private unbake() {
-    for (const b of this.baked.splice(0)) {
-      b.image.destroy();
-      this.scene.textures.remove(b.key);
-      if (b.from.active) b.from.setVisible(true);
-    }
+    for (const b of this.baked.splice(0)) unbakeInPlace(this.scene, b);
   }
 
   /** A copy of the drawing that follows the finger while dragging. */

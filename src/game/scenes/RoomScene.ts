@@ -27,7 +27,7 @@ import { OperatorFigure } from '../operatorFigure';
 import { holdersOf, insideSpot } from '../inside';
 import { syncScale } from '../syncScale';
 import { measuredOnce, setTextLook } from '../textLook';
-import { bakeGraphics, dropBaked } from '../bake';
+import { bakeInPlace, dropBaked, unbakeInPlace, type Baked } from '../bake';
 
 /** Half the smallest touch target (44 CSS px, with a margin), in CSS px. */
 const MIN_TARGET_CSS = 24;
@@ -999,12 +999,12 @@ export class RoomScene extends Phaser.Scene {
     for (const s of this.sprites.values()) {
       const b = s.drawnBox;
       if (b.x > v.right || b.x + b.w < v.x || b.y > v.bottom || b.y + b.h < v.y) continue;
-      s.bakeAt(Math.round(zoom * s.scale * 100) / 100, this.baker);
+      s.bakeAt(Math.round(zoom * s.scale * 100) / 100);
     }
   }
   /** The stations' areas, baked like the objects (one picture over the room): shown or not. */
   private zonesShown = true;
-  private zonesBaked: { key: string; res: number; image: Phaser.GameObjects.Image } | null = null;
+  private zonesBaked: Baked | null = null;
   private showZones(shown: boolean) {
     this.zonesShown = shown;
     this.zones.setVisible(shown && !this.zonesBaked);
@@ -1013,22 +1013,17 @@ export class RoomScene extends Phaser.Scene {
   private bakeZones(res: number) {
     if (this.zonesBaked?.res === res) return;
     this.unbakeZones();
-    const key = bakeGraphics(this, this.zones, { x: 0, y: 0, w: ROOM_W, h: ROOM_H }, res);
-    if (!key) return;
-    const image = this.add.image(0, 0, key).setOrigin(0, 0).setScale(1 / res).setDepth(this.zones.depth);
-    this.zonesBaked = { key, res, image };
+    this.zonesBaked = bakeInPlace(this, this.zones, { x: 0, y: 0, w: ROOM_W, h: ROOM_H }, res);
     this.showZones(this.zonesShown);
   }
   private unbakeZones() {
     const b = this.zonesBaked;
     if (!b) return;
     this.zonesBaked = null;
-    b.image.destroy();
-    this.textures.remove(b.key);
+    // (whether the areas show is showZones' to say)
+    unbakeInPlace(this, b, false);
     this.showZones(this.zonesShown);
   }
-
-  private baker = (g: Phaser.GameObjects.Graphics, box: Box, res: number) => bakeGraphics(this, g, box, res);
 
   override update(time: number) {
     this.bakeInView();
