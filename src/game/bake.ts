@@ -49,38 +49,6 @@ export function bakeGraphics(scene: Phaser.Scene, g: Phaser.GameObjects.Graphics
   return key;
 }
 
-/** A picture baked from a drawing's paths, shown in their place while they are hidden. */
-export interface Baked {
-  key: string;
-  /** Its pixels per unit of the drawing. */
-  res: number;
-  image: Phaser.GameObjects.Image;
-  /** The drawing it stands for. */
-  from: Phaser.GameObjects.Graphics;
-}
-
-/**
- * Bakes `g` over `box` (its own units) at `res` and puts the picture where the
- * paths draw (in `parent` just under them, else in the scene at their depth);
- * the paths are hidden. Null where nothing could be baked (see bakeGraphics).
- */
-export function bakeInPlace(scene: Phaser.Scene, g: Phaser.GameObjects.Graphics, box: Box, res: number, parent?: Phaser.GameObjects.Container): Baked | null {
-  const key = bakeGraphics(scene, g, box, res);
-  if (!key) return null;
-  const image = scene.add.image(g.x + box.x, g.y + box.y, key).setOrigin(0, 0).setScale(1 / res);
-  if (parent) parent.addAt(image, parent.getIndex(g));
-  else image.setDepth(g.depth);
-  g.setVisible(false);
-  return { key, res, image, from: g };
-}
-
-/** Takes a baked picture away and gives back its texture; the paths show again unless `showPaths` is false. */
-export function unbakeInPlace(scene: Phaser.Scene, b: Baked, showPaths = true) {
-  b.image.destroy();
-  scene.textures.remove(b.key);
-  if (b.from.active && showPaths) b.from.setVisible(true);
-}
-
 /** Gives back every picture baked in this game (the room scene leaves: its objects go with it). */
 export function dropBaked(scene: Phaser.Scene) {
   const textures = scene.textures as Phaser.Textures.TextureManager | undefined;

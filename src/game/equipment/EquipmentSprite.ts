@@ -21,7 +21,7 @@ import { lookFor } from '../stateLook';
 import { drawerFor } from './index';
 import type { Ctx } from './kit';
 import { measuredOnce, setTextLook } from '../textLook';
-import { bakeInPlace, unbakeInPlace, type Baked } from '../bake';
+import { placeBaked, unbakeInPlace, type Baked } from '../baked';
 import { unitAfterLabel, unitIn } from '../../engine/unit';
 
 export type Ring = 'none' | 'hover' | 'focus';
@@ -512,11 +512,12 @@ export class EquipmentSprite {
   /**
    * Draws its paths from a picture baked at `res` pixels per room unit (the
    * canvas renderer: see bake.ts), baked again only for a larger `res`; nothing
-   * where no picture can be made (WebGL, a picture too large). The paths stay, hidden: the drawing's bounds
+   * where `bake` (the scene's: this module loads without Phaser) makes no
+   * picture (WebGL, a picture too large). The paths stay, hidden: the drawing's bounds
    * are theirs. What moves (a level, a rotor, a value) is drawn over it as
    * before.
    */
-  bakeAt(res: number) {
+  bakeAt(res: number, bake: (g: Phaser.GameObjects.Graphics, box: Box, res: number) => string | null) {
     const g = this.main;
     if (!g?.active || (this.baked.length && this.baked[0]!.from === g && this.baked[0]!.res >= res - 0.01)) return;
     this.unbake();
@@ -527,8 +528,8 @@ export class EquipmentSprite {
       // a margin for the antialiased edge and the corners of thick lines
       const pad = 4;
       const box = { x: Math.floor(drawn.x - pad), y: Math.floor(drawn.y - pad), w: Math.ceil(drawn.w + 2 * pad), h: Math.ceil(drawn.h + 2 * pad) };
-      const baked = bakeInPlace(this.scene, part, box, res, parent);
-      if (baked) this.baked.push(baked);
+      const key = bake(part, box, res);
+      if (key) this.baked.push(placeBaked(this.scene, part, box, res, key, parent));
     }
   }
 

@@ -27,7 +27,8 @@ import { OperatorFigure } from '../operatorFigure';
 import { holdersOf, insideSpot } from '../inside';
 import { syncScale } from '../syncScale';
 import { measuredOnce, setTextLook } from '../textLook';
-import { bakeInPlace, dropBaked, unbakeInPlace, type Baked } from '../bake';
+import { bakeGraphics, dropBaked } from '../bake';
+import { placeBaked, unbakeInPlace, type Baked } from '../baked';
 
 /** Half the smallest touch target (44 CSS px, with a margin), in CSS px. */
 const MIN_TARGET_CSS = 24;
@@ -999,7 +1000,7 @@ export class RoomScene extends Phaser.Scene {
     for (const s of this.sprites.values()) {
       const b = s.drawnBox;
       if (b.x > v.right || b.x + b.w < v.x || b.y > v.bottom || b.y + b.h < v.y) continue;
-      s.bakeAt(Math.round(zoom * s.scale * 100) / 100);
+      s.bakeAt(Math.round(zoom * s.scale * 100) / 100, this.baker);
     }
   }
   /** The stations' areas, baked like the objects (one picture over the room): shown or not. */
@@ -1013,7 +1014,9 @@ export class RoomScene extends Phaser.Scene {
   private bakeZones(res: number) {
     if (this.zonesBaked?.res === res) return;
     this.unbakeZones();
-    this.zonesBaked = bakeInPlace(this, this.zones, { x: 0, y: 0, w: ROOM_W, h: ROOM_H }, res);
+    const box = { x: 0, y: 0, w: ROOM_W, h: ROOM_H };
+    const key = this.baker(this.zones, box, res);
+    this.zonesBaked = key ? placeBaked(this, this.zones, box, res, key) : null;
     this.showZones(this.zonesShown);
   }
   private unbakeZones() {
@@ -1024,6 +1027,8 @@ export class RoomScene extends Phaser.Scene {
     unbakeInPlace(this, b, false);
     this.showZones(this.zonesShown);
   }
+
+  private baker = (g: Phaser.GameObjects.Graphics, box: Box, res: number) => bakeGraphics(this, g, box, res);
 
   override update(time: number) {
     this.bakeInView();
