@@ -891,6 +891,98 @@ test('with motion, a close-up at rest is as sharp as under reduced motion (a pic
   expect(moved, `sharpness with motion (${moved.toFixed(2)}) against reduced motion (${reduced.toFixed(2)})`).toBeGreaterThanOrEqual(reduced * 0.98);
 });
 
+test('while levels move, what stands still is drawn from one picture and shows exactly as it does at rest', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  // inoculation's pump transfer: the flask's level falls, the bioreactor's rises (kit.ts, 900 ms)
+  const events = perfectEvents('inoculation', { seed: 1, mode: 'training', forcedFault: 'none' });
+  const at = events.findIndex((e) => e.verb === 'transfer');
+  expect(at, 'inoculation has a transfer').toBeGreaterThan(0);
+  const e = events[at]!;
+  await page.goto('/?scenario=inoculation&mode=training&seed=1&fault=none');
+  const host = await roomReady(page);
+  await playAll(page, events.slice(0, at), 'mouse');
+  const twin = page.locator(`[data-object="${e.target}"]`);
+  if ((await twin.getAttribute('aria-expanded')) !== 'true') await twin.click();
+  await host.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await settled(page);
+  const objects = (await roomData(page)).objects as { id: string; box: Rect }[];
+  // the room before the transfer; then every frame while the picture shows, and the room at rest again (over half a
+  // second, which shows what its own loops move at rest)
+  await page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('.room-canvas canvas')!;
+    const c = document.createElement('canvas');
+    c.width = canvas.width;
+    c.height = canvas.height;
+    const x = c.getContext('2d', { willReadFrequently: true })!;
+    x.drawImage(canvas, 0, 0);
+    (window as unknown as { before: Uint8ClampedArray }).before = x.getImageData(0, 0, c.width, c.height).data;
+  });
+  const watch = page.evaluate(
+    (objects) =>
+      new Promise<{ frames: number; changed: string[]; outside: number; where: number[] | null }>((done) => {
+        const hostEl = document.querySelector<HTMLElement>('.room-canvas')!;
+        const canvas = hostEl.querySelector('canvas')!;
+        const w = canvas.width;
+        const h = canvas.height;
+        const k = w / canvas.getBoundingClientRect().width;
+        const copy = () => {
+          const c = document.createElement('canvas');
+          c.width = w;
+          c.height = h;
+          const x = c.getContext('2d', { willReadFrequently: true })!;
+          x.drawImage(canvas, 0, 0);
+          return x.getImageData(0, 0, w, h).data;
+        };
+        const before = (window as unknown as { before: Uint8ClampedArray }).before;
+        const shown: Uint8ClampedArray[] = [];
+        const rest: Uint8ClampedArray[] = [];
+        let restSince = 0;
+        const give = performance.now() + 20_000;
+        const tick = (now: number) => {
+          if (hostEl.dataset.still === '1') {
+            if (shown.length < 24) shown.push(copy());
+          } else if (shown.length) {
+            restSince ||= now;
+            if (now - restSince > 300) rest.push(copy());
+          }
+          if (rest.length < 6 && now < give) {
+            requestAnimationFrame(tick);
+            return;
+          }
+          const last = rest[rest.length - 1];
+          if (!last) return done({ frames: shown.length, changed: [], outside: -1, where: null });
+          const differs = (a: Uint8ClampedArray, b: Uint8ClampedArray, i: number) => Math.abs(a[i]! - b[i]!) + Math.abs(a[i + 1]! - b[i + 1]!) + Math.abs(a[i + 2]! - b[i + 2]!) > 48;
+          const at = (i: number) => [((i / 4) % w) / k, Math.floor(i / 4 / w) / k] as const;
+          const pad = 8;
+          const inBox = (b: number[], [x, y]: readonly [number, number]) => x >= b[0]! - pad && x < b[0]! + b[2]! + pad && y >= b[1]! - pad && y < b[1]! + b[3]! + pad;
+          // the objects the transfer changed: drawn otherwise at rest after it than before it
+          const changed = new Set<string>();
+          for (let i = 0; i < last.length; i += 4) if (differs(before, last, i)) for (const o of objects) if (inBox(o.box, at(i))) changed.add(o.id);
+          const boxes = objects.filter((o) => changed.has(o.id)).map((o) => o.box);
+          let outside = 0;
+          let where: number[] | null = null;
+          for (const f of shown)
+            for (let i = 0; i < f.length; i += 4) {
+              if (!differs(f, last, i) || rest.some((r) => differs(r, last, i))) continue;
+              const p = at(i);
+              if (boxes.some((b) => inBox(b, p))) continue;
+              outside++;
+              where ??= [...p];
+            }
+          done({ frames: shown.length, changed: [...changed].sort(), outside, where });
+        };
+        requestAnimationFrame(tick);
+      }),
+    objects,
+  );
+  await page.locator(`[data-key="act:${e.target}:${e.verb}${e.with ? `:${e.with}` : ''}"]`).first().click();
+  const got = await watch;
+  expect(got.frames, 'frames drawn over the still picture while the levels moved').toBeGreaterThan(3);
+  expect(got.changed, 'the pump ran, the flask emptied, the bioreactor filled').toEqual(expect.arrayContaining(['bioreactor', 'inoculum-bottle', 'pump']));
+  expect(got.outside, `pixels that differ from the room at rest, away from what the transfer changed (${got.changed.join(', ')}; first at ${JSON.stringify(got.where)} CSS px)`).toBe(0);
+});
+
 test('turning the tablet or enlarging the window keeps the close-up the trainee was in', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto('/?scenario=gowning&mode=training&seed=1&fault=none');

@@ -485,11 +485,18 @@ export class EquipmentSprite {
     }
   }
 
-  setRing(ring: Ring) {
-    if (ring === this.ringShown) return;
+  /** Rings it (or not); says whether that changed anything. */
+  setRing(ring: Ring): boolean {
+    if (ring === this.ringShown) return false;
     this.ringShown = ring;
     this.drawRing();
     this.relabel();
+    return true;
+  }
+
+  /** Whether anything of its own moves now (a level, a reading, a loop, its halo, its place, its fading in). */
+  get animating(): boolean {
+    return [...this.tweens, this.climbTween, this.moveTween, this.appearTween, this.labelTween, this.haloTween].some((t) => t?.isPlaying());
   }
 
   private drawRing() {

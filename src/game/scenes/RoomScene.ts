@@ -29,6 +29,7 @@ import { syncScale } from '../syncScale';
 import { measuredOnce, setTextLook } from '../textLook';
 import { bakeGraphics, dropBaked } from '../bake';
 import { placeBaked, unbakeInPlace, type Baked } from '../baked';
+import { StillPicture } from '../stillPicture';
 
 /** Half the smallest touch target (44 CSS px, with a margin), in CSS px. */
 const MIN_TARGET_CSS = 24;
@@ -110,6 +111,8 @@ export class RoomScene extends Phaser.Scene {
   /** The operator who wears what has been put on (rooms that have one), and the station where it stands. */
   private figure: OperatorFigure | null = null;
   private figureStation: string | null = null;
+  /** What stands still, drawn once while something moves (the canvas renderer): taken back before any change. */
+  private still: StillPicture | null = null;
 
   constructor() {
     super('Room');
@@ -131,8 +134,10 @@ export class RoomScene extends Phaser.Scene {
     this.linkLayer = null;
     this.figure = null;
     this.figureStation = null;
+    this.still = null;
     try {
       this.applyView(OVERVIEW);
+      this.still = new StillPicture(this, this.cameras.main);
       // the HUD camera sees only what is made for it; the room's camera never sees it
       this.hud = this.cameras.add(0, 0, this.scale.width, this.scale.height).setZoom(this.zoom);
       this.hud.centerOn(ROOM_W / 2, ROOM_H / 2);
@@ -156,20 +161,21 @@ export class RoomScene extends Phaser.Scene {
       this.input.on('pointerup', (p: Phaser.Input.Pointer) => this.onUp(p, true));
       this.input.on('pointerupoutside', (p: Phaser.Input.Pointer) => this.onUp(p, false));
       this.input.on('gameout', () => this.setHover(null));
-      const onResize = () => this.relayout();
+      const onResize = () => (this.still?.drop(), this.relayout());
       this.scale.on('resize', onResize);
       // the page can resize the canvas's box before Phaser's next size check (up to half a second):
       // lay out again (and tell the page where things are) as soon as the box the trainee sees changes
       const shown = typeof ResizeObserver === 'function' && this.game.canvas ? new ResizeObserver(() => {
         this.wake();
+        this.still?.drop();
         syncScale(this.scale);
         this.relayout();
       }) : null;
       if (shown) shown.observe(this.game.canvas);
       this.hooks = {
-        refresh: () => (this.wake(), this.refresh()),
+        refresh: () => (this.wake(), this.still?.drop(), this.refresh()),
         highlight: () => (this.wake(), this.applyRings()),
-        station: (id) => (this.wake(), this.goTo(id, !this.bridge.reducedMotion)),
+        station: (id) => (this.wake(), this.still?.drop(), this.goTo(id, !this.bridge.reducedMotion)),
       };
       // any touch, click or pointer move: drawn at full rate at once (the pointer's handlers run before the next step)
       for (const e of ['pointerdown', 'pointermove', 'pointerup', 'wheel']) this.input.on(e, this.wake, this);
@@ -178,6 +184,7 @@ export class RoomScene extends Phaser.Scene {
         this.scale.off('resize', onResize);
         this.bridge.detach(this.hooks);
         this.zonesBaked = null;
+        this.still?.destroy();
         dropBaked(this);
       };
       this.events.once('shutdown', leave);
@@ -496,6 +503,7 @@ export class RoomScene extends Phaser.Scene {
       this.publishTargets();
       return;
     }
+    this.still?.drop();
     this.laidOut = key;
     this.layoutHud();
     const pad = { x: Math.round(font * 0.35 * 10) / 10, y: Math.round(font * 0.12 * 10) / 10 };
@@ -638,7 +646,7 @@ export class RoomScene extends Phaser.Scene {
     const focus = this.ended ? null : this.bridge.highlighted;
     for (const [id, s] of this.sprites) {
       const ring: Ring = id === focus ? 'focus' : id === this.hover && !this.ended ? 'hover' : 'none';
-      s.setRing(ring);
+      if (s.setRing(ring)) this.still?.drop();
     }
     // the focused label gains its state line: lay out again if it changed
     if (this.order.length) this.relayout();
@@ -654,6 +662,7 @@ export class RoomScene extends Phaser.Scene {
   /* ---------- the camera ---------- */
 
   private applyView(v: View) {
+    this.still?.drop();
     this.view = v;
     const cam = this.cameras.main;
     cam.setZoom(this.zoom * v.zoom);
@@ -1003,6 +1012,40 @@ export class RoomScene extends Phaser.Scene {
       s.bakeAt(Math.round(zoom * s.scale * 100) / 100, this.baker);
     }
   }
+  /**
+   * While something moves of itself (a level, a reading, an object fading
+   * in: not the camera, not a finger's drag, not the endless loops alone),
+   * the canvas renderer draws what stands still from one picture
+   * (stillPicture.ts); at rest, or once anything else changes, as before.
+   */
+  private holdStill() {
+    const still = this.still;
+    if (!still) return;
+    const playing = this.tweens.getTweens().filter((t) => t.isPlaying());
+    if (this.bridge.reducedMotion || this.moving || this.press || this.game.renderer?.type !== Phaser.CANVAS || !playing.some((t) => !endless(t))) {
+      still.drop();
+      this.bridge.publish('still', 0);
+      return;
+    }
+    // (1 while the picture shows: for tests and tools)
+    this.bridge.publish('still', still.shown ? 1 : 0);
+    if (still.taken) return;
+    const live = new Set<unknown>();
+    for (const s of this.sprites.values()) if (s.animating) for (const go of [s.root, s.label, s.readout]) live.add(go);
+    for (const t of playing) for (const target of t.targets) live.add(target);
+    const moves = (go: Phaser.GameObjects.GameObject): boolean => live.has(go) || (go instanceof Phaser.GameObjects.Container && go.list.some(moves));
+    // an object's ring and halo reach a little past its drawing
+    const boxes = new Map<unknown, Box>([...this.sprites.values()].map((s) => [s.root, grow(s.drawnBox, 16)]));
+    const boxOf = (go: Phaser.GameObjects.GameObject): Box | null => {
+      if (boxes.has(go)) return boxes.get(go)!;
+      if (!(go instanceof Phaser.GameObjects.Text)) return null;
+      const r = go.getBounds();
+      return { x: r.x, y: r.y, w: r.width, h: r.height };
+    };
+    still.take(moves, boxOf);
+    this.bridge.publish('still', still.shown ? 1 : 0);
+  }
+
   /** The stations' areas, baked like the objects (one picture over the room): shown or not. */
   private zonesShown = true;
   private zonesBaked: Baked | null = null;
@@ -1032,6 +1075,7 @@ export class RoomScene extends Phaser.Scene {
 
   override update(time: number) {
     this.bakeInView();
+    this.holdStill();
     this.settleRate();
     if (time - this.lastPublish < 250) return;
     this.lastPublish = time;
