@@ -73,6 +73,9 @@ const TOAST_FADE_MS = 7000;
 /** Wide enough for the drawer beside a room that keeps its labels legible: open it by default. */
 const DRAWER_OPEN_FROM = '(min-width: 1280px) and (orientation: landscape)';
 
+/** The room's back control and a close-up's name: 48 CSS px high, 8 from the top (RoomScene's BACK_H_CSS, BACK_MARGIN_CSS). */
+const HUD_ROW_CSS = 56;
+
 export class PlayScreen {
   readonly el: HTMLElement;
   readonly roomHost: HTMLElement;
@@ -154,6 +157,7 @@ export class PlayScreen {
    */
   stationOpened(id: string | null) {
     this.station = id;
+    this.clearHudRow();
     this.drawn.delete('twin');
     if (this.view) this.drawTwin();
     if (!id || this.readOnly) return;
@@ -459,6 +463,31 @@ export class PlayScreen {
     // the height the room reported its places for (reading the host's own height would lay the page out in the middle of an update)
     const bottom = !!at && at.y < (Number(this.roomHost.dataset.laidForH) || this.roomHost.clientHeight || 1) * 0.45;
     this.overlay.classList.toggle('at-bottom', bottom);
+    this.clearHudRow();
+  }
+
+  /**
+   * The judgement and the actions start below the row where a close-up shows
+   * its back control and the station's name (a phase's brief hid the name, an
+   * open panel the way back), in the overview as well: a panel opened by a
+   * tap in the overview would otherwise jump down as the camera arrives, under
+   * the finger reaching for it. Lower when the room reports them lower.
+   */
+  private clearHudRow() {
+    const d = this.roomHost.dataset;
+    const h = Number(d.laidForH) || 0;
+    let below = HUD_ROW_CSS;
+    for (const json of [d.back, d.closeTitle]) {
+      if (!json) continue;
+      try {
+        const [, y, , hh] = JSON.parse(json) as number[];
+        // (a name in a lower corner is not in the way)
+        if (typeof y === 'number' && typeof hh === 'number' && (!h || y < h / 2)) below = Math.max(below, y + hh);
+      } catch {
+        /* not a place: nothing to keep clear of */
+      }
+    }
+    this.overlay.style.setProperty('--overlay-top', `${Math.ceil(below + 8)}px`);
   }
 
   /* ---------- the twin and the action panel ---------- */

@@ -891,6 +891,67 @@ test('with motion, a close-up at rest is as sharp as under reduced motion (a pic
   expect(moved, `sharpness with motion (${moved.toFixed(2)}) against reduced motion (${reduced.toFixed(2)})`).toBeGreaterThanOrEqual(reduced * 0.98);
 });
 
+test("in a close-up, the phase's brief and an object's actions never cover the way back or the station's name", async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/?scenario=cleaning-disinfection&mode=training&seed=1&fault=none');
+  const host = await roomReady(page);
+  await settled(page);
+  // the first phase's brief shows over the room
+  await expect(page.locator('.toast .toast-card')).toBeVisible();
+  // what lies over the back control or the station's name (page px), from the toast and the action panel
+  const covered = () =>
+    page.evaluate(() => {
+      const h = document.querySelector<HTMLElement>('.room-canvas')!;
+      const r = h.getBoundingClientRect();
+      const hud = [['back', h.dataset.back], ['name', h.dataset.closeTitle]]
+        .filter(([, v]) => v)
+        .map(([what, v]) => {
+          const [x, y, w, hh] = JSON.parse(v!) as number[];
+          return { what, x: r.x + x!, y: r.y + y!, w: w!, h: hh! };
+        });
+      const over: string[] = [];
+      for (const sel of ['.toast .toast-card', '.room .actions-panel']) {
+        const el = document.querySelector<HTMLElement>(sel);
+        if (!el || el.closest('[hidden]') || !el.offsetParent) continue;
+        const b = el.getBoundingClientRect();
+        for (const c of hud) if (b.x < c.x + c.w && c.x < b.right && b.y < c.y + c.h && c.y < b.bottom) over.push(`${sel} over the ${c.what}`);
+      }
+      return { hud: hud.map((c) => c.what), over };
+    });
+  // an object whose drawing the brief leaves free: its station opens with its actions, the brief still there
+  const free = await page.evaluate(() => {
+    const h = document.querySelector<HTMLElement>('.room-canvas')!;
+    const r = h.getBoundingClientRect();
+    return (JSON.parse(h.dataset.objects || '[]') as { id: string; x: number; y: number }[]).find((o) => document.elementFromPoint(r.x + o.x, r.y + o.y)?.closest('.room-canvas'))?.id;
+  });
+  expect(free, 'an object the brief leaves free').toBeTruthy();
+  await tapObject(page, free!);
+  await expect(host).not.toHaveAttribute('data-station', '');
+  await expect(page.locator('.toast .toast-card')).toBeVisible();
+  await expect(page.locator('.room .actions-panel')).toBeVisible();
+  expect(await covered()).toEqual({ hud: ['back', 'name'], over: [] });
+  // the actions closed: the brief alone, across the top of the close-up
+  await page.locator('.room [data-key="close-panel"]').tap();
+  await expect(page.locator('.room .actions-panel')).toBeHidden();
+  expect(await covered()).toEqual({ hud: ['back', 'name'], over: [] });
+  await keepShot(host.locator('..'), test.info(), 'cleaning-disinfection-close-up-with-brief.png');
+  // an object drawn in the right half of its close-up: its actions open on the left, where the way back is
+  const middle = (await host.boundingBox())!;
+  let right: Spot | undefined;
+  for (const st of (await roomData(page)).stations) {
+    await backToOverview(page);
+    await openStation(page, st.id);
+    right = (await spots(page)).find((o) => o.x > middle.x + middle.width / 2 + 20);
+    if (right) break;
+  }
+  expect(right, 'an object in the right half of a close-up').toBeTruthy();
+  await page.touchscreen.tap(right!.x, right!.y);
+  await expect(page.locator(`[data-object="${right!.id}"]`)).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.locator('.room .overlay')).toHaveClass(/at-left/);
+  expect(await covered()).toEqual({ hud: ['back', 'name'], over: [] });
+  await keepShot(host.locator('..'), test.info(), 'cleaning-disinfection-close-up-with-actions-on-the-left.png');
+});
+
 test('while levels move, what stands still is drawn from one picture and shows exactly as it does at rest', async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1024, height: 768 });
