@@ -26,3 +26,18 @@ export function unitAfterLabel(label: string, unit: string | undefined, lang: La
   const shown = unitIn(unit, lang);
   return label === shown || label.endsWith(` ${shown}`) ? undefined : unit;
 }
+
+// Building an Intl.NumberFormat costs far more than using one: a room formats every display at each refresh
+// (one made per call was about 30 ms of a room's start, unthrottled).
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A number as `lang` writes it ("200,45" in French): `decimals` places, else up to 3. */
+export function formatNumberIn(n: number, lang: Lang, decimals?: number): string {
+  const key = `${lang}|${decimals ?? ''}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang, decimals === undefined ? { maximumFractionDigits: 3 } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    numberFormats.set(key, f);
+  }
+  return f.format(n);
+}

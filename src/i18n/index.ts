@@ -7,7 +7,7 @@ import i18next from 'i18next';
 import en from '../../locales/en/common.json';
 import fr from '../../locales/fr/common.json';
 import type { Lang, Localized } from '../engine/types';
-import { unitIn } from '../engine/unit';
+import { formatNumberIn, unitIn } from '../engine/unit';
 
 export const resources = { fr: { common: fr }, en: { common: en } } as const;
 
@@ -52,18 +52,7 @@ export const unitShown = (unit: string | undefined): string => unitIn(unit, lang
 /** A scenario text in the current language. */
 export const tr = (text: Localized | undefined): string => (text ? mark(text[lang()]) : '');
 
-// Building an Intl.NumberFormat costs far more than using one, and a room formats every display each refresh.
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-export function formatNumber(n: number, decimals?: number): string {
-  const key = `${lang()}|${decimals ?? ''}`;
-  let f = numberFormats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(lang(), decimals === undefined ? { maximumFractionDigits: 3 } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-    numberFormats.set(key, f);
-  }
-  return f.format(n);
-}
+export const formatNumber = (n: number, decimals?: number): string => formatNumberIn(n, lang(), decimals);
 
 /** Simulated minutes as h:mm. */
 export function formatClock(minutes: number): string {

@@ -41,6 +41,17 @@ describe('units in the trainee language', () => {
     expect(formatValue({ value: 2, unit: 'UFC', decimals: 0 }, 'en')).toBe('2 CFU');
     expect(formatValue({ value: 12.5, unit: 'g', decimals: 2 }, 'fr')).toBe('12,50 g');
   });
+
+  it('the same value written in turn in each language, with and without its places, each time as that language writes it', () => {
+    // (the formatters are kept between calls: one kept for French must not serve English)
+    for (let round = 0; round < 2; round++) {
+      expect(formatValue({ value: 200.45, unit: 'g', decimals: 2 }, 'fr')).toBe('200,45 g');
+      expect(formatValue({ value: 200.45, unit: 'g', decimals: 2 }, 'en')).toBe('200.45 g');
+      expect(formatValue({ value: 7.2, unit: 'pH' }, 'fr')).toBe('7,2 pH');
+      expect(formatValue({ value: 7.2, unit: 'pH' }, 'en')).toBe('7.2 pH');
+      expect(formatValue({ value: 7, unit: 'pH', decimals: 1 }, 'fr')).toBe('7,0 pH');
+    }
+  });
 });
 
 describe('the readout plate of an instrument with several readings', () => {

@@ -22,7 +22,7 @@ import { drawerFor } from './index';
 import type { Ctx } from './kit';
 import { measuredOnce, setTextLook } from '../textLook';
 import { placeBaked, unbakeInPlace, type Baked } from '../baked';
-import { unitAfterLabel, unitIn } from '../../engine/unit';
+import { formatNumberIn, unitAfterLabel, unitIn } from '../../engine/unit';
 
 export type Ring = 'none' | 'hover' | 'focus';
 
@@ -36,7 +36,7 @@ const APPEAR_MS = 500;
 
 export function formatValue(o: Pick<ObjectView, 'value' | 'unit' | 'decimals'>, lang: Lang): string | null {
   if (o.value === undefined || !Number.isFinite(o.value)) return null;
-  const n = new Intl.NumberFormat(lang, o.decimals === undefined ? { maximumFractionDigits: 3 } : { minimumFractionDigits: o.decimals, maximumFractionDigits: o.decimals }).format(o.value);
+  const n = formatNumberIn(o.value, lang, o.decimals);
   return o.unit ? `${n} ${unitIn(o.unit, lang)}` : n;
 }
 
