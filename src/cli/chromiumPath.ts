@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 
 /** Debian's chromium-headless-shell: the old headless Chromium, no browser window behind the page. */
-export const HEADLESS_SHELLS = ['/usr/bin/chromium-headless-shell', '/usr/lib/chromium/chromium-headless-shell'];
+const HEADLESS_SHELLS = ['/usr/bin/chromium-headless-shell', '/usr/lib/chromium/chromium-headless-shell'];
 const BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
 /**

@@ -8,6 +8,14 @@
 import type { ActEvent, Lang, Localized } from '../engine/types';
 import type { AttemptView, ObjectView } from '../engine/view';
 
+/**
+ * A close-up's back control, in CSS px: its height (a touch target of at
+ * least 44 px) and its margin from the room's top left corner. The page keeps
+ * its judgement and actions below that row.
+ */
+export const BACK_H_CSS = 48;
+export const BACK_MARGIN_CSS = 8;
+
 export type RoomEnd = 'running' | 'passed' | 'failed';
 
 export interface RoomState {

@@ -6,19 +6,18 @@
  * instead of 16.7 (npm run bench). Here the objects that stand still are
  * drawn once through the room's camera into a picture the size of the
  * canvas, shown under what moves while they are hidden; only what moves is
- * drawn in each frame. The
- * picture holds only while nothing still changes: the room takes it back
- * before any change (a refresh, a ring, a layout, the camera, a size) and
- * takes a new one at its next frame if something still moves.
+ * drawn in each frame. The picture holds only while nothing still changes:
+ * the room takes it back before any change (a refresh, a ring, a layout, the
+ * camera, a size) and takes a new one at its next frame if something still
+ * moves.
  */
 import Phaser from 'phaser';
-import type { Box } from './layout';
+import { overlapArea, type Box } from './layout';
 
 const KEY = 'still-room';
 
-function overlap(a: Box, b: Box): boolean {
-  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-}
+/** A game object that can be hidden (every one the display list draws). */
+type Hideable = Phaser.GameObjects.GameObject & { setVisible(v: boolean): unknown; depth: number };
 
 export class StillPicture {
   private image: Phaser.GameObjects.Image | null = null;
@@ -65,7 +64,7 @@ export class StillPicture {
         continue;
       }
       const box = boxOf(go);
-      if (own || box === null || live.some((l) => l === null || overlap(l, box))) live.push(box);
+      if (own || box === null || live.some((l) => l === null || overlapArea(l, box) > 0)) live.push(box);
       else still.push(go);
     }
     // nothing moves, or everything does: no picture to gain
@@ -95,10 +94,10 @@ export class StillPicture {
     }
     texture.refresh();
     const view = cam.worldView;
-    const under = Math.min(...still.map((go) => (go as Phaser.GameObjects.GameObject & { depth: number }).depth)) - 1;
+    const under = Math.min(...still.map((go) => (go as Hideable).depth)) - 1;
     this.image = this.scene.add.image(view.x, view.y, KEY).setOrigin(0, 0).setScale(1 / cam.zoom).setDepth(under);
     for (const go of still) {
-      (go as Phaser.GameObjects.GameObject & { setVisible(v: boolean): unknown }).setVisible(false);
+      (go as Hideable).setVisible(false);
       this.hidden.push(go);
     }
   }
@@ -108,7 +107,7 @@ export class StillPicture {
     this.held = false;
     this.image?.destroy();
     this.image = null;
-    for (const go of this.hidden.splice(0)) if (go.active) (go as Phaser.GameObjects.GameObject & { setVisible(v: boolean): unknown }).setVisible(true);
+    for (const go of this.hidden.splice(0)) if (go.active) (go as Hideable).setVisible(true);
   }
 
   /** Gives the pictures' canvases back (the room leaves). */

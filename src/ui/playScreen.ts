@@ -16,6 +16,7 @@ import type { CompiledScenario } from '../engine/attempt';
 import { isTextKind, READ_VERB, type ActEvent, type EngineEvent, type RecordEntry, type TextKind } from '../engine/types';
 import type { AttemptView, ObjectView, OutcomeView, ReadingView, RecordView } from '../engine/view';
 import { unitAfterLabel } from '../engine/unit';
+import { BACK_H_CSS, BACK_MARGIN_CSS } from '../game/bridge';
 import { formatClock, formatNumber, lang, t, tr, unitShown } from '../i18n';
 import { parseDecimal } from './decimal';
 import { parseEntry, showEntry } from './recordFormat';
@@ -72,9 +73,6 @@ const TOAST_FADE_MS = 7000;
 
 /** Wide enough for the drawer beside a room that keeps its labels legible: open it by default. */
 const DRAWER_OPEN_FROM = '(min-width: 1280px) and (orientation: landscape)';
-
-/** The room's back control and a close-up's name: 48 CSS px high, 8 from the top (RoomScene's BACK_H_CSS, BACK_MARGIN_CSS). */
-const HUD_ROW_CSS = 56;
 
 export class PlayScreen {
   readonly el: HTMLElement;
@@ -476,7 +474,7 @@ export class PlayScreen {
   private clearHudRow() {
     const d = this.roomHost.dataset;
     const h = Number(d.laidForH) || 0;
-    let below = HUD_ROW_CSS;
+    let below = BACK_MARGIN_CSS + BACK_H_CSS;
     for (const json of [d.back, d.closeTitle]) {
       if (!json) continue;
       try {
@@ -487,7 +485,9 @@ export class PlayScreen {
         /* not a place: nothing to keep clear of */
       }
     }
-    this.overlay.style.setProperty('--overlay-top', `${Math.ceil(below + 8)}px`);
+    const top = `${Math.ceil(below + BACK_MARGIN_CSS)}px`;
+    // (the same value written again would still make the page check its styles)
+    if (this.overlay.style.getPropertyValue('--overlay-top') !== top) this.overlay.style.setProperty('--overlay-top', top);
   }
 
   /* ---------- the twin and the action panel ---------- */

@@ -15,7 +15,7 @@
  * decides nothing: the engine judges.
  */
 import Phaser from 'phaser';
-import type { RoomBridge, SceneHooks, ScreenStation, ScreenTarget } from '../bridge';
+import { BACK_H_CSS, BACK_MARGIN_CSS, type RoomBridge, type SceneHooks, type ScreenStation, type ScreenTarget } from '../bridge';
 import { EquipmentSprite, type Ring } from '../equipment/EquipmentSprite';
 import { centreOf, grow, labelFont, layoutLabels, overlapArea, pick, placeOf, ROOM_H, ROOM_W, wrapVariants, type Box, type LabelItem, type PlacedLabel, type Target } from '../layout';
 import { AMBER, BRAND, FONT, INK, WHITE } from '../palette';
@@ -42,10 +42,8 @@ const OVERVIEW_FONT_CSS = 12.6;
 const CLOSE_FONT_CSS = 15;
 /** The layout's id of an object's readout plate (beside its label's id, the object's own). */
 const READOUT = 'readout:';
-/** The back control: its height and font in CSS px (a touch target of at least 44 px). */
-const BACK_H_CSS = 48;
+/** The back control's font in CSS px (its height and margin: bridge.ts). */
 const BACK_FONT_CSS = 17;
-const BACK_MARGIN_CSS = 8;
 /** How long the camera takes to a station and back, when motion is allowed. */
 const MOVE_MS = 300;
 
@@ -1027,9 +1025,13 @@ export class RoomScene extends Phaser.Scene {
       this.bridge.publish('still', 0);
       return;
     }
+    if (!still.taken) this.takeStill(still, playing);
     // (1 while the picture shows: for tests and tools)
     this.bridge.publish('still', still.shown ? 1 : 0);
-    if (still.taken) return;
+  }
+
+  /** What moves now (its objects, what a playing tween moves) drawn live, the rest into the picture. */
+  private takeStill(still: StillPicture, playing: Phaser.Tweens.Tween[]) {
     const live = new Set<unknown>();
     for (const s of this.sprites.values()) if (s.animating) for (const go of [s.root, s.label, s.readout]) live.add(go);
     for (const t of playing) for (const target of t.targets) live.add(target);
@@ -1043,7 +1045,6 @@ export class RoomScene extends Phaser.Scene {
       return { x: r.x, y: r.y, w: r.width, h: r.height };
     };
     still.take(moves, boxOf);
-    this.bridge.publish('still', still.shown ? 1 : 0);
   }
 
   /** The stations' areas, baked like the objects (one picture over the room): shown or not. */
